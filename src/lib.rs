@@ -1,0 +1,12 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub mod referential;
+pub mod spec;
+pub mod v1;
+
+#[cfg(feature = "codegen")]
+pub mod codegen;
+
+pub use referential::{Referential, UnknownValue};

@@ -1,0 +1,157 @@
+//! What the schema says of each field, as data: the descriptors generated beside every
+//! record type, which validation, CSV flattening and documentation read.
+//!
+//! Each record type has a constant `FIELDS` (see [`Record::FIELDS`]) listing its fields in
+//! the schema's order with their [`TypeSpec`] and constraints, exactly as the JSON Schema
+//! states them.
+//!
+//! ```
+//! use data_inclusion_schema::spec::{Record, TypeSpec};
+//! use data_inclusion_schema::v1::Structure;
+//!
+//! let nom = Structure::FIELDS.iter().find(|f| f.name == "nom").unwrap();
+//! assert!(nom.required);
+//! match nom.ty {
+//!     TypeSpec::String(s) => assert_eq!((s.min_length, s.max_length), (Some(3), Some(150))),
+//!     _ => unreachable!(),
+//! }
+//! ```
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// A record type of the schema (`Structure`, `Service`), with its field descriptors.
+pub trait Record: Serialize + DeserializeOwned + Clone + std::fmt::Debug {
+    /// The name of the record in the schema (`"Structure"`).
+    const NAME: &'static str;
+    /// The fields, in the order of the schema's `properties`.
+    const FIELDS: &'static [FieldSpec];
+
+    /// The fields of the input that the schema does not know, kept as they were.
+    fn extra(&self) -> &serde_json::Map<String, serde_json::Value>;
+    /// Mutable access to the fields the schema does not know.
+    fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value>;
+}
+
+/// One property of a record.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct FieldSpec {
+    /// The property's name in the schema (`"date_maj"`).
+    pub name: &'static str,
+    /// The schema's `title`, if any.
+    pub title: Option<&'static str>,
+    /// Whether the schema lists the property in `required`.
+    pub required: bool,
+    /// Whether `null` is allowed (an `anyOf` with `{"type": "null"}`).
+    pub nullable: bool,
+    /// The type of a non-null value.
+    pub ty: TypeSpec,
+}
+
+/// The type and constraints of a (non-null) value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum TypeSpec {
+    /// A string, with its constraints.
+    String(StringSpec),
+    /// A number (`"type": "number"`).
+    Number {
+        /// `minimum`, inclusive.
+        minimum: Option<f64>,
+    },
+    /// An integer (`"type": "integer"`).
+    Integer {
+        /// `minimum`, inclusive.
+        minimum: Option<i64>,
+    },
+    /// A boolean.
+    Boolean,
+    /// A date (`"format": "date"`), `YYYY-MM-DD`.
+    Date,
+    /// A date and time (`"format": "date-time"`).
+    DateTime,
+    /// One value of a referential.
+    Referential {
+        /// The name of the referential (`"Thematique"`).
+        name: &'static str,
+        /// Its values, in the schema's order.
+        values: &'static [&'static str],
+    },
+    /// A list.
+    List {
+        /// The type of each item.
+        item: &'static TypeSpec,
+        /// `minItems`.
+        min_items: Option<usize>,
+        /// `uniqueItems`.
+        unique_items: bool,
+    },
+    /// Any one of several types (`anyOf`).
+    AnyOf(&'static [TypeSpec]),
+    /// Anything (the schema says nothing, or nothing this crate types).
+    Any,
+}
+
+/// The constraints of a string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct StringSpec {
+    /// `minLength`, in Unicode characters.
+    pub min_length: Option<usize>,
+    /// `maxLength`, in Unicode characters.
+    pub max_length: Option<usize>,
+    /// `pattern`, as written in the schema.
+    pub pattern: Option<&'static str>,
+    /// `format` (`"email"`, `"uri"`, …), other than dates, which have their own [`TypeSpec`].
+    pub format: Option<&'static str>,
+    /// `const`: the only value allowed.
+    pub constant: Option<&'static str>,
+}
+
+impl FieldSpec {
+    /// A field descriptor (as the generated code writes them).
+    pub const fn new(
+        name: &'static str,
+        title: Option<&'static str>,
+        required: bool,
+        nullable: bool,
+        ty: TypeSpec,
+    ) -> Self {
+        FieldSpec {
+            name,
+            title,
+            required,
+            nullable,
+            ty,
+        }
+    }
+}
+
+impl StringSpec {
+    /// A string descriptor (as the generated code writes them).
+    pub const fn new(
+        min_length: Option<usize>,
+        max_length: Option<usize>,
+        pattern: Option<&'static str>,
+        format: Option<&'static str>,
+        constant: Option<&'static str>,
+    ) -> Self {
+        StringSpec {
+            min_length,
+            max_length,
+            pattern,
+            format,
+            constant,
+        }
+    }
+
+    /// A string with no constraint.
+    pub const ANY: StringSpec = StringSpec {
+        min_length: None,
+        max_length: None,
+        pattern: None,
+        format: None,
+        constant: None,
+    };
+}
