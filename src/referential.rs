@@ -47,3 +47,27 @@ pub struct UnknownValue {
     /// The string that was given.
     pub value: String,
 }
+
+/// Deserializes a referential from a string through its [`FromStr`], so that the error
+/// names the bad value and the referential (used by the generated `Deserialize` impls).
+pub fn deserialize<'de, R, D>(deserializer: D) -> Result<R, D::Error>
+where
+    R: Referential,
+    D: serde::Deserializer<'de>,
+{
+    struct Visitor<R>(std::marker::PhantomData<R>);
+
+    impl<R: Referential> serde::de::Visitor<'_> for Visitor<R> {
+        type Value = R;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a value of the referential {}", R::NAME)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<R, E> {
+            value.parse().map_err(E::custom)
+        }
+    }
+
+    deserializer.deserialize_str(Visitor(std::marker::PhantomData))
+}

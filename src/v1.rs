@@ -2,7 +2,7 @@
 //! JSON Schema of `data-inclusion-schema` 1.0.10 and its referentials).
 //!
 //! - [`Structure`] and [`Service`]: one public field per property of the schema, named as
-//!   in the schema; `type` is spelled [`Service::r#type`]. Optional fields are `Option`s;
+//!   in the schema; `type` is spelled `r#type` ([`Service::type`](Service#structfield.type)). Optional fields are `Option`s;
 //!   an absent field and a `null` one read the same (`None`) and `None` is written as an
 //!   explicit `null`, as the official API writes it. The properties that the schema does
 //!   not know are kept in `extra` and written back.

@@ -26,7 +26,7 @@
 //! string into one string: typify would make a struct of optional sub-types of it, and
 //! fails outright on such an `anyOf` with a `null` default.
 //!
-//! This module then writes every item itself with [`quote`], from typify's shapes and
+//! This module then writes every item itself with [`quote`](mod@quote), from typify's shapes and
 //! from the raw schema:
 //! - the record structs, with the fields the schema does not know kept in `extra`, and
 //!   `null` written out for every absent nullable field (as the official API does);
@@ -745,6 +745,16 @@ impl<'a> Generator<'a> {
         } else {
             quote! {}
         };
+        let variant_attrs: Vec<TokenStream> = values
+            .iter()
+            .map(|v| {
+                if self.settings.schemars {
+                    quote! { #[cfg_attr(feature = "schemars", schemars(rename = #v))] }
+                } else {
+                    quote! {}
+                }
+            })
+            .collect();
         let schema_name = rust_name;
         let parent_method = match parent {
             Some(p) => {
@@ -782,12 +792,12 @@ impl<'a> Generator<'a> {
         };
         Ok(quote! {
             #[doc = #doc]
-            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
             #schemars
             pub enum #name {
                 #(
                     #[doc = #variant_docs]
-                    #[serde(rename = #values)]
+                    #variant_attrs
                     #idents,
                 )*
             }
@@ -841,6 +851,18 @@ impl<'a> Generator<'a> {
             impl ::std::fmt::Display for #name {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str(self.as_str())
+                }
+            }
+
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    #rt::referential::deserialize(deserializer)
                 }
             }
         })

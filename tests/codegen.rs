@@ -1,0 +1,125 @@
+//! The generator: the v1 module as a reviewable snapshot, and modules for the older
+//! published schemas that compile in a crate of their own.
+#![cfg(feature = "codegen")]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use data_inclusion_schema::codegen::{generate, SchemaDir, Settings};
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The whole generated v1 module: any change of the schema files or of the generator
+/// shows up here as a diff to review (`cargo insta review`).
+#[test]
+fn v1_module_snapshot() {
+    let dir = SchemaDir::read(&manifest_dir().join("schema/v1")).unwrap();
+    let source = generate(&dir.schemas, &dir.settings).unwrap();
+    insta::assert_snapshot!("v1", source);
+}
+
+fn history(name: &str) -> serde_json::Value {
+    let path = manifest_dir()
+        .join("tests/fixtures/schema-history")
+        .join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+const HISTORY: [(&str, &str); 3] = [
+    ("v0_5_0", "0.5.0-structures.json"),
+    ("v0_18_0", "0.18.0-structures.json"),
+    ("v0_24_0", "0.24.0-service.json"),
+];
+
+#[test]
+fn older_schemas_generate_what_they_describe() {
+    // 0.5.0: draft-07 `definitions`, a root array of structures, `anyOf` of two formats.
+    let v0_5 = generate(&[history("0.5.0-structures.json")], &Settings::default()).unwrap();
+    assert!(v0_5.contains("pub struct Structure {"));
+    assert!(v0_5.contains("pub enum Typologie {"));
+    assert!(
+        v0_5.contains("pub date_maj: String,"),
+        "date or date-time: a string"
+    );
+    // Not required and not nullable: optional, and not written when absent.
+    assert!(v0_5.contains("skip_serializing_if"));
+    // 0.24.0: an `anyOf` of several constrained strings and null.
+    let v0_24 = generate(&[history("0.24.0-service.json")], &Settings::default()).unwrap();
+    assert!(v0_24.contains("pub zone_diffusion_code: Option<String>,"));
+    assert!(v0_24.contains("pub enum ZoneDiffusionType {"));
+    // Enums that changed between versions are generated as each version has them.
+    let v0_18 = generate(&[history("0.18.0-structures.json")], &Settings::default()).unwrap();
+    let count = |src: &str| {
+        let start = src
+            .find("impl ::std::str::FromStr for Typologie {")
+            .unwrap();
+        let body = &src[start..start + src[start..].find("\n}").unwrap()];
+        body.matches("=> Ok(Self::").count()
+    };
+    assert_eq!(count(&v0_5), 71);
+    assert_eq!(count(&v0_18), 91);
+}
+
+/// The printed modules compile in a crate whose only dependencies are this crate, serde,
+/// serde_json and chrono, and read a record.
+#[test]
+fn older_schemas_compile_in_a_crate_of_their_own() {
+    let dir = manifest_dir().join("target/codegen-check");
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    let mut lib = String::from("#![allow(missing_docs)]\n");
+    for (module, file) in HISTORY {
+        let source = generate(&[history(file)], &Settings::default()).unwrap();
+        std::fs::write(src.join(format!("{module}.rs")), source).unwrap();
+        lib.push_str(&format!("pub mod {module};\n"));
+    }
+    lib.push_str(
+        r##"
+#[test]
+fn reads_a_record() {
+    let json = r#"{"id": "a", "source": "s", "nom": "Mairie", "date_maj": "2022-01-01",
+        "typologie": "CCAS", "thematiques": ["numerique"], "siret": "13003013300016",
+        "commune": "Lille", "code_postal": "59000", "adresse": "1 rue"}"#;
+    let s: v0_18_0::Structure = serde_json::from_str(json).unwrap();
+    assert_eq!(s.typologie, Some(v0_18_0::Typologie::Ccas));
+    assert_eq!(v0_18_0::Typologie::Ccas.as_str(), "CCAS");
+}
+"##,
+    );
+    std::fs::write(src.join("lib.rs"), lib).unwrap();
+    let manifest = format!(
+        r#"[package]
+name = "codegen-check"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[workspace]
+
+[dependencies]
+data-inclusion-schema = {{ path = {root:?} }}
+serde = {{ version = "1", features = ["derive"] }}
+serde_json = "1"
+chrono = {{ version = "0.4", default-features = false, features = ["serde"] }}
+"#,
+        root = manifest_dir().display().to_string()
+    );
+    std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+    std::fs::copy(manifest_dir().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    let status = Command::new(env!("CARGO"))
+        .args(["test", "--quiet", "--offline", "--manifest-path"])
+        .arg(dir.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", target_dir(&dir))
+        .status()
+        .unwrap();
+    assert!(
+        status.success(),
+        "the generated modules do not compile or fail their test"
+    );
+}
+
+fn target_dir(dir: &Path) -> PathBuf {
+    dir.join("target")
+}
