@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Rebuild tests/conformance/cases.jsonl from scratch: venv, corpus, official verdicts.
+#
+#   bash scripts/conformance/run.sh
+#
+# Deterministic: running it twice gives a byte-identical cases.jsonl.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+export CONFORMANCE_VENV="${CONFORMANCE_VENV:-$root/target/conformance-venv}"
+export TZ=UTC PYTHONHASHSEED=0
+
+bash "$here/setup.sh"
+"$CONFORMANCE_VENV/bin/python" "$here/generate.py"
+"$CONFORMANCE_VENV/bin/python" "$here/verdicts.py"
