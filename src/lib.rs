@@ -3,8 +3,10 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod referential;
+pub mod score;
 pub mod spec;
 pub mod v1;
+pub mod validate;
 
 #[cfg(feature = "codegen")]
 pub mod codegen;

@@ -1,0 +1,614 @@
+//! `data-inclusion`: validate, convert and score data·inclusion files from the command line.
+//!
+//! ```text
+//! data-inclusion validate [--kind structures|services] [--format text|json] [--today YYYY-MM-DD] [--strict] [--lang fr|en] [FILE]
+//! data-inclusion convert  [--kind structures|services] INPUT OUTPUT
+//! data-inclusion score    [--today YYYY-MM-DD] FILE
+//! ```
+//!
+//! Exit status: 0 no error (warnings allowed unless `--strict`), 1 errors found, 2 the
+//! input could not be read at all.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anstream::{eprintln, println};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::{json, Value};
+
+use data_inclusion_schema::io::{self as dio, Entry, Format, Kind};
+use data_inclusion_schema::score::score_qualite;
+use data_inclusion_schema::spec::Record;
+use data_inclusion_schema::v1::{Service, Structure};
+use data_inclusion_schema::validate::{Checked, Lang, Level, Problem, Validator};
+
+/// The bundled sample data that `validate` runs on when given no file.
+const SAMPLE: [(&str, &str); 2] = [
+    (
+        "examples/data/structures.jsonl",
+        include_str!("../../examples/data/structures.jsonl"),
+    ),
+    (
+        "examples/data/services.jsonl",
+        include_str!("../../examples/data/services.jsonl"),
+    ),
+];
+
+/// Files larger than this get a progress bar (on a terminal).
+const PROGRESS_MIN_BYTES: u64 = 16 * 1024 * 1024;
+
+#[derive(Parser)]
+#[command(
+    name = "data-inclusion",
+    version,
+    about = "Valide, convertit et note les données du schéma data·inclusion (v1)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validates a file of structures or services and reports every problem.
+    Validate {
+        /// The file (.json, .jsonl, .ndjson, .csv); `-` for standard input. Without it,
+        /// the bundled sample data.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
+        /// The report's format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// The reference date of the `date_maj` rule (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Report warnings as errors.
+        #[arg(long)]
+        strict: bool,
+        /// The language of messages.
+        #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+        lang: LangArg,
+        /// Mask personal data (courriel, téléphone, contact) in the report.
+        #[arg(long)]
+        mask: bool,
+    },
+    /// Converts between JSON, JSON Lines and CSV; invalid records are reported, not written.
+    Convert {
+        /// The input file; `-` for standard input (with --from).
+        input: PathBuf,
+        /// The output file; `-` for standard output (with --to).
+        output: PathBuf,
+        #[command(flatten)]
+        input_args: InputArgs,
+        /// The output format, when OUTPUT is `-` or has no known extension.
+        #[arg(long, value_name = "FORMAT")]
+        to: Option<String>,
+        /// The reference date of the `date_maj` rule (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
+    /// Prints the official quality score of each service, one JSON line per service.
+    Score {
+        /// The file of services; `-` for standard input (with --from).
+        file: PathBuf,
+        /// The input format, when FILE is `-` or has no known extension.
+        #[arg(long, value_name = "FORMAT")]
+        from: Option<String>,
+        /// The reference date (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
+}
+
+#[derive(clap::Args)]
+struct InputArgs {
+    /// What the file holds; detected from the content when not given (a `structure_id`
+    /// column or key means services).
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    /// The input format, when the file is `-` or has no known extension.
+    #[arg(long, value_name = "FORMAT")]
+    from: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    Structures,
+    Services,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Fr,
+    En,
+}
+
+/// A failure to read the input at all: exit status 2.
+struct Fatal(String);
+
+impl<E: std::fmt::Display> From<E> for Fatal {
+    fn from(e: E) -> Self {
+        Fatal(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate {
+            file,
+            input,
+            format,
+            today,
+            strict,
+            lang,
+            mask,
+        } => {
+            let mut validator = Validator::new().strict(strict).mask_personal_data(mask);
+            if let Some(today) = today {
+                validator = validator.today(today);
+            }
+            let lang = match lang {
+                LangArg::Fr => Lang::Fr,
+                LangArg::En => Lang::En,
+            };
+            validate(file, &input, format, &validator, lang)
+        }
+        Command::Convert {
+            input,
+            output,
+            input_args,
+            to,
+            today,
+        } => {
+            let validator = today.map_or_else(Validator::new, |t| Validator::new().today(t));
+            convert(&input, &output, &input_args, to.as_deref(), &validator)
+        }
+        Command::Score { file, from, today } => {
+            let today = today.unwrap_or_else(|| Validator::new().reference_date());
+            score(&file, from.as_deref(), today)
+        }
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(Fatal(reason)) => {
+            eprintln!("data-inclusion: {reason}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// An opened input: its name for reports, its format, its size if known, and the bytes.
+struct Source {
+    name: String,
+    format: Format,
+    size: Option<u64>,
+    reader: Box<dyn Read>,
+}
+
+fn format_of(path: &std::path::Path, explicit: Option<&str>) -> Result<Format, Fatal> {
+    match explicit {
+        Some(name) => Format::from_name(name)
+            .ok_or_else(|| Fatal(format!("format inconnu : {name} (json, jsonl, csv)"))),
+        None if path.as_os_str() == "-" => Err(Fatal(
+            "avec `-`, le format se donne avec --from / --to".into(),
+        )),
+        None => Format::from_path(path).ok_or_else(|| {
+            Fatal(format!(
+                "{} : extension inconnue (attendu .json, .jsonl, .ndjson ou .csv ; ou --from)",
+                path.display()
+            ))
+        }),
+    }
+}
+
+fn open(path: &std::path::Path, from: Option<&str>) -> Result<Source, Fatal> {
+    let format = format_of(path, from)?;
+    if path.as_os_str() == "-" {
+        return Ok(Source {
+            name: "<stdin>".into(),
+            format,
+            size: None,
+            reader: Box::new(io::stdin().lock()),
+        });
+    }
+    let file = File::open(path).map_err(|e| Fatal(format!("{} : {e}", path.display())))?;
+    let size = file.metadata().ok().map(|m| m.len());
+    Ok(Source {
+        name: path.display().to_string(),
+        format,
+        size,
+        reader: Box::new(io::BufReader::with_capacity(1 << 16, file)),
+    })
+}
+
+/// The progress bar for a large file read on a terminal.
+fn progress(source: &mut Source) {
+    let Some(size) = source.size else { return };
+    if size < PROGRESS_MIN_BYTES || !io::stderr().is_terminal() {
+        return;
+    }
+    let bar = indicatif::ProgressBar::new(size);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let reader = std::mem::replace(&mut source.reader, Box::new(io::empty()));
+    source.reader = Box::new(bar.wrap_read(reader));
+}
+
+/// What one file's validation found, for the text report.
+#[derive(Default)]
+struct Summary {
+    records: u64,
+    invalid: u64,
+    errors: u64,
+    warnings: u64,
+    /// (field, level, message) → lines
+    groups: BTreeMap<(String, Level, String), Vec<u64>>,
+}
+
+fn validate(
+    file: Option<PathBuf>,
+    input: &InputArgs,
+    format: ReportFormat,
+    validator: &Validator,
+    lang: Lang,
+) -> Result<bool, Fatal> {
+    let sources: Vec<Source> = match &file {
+        Some(path) => vec![open(path, input.from.as_deref())?],
+        None => SAMPLE
+            .iter()
+            .map(|(name, text)| Source {
+                name: (*name).into(),
+                format: Format::JsonLines,
+                size: None,
+                reader: Box::new(text.as_bytes()),
+            })
+            .collect(),
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut first_json = true;
+    if format == ReportFormat::Json {
+        writeln!(out, "[")?;
+    }
+    let mut all_ok = true;
+    for mut source in sources {
+        progress(&mut source);
+        let (kind, detected, entries) =
+            dio::read_detected(source.reader, source.format, input.kind.map(kind_of))?;
+        let schema = match kind {
+            Kind::Structures => "Structure",
+            Kind::Services => "Service",
+        };
+        let mut summary = Summary::default();
+        let mut emit = |line: u64,
+                        problem: Option<&Problem>,
+                        message: String,
+                        level: Level,
+                        summary: &mut Summary|
+         -> Result<(), Fatal> {
+            let field = problem.map_or(String::new(), |p| p.field.clone());
+            match level {
+                Level::Error => summary.errors += 1,
+                Level::Warning => summary.warnings += 1,
+            }
+            if format == ReportFormat::Json {
+                let object = json!({
+                    "schema": schema,
+                    "line": line,
+                    "field": field,
+                    "path": problem.map_or(String::new(), |p| p.path.clone()),
+                    "code": problem.map_or("record_unreadable", |p| p.code()),
+                    "level": level.as_str(),
+                    "value": problem.map_or(Value::Null, |p| p.value.clone()),
+                    "message": message,
+                });
+                if !first_json {
+                    writeln!(out, ",")?;
+                }
+                first_json = false;
+                write!(out, "  {object}")?;
+            } else {
+                summary
+                    .groups
+                    .entry((field, level, message))
+                    .or_default()
+                    .push(line);
+            }
+            Ok(())
+        };
+        for entry in entries {
+            let entry = entry?;
+            summary.records += 1;
+            match entry {
+                Err(e) => {
+                    summary.invalid += 1;
+                    emit(e.line, None, e.message.clone(), Level::Error, &mut summary)?;
+                }
+                Ok(Entry { line, input }) => {
+                    let problems = match kind {
+                        Kind::Structures => problems(input.check::<Structure>(validator)),
+                        Kind::Services => problems(input.check::<Service>(validator)),
+                    };
+                    if problems.iter().any(|p| p.level == Level::Error) {
+                        summary.invalid += 1;
+                    }
+                    for p in &problems {
+                        emit(line, Some(p), p.message(lang), p.level, &mut summary)?;
+                    }
+                }
+            }
+        }
+        if summary.errors > 0 {
+            all_ok = false;
+        }
+        if format == ReportFormat::Text {
+            text_report(&mut out, &source.name, schema, detected, &summary, lang)?;
+        }
+    }
+    if format == ReportFormat::Json {
+        writeln!(out, "\n]")?;
+    }
+    out.flush()?;
+    Ok(all_ok)
+}
+
+fn problems<R: Record>(checked: Checked<R>) -> Vec<Problem> {
+    checked.problems
+}
+
+fn kind_of(k: KindArg) -> Kind {
+    match k {
+        KindArg::Structures => Kind::Structures,
+        KindArg::Services => Kind::Services,
+    }
+}
+
+/// `[2, 3, 4, 5, 9]` → `"2 à 5, 9"`.
+fn ranges(lines: &[u64], lang: Lang) -> String {
+    let to = if lang == Lang::Fr { " à " } else { " to " };
+    let mut lines = lines.to_vec();
+    lines.sort_unstable();
+    lines.dedup();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let start = lines[i];
+        let mut end = start;
+        while i + 1 < lines.len() && lines[i + 1] == end + 1 {
+            i += 1;
+            end = lines[i];
+        }
+        parts.push(if start == end {
+            start.to_string()
+        } else {
+            format!("{start}{to}{end}")
+        });
+        i += 1;
+    }
+    parts.join(", ")
+}
+
+const BOLD: &str = "\x1b[1m";
+const RED: &str = "\x1b[31m";
+const YELLOW: &str = "\x1b[33m";
+const GREEN: &str = "\x1b[32m";
+const RESET: &str = "\x1b[0m";
+
+fn text_report(
+    out: &mut impl Write,
+    name: &str,
+    schema: &str,
+    detected: bool,
+    s: &Summary,
+    lang: Lang,
+) -> Result<(), Fatal> {
+    let fr = lang == Lang::Fr;
+    let how = match (fr, detected) {
+        (true, true) => "détecté",
+        (true, false) => "indiqué",
+        (false, true) => "detected",
+        (false, false) => "given",
+    };
+    writeln!(out, "{BOLD}{name}{RESET} — {schema} ({how})")?;
+    let plural = |n: u64| if n > 1 { "s" } else { "" };
+    if fr {
+        writeln!(out, "  Enregistrements lus : {}", s.records)?;
+        writeln!(
+            out,
+            "  Enregistrements invalides : {} ({} erreur{}, {} avertissement{})",
+            s.invalid,
+            s.errors,
+            plural(s.errors),
+            s.warnings,
+            plural(s.warnings)
+        )?;
+    } else {
+        writeln!(out, "  Records read: {}", s.records)?;
+        writeln!(
+            out,
+            "  Invalid records: {} ({} error{}, {} warning{})",
+            s.invalid,
+            s.errors,
+            plural(s.errors),
+            s.warnings,
+            plural(s.warnings)
+        )?;
+    }
+    if s.groups.is_empty() {
+        let ok = if fr {
+            "Aucun problème."
+        } else {
+            "No problem."
+        };
+        writeln!(out, "  {GREEN}{ok}{RESET}\n")?;
+        return Ok(());
+    }
+    let line_word = |n: usize| match (fr, n > 1) {
+        (true, false) => "ligne",
+        (true, true) => "lignes",
+        (false, false) => "line",
+        (false, true) => "lines",
+    };
+    for ((field, level, message), lines) in &s.groups {
+        let (colour, tag) = match (level, fr) {
+            (Level::Error, true) => (RED, "erreur"),
+            (Level::Error, false) => (RED, "error"),
+            (Level::Warning, true) => (YELLOW, "avertissement"),
+            (Level::Warning, false) => (YELLOW, "warning"),
+        };
+        let field = if field.is_empty() { "—" } else { field };
+        writeln!(
+            out,
+            "  {colour}{tag}{RESET} {BOLD}{field}{RESET} : {message} ({} {})",
+            line_word(lines.len()),
+            ranges(lines, lang)
+        )?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+fn convert(
+    input: &std::path::Path,
+    output: &std::path::Path,
+    args: &InputArgs,
+    to: Option<&str>,
+    validator: &Validator,
+) -> Result<bool, Fatal> {
+    let mut source = open(input, args.from.as_deref())?;
+    let out_format = format_of(output, to)?;
+    progress(&mut source);
+    let (kind, _, entries) =
+        dio::read_detected(source.reader, source.format, args.kind.map(kind_of))?;
+    let sink: Box<dyn Write> = if output.as_os_str() == "-" {
+        Box::new(io::stdout().lock())
+    } else {
+        Box::new(File::create(output).map_err(|e| Fatal(format!("{} : {e}", output.display())))?)
+    };
+    let mut writer = dio::Writer::new(
+        BufWriter::new(sink),
+        out_format,
+        dio::WriteOptions::default(),
+    );
+    let (mut written, mut rejected) = (0u64, 0u64);
+    for entry in entries {
+        match entry? {
+            Err(e) => {
+                rejected += 1;
+                eprintln!("{}:{} : {}", source.name, e.line, e.message);
+            }
+            Ok(Entry { line, input }) => {
+                let problems = match kind {
+                    Kind::Structures => {
+                        write_checked(&mut writer, input.check::<Structure>(validator))?
+                    }
+                    Kind::Services => {
+                        write_checked(&mut writer, input.check::<Service>(validator))?
+                    }
+                };
+                match problems {
+                    None => written += 1,
+                    Some(problems) => {
+                        rejected += 1;
+                        for p in problems.iter().filter(|p| p.level == Level::Error) {
+                            eprintln!("{}:{line} : {p}", source.name);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    writer.finish()?.flush()?;
+    eprintln!("{written} enregistrement(s) écrit(s), {rejected} invalide(s) non écrit(s)");
+    Ok(rejected == 0)
+}
+
+/// Writes a valid record; returns the problems of an invalid one.
+fn write_checked<R: Record, W: Write>(
+    writer: &mut dio::Writer<W>,
+    checked: Checked<R>,
+) -> Result<Option<Vec<Problem>>, Fatal> {
+    match checked.record {
+        Some(record) => {
+            writer.write(&record)?;
+            Ok(None)
+        }
+        None => Ok(Some(checked.problems)),
+    }
+}
+
+fn score(path: &std::path::Path, from: Option<&str>, today: NaiveDate) -> Result<bool, Fatal> {
+    let mut source = open(path, from)?;
+    progress(&mut source);
+    let (_, _, entries) = dio::read_detected(source.reader, source.format, Some(Kind::Services))?;
+    let validator = Validator::new().today(today);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut all_ok = true;
+    for entry in entries {
+        let line_json = match entry? {
+            Err(e) => {
+                all_ok = false;
+                json!({"line": e.line, "id": null, "score": null, "error": e.message})
+            }
+            Ok(Entry { line, input }) => match input.check::<Service>(&validator).into_result() {
+                Err(report) => {
+                    all_ok = false;
+                    let id = report
+                        .problems
+                        .first()
+                        .map(|_| Value::Null)
+                        .unwrap_or(Value::Null);
+                    json!({"line": line, "id": id, "score": null,
+                           "error": format!("service invalide : {} erreur(s)", report.errors().count())})
+                }
+                Ok(service) => match score_qualite(&service, today) {
+                    Ok(s) => {
+                        let criteria: serde_json::Map<String, Value> = s
+                            .criteria
+                            .iter()
+                            .map(|(c, v)| {
+                                (c.as_str().to_string(), v.map_or(Value::Null, Value::from))
+                            })
+                            .collect();
+                        json!({"line": line, "id": service.id, "score": s.score, "criteria": criteria})
+                    }
+                    Err(e) => {
+                        all_ok = false;
+                        json!({"line": line, "id": service.id, "score": null, "error": e.to_string()})
+                    }
+                },
+            },
+        };
+        writeln!(out, "{line_json}")?;
+    }
+    out.flush()?;
+    Ok(all_ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ranges() {
+        assert_eq!(ranges(&[9, 2, 3, 4, 5], Lang::Fr), "2 à 5, 9");
+        assert_eq!(ranges(&[7], Lang::Fr), "7");
+        assert_eq!(ranges(&[1, 3, 4], Lang::En), "1, 3 to 4");
+    }
+}

@@ -1,0 +1,594 @@
+//! Validation: untyped input in, a typed record or everything that is wrong with it out,
+//! with the verdict of the official package (`data-inclusion-schema` 1.0.10).
+//!
+//! ```
+//! use data_inclusion_schema::validate::{Lang, Validator};
+//! use data_inclusion_schema::v1::Service;
+//!
+//! let validator = Validator::new().today(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+//! let json = r#"{"source": "dora", "structure_id": "dora--1", "id": "dora--2",
+//!     "nom": "Garde", "description": "Une crèche.", "date_maj": "2030-01-01",
+//!     "thematiques": ["famille--garde-denfant"]}"#;
+//! let checked = validator.check_json::<Service>(json);
+//! assert!(checked.record.is_none());
+//! let messages: Vec<String> = checked.problems.iter().map(|p| p.to_string()).collect();
+//! assert_eq!(messages, [
+//!     "/date_maj: La date de dernière modification ne peut pas être dans le futur.",
+//!     "/thematiques/0: La valeur 'famille--garde-denfant' n’existe pas. Vouliez-vous dire 'famille--garde-denfants' ?",
+//! ]);
+//! assert_eq!(checked.problems[1].code(), "enum");
+//! assert!(checked.problems[1].message(Lang::En).starts_with("The value"));
+//! ```
+//!
+//! Every problem of every field and every list item is reported, never only the first.
+//! [`Validator::is_valid_json`] answers valid/invalid alone, stopping at the first error
+//! and building nothing.
+//!
+//! # What is checked
+//!
+//! Every constraint of the JSON Schema (required, types, lengths in Unicode characters,
+//! patterns, formats, referentials, list sizes, duplicates) and the rules only the
+//! official package has (see [`rules`](self#the-rules-of-the-official-package)), with
+//! the official package's lax coercions: `"3.5"` or `true` for a number, `4.0` or
+//! `"4.00"` for an integer, a datetime at midnight for a date, duplicates removed from the
+//! lists the package treats as sets.
+//!
+//! ## The rules of the official package
+//!
+//! | record | field | rule | level |
+//! |---|---|---|---|
+//! | both | `nom` | must not end with `.`, unless with `etc.` | warning (error in [strict](Validator::strict) mode) |
+//! | both | `date_maj` | from 2000-01-01 to the [reference date](Validator::today), inclusive | error |
+//! | Service | `publics` | `tous-publics` only alone | error |
+//!
+//! ## Where the official package and the JSON Schema disagree
+//!
+//! This crate follows the official package:
+//! - URLs (`format: uri`, `maxLength: 2083`): only `http` and `https`, and the 2083 limit
+//!   counts UTF-8 bytes of the input, not characters; an empty URL is a parsing error.
+//! - `email`: as pydantic's `EmailStr` (email-validator without DNS): a display name
+//!   (`Jean <jean@exemple.fr>`) is accepted, special-use domains (`.test`, `.invalid`,
+//!   `.local`, `.localhost`, `.onion`, `.arpa`) are refused.
+//! - `number` also accepts numeric strings and booleans; `integer` accepts integral
+//!   numbers and strings; `date` accepts datetimes at midnight and unix timestamps at
+//!   midnight, as pydantic's lax mode does.
+//! - `uniqueItems` lists are sets: duplicates are removed, not refused.
+//! - A property the schema does not know is kept (the official package drops it).
+//!
+//! ## Known divergences from the official package
+//!
+//! - An integer beyond `i64` (`nombre_semaines: 1e30` written as an integer) is refused
+//!   (`int_parsing_size`): the typed field is an `i64`. Python accepts any size.
+//! - Non-finite numbers (`NaN`, `Infinity`), which the official package accepts, are
+//!   accepted too, but become `None` in the typed record, as the official package writes
+//!   them out in JSON (`null`).
+//!
+//! # Codes
+//!
+//! [`Problem::code`] is one of: `json_invalid`, `model_type`, `missing`, `string_type`,
+//! `string_too_short`, `string_too_long`, `string_pattern_mismatch`, `literal_error`,
+//! `float_type`, `float_parsing`, `int_type`, `int_parsing`, `int_from_float`,
+//! `int_parsing_size`, `finite_number`, `greater_than_equal`, `date_type`,
+//! `date_parsing`, `date_from_datetime_inexact`, `date_too_old`, `date_in_future`,
+//! `url_type`, `url_parsing`, `url_scheme`, `url_too_long`, `value_error_email`, `enum`,
+//! `list_type`, `too_short`, `no_alternative_matches`, `tous_publics_alone`,
+//! `nom_trailing_period`.
+
+mod email;
+pub(crate) mod node;
+mod report;
+mod rules;
+mod scalar;
+mod suggest;
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use crate::spec::{FieldSpec, Record, StringSpec, TypeSpec};
+pub(crate) use node::Node;
+use report::Detail;
+pub use report::{Lang, Level, Problem, Report};
+
+/// The fields whose values are personal data, masked in reports on request.
+pub const PERSONAL_FIELDS: &[&str] = &["courriel", "telephone", "contact_nom_prenom"];
+
+/// Validates records: the reference date, strict mode and masking are its settings.
+#[derive(Clone, Debug)]
+pub struct Validator {
+    today: NaiveDate,
+    strict: bool,
+    mask: bool,
+}
+
+impl Default for Validator {
+    fn default() -> Self {
+        Validator::new()
+    }
+}
+
+/// The outcome of validating one record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked<R> {
+    /// The typed record, when there is no error (warnings allowed).
+    pub record: Option<R>,
+    /// Every problem found, errors and warnings, in the schema's field order.
+    pub problems: Vec<Problem>,
+}
+
+impl<R: Record> Checked<R> {
+    /// Whether there is no error.
+    pub fn is_valid(&self) -> bool {
+        self.record.is_some()
+    }
+
+    /// The record, or a [`Report`] of every problem.
+    pub fn into_result(self) -> Result<R, Report> {
+        match self.record {
+            Some(r) => Ok(r),
+            None => Err(Report {
+                schema: R::NAME,
+                problems: self.problems,
+            }),
+        }
+    }
+}
+
+impl Validator {
+    /// A validator with today's date (the system's local date), warnings as warnings and
+    /// values shown as they are.
+    pub fn new() -> Self {
+        Validator {
+            today: chrono::Local::now().date_naive(),
+            strict: false,
+            mask: false,
+        }
+    }
+
+    /// The reference date of the `date_maj` rule (and of `score_qualite`): a `date_maj`
+    /// after it is in the future.
+    pub fn today(mut self, today: NaiveDate) -> Self {
+        self.today = today;
+        self
+    }
+
+    /// The reference date.
+    pub fn reference_date(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// Strict mode: warnings are errors (the official package with
+    /// `context={"ignore_warnings": False}`).
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Replace the values of [`PERSONAL_FIELDS`] by `"***"` in reports.
+    pub fn mask_personal_data(mut self, mask: bool) -> Self {
+        self.mask = mask;
+        self
+    }
+
+    /// Validates a record written as JSON text.
+    pub fn check_json<R: Record>(&self, text: &str) -> Checked<R> {
+        match parse(text) {
+            Ok(node) => self.check_node(&node),
+            Err(problem) => Checked {
+                record: None,
+                problems: vec![*problem],
+            },
+        }
+    }
+
+    /// Validates a record given as a `serde_json::Value`.
+    pub fn check_value<R: Record>(&self, value: &Value) -> Checked<R> {
+        self.check_node(&Node::from_value(value))
+    }
+
+    /// The record written as JSON text, or a report of everything wrong with it.
+    pub fn validate_json<R: Record>(&self, text: &str) -> Result<R, Report> {
+        self.check_json(text).into_result()
+    }
+
+    /// The record given as a `serde_json::Value`, or a report of everything wrong with it.
+    pub fn validate_value<R: Record>(&self, value: &Value) -> Result<R, Report> {
+        self.check_value(value).into_result()
+    }
+
+    /// Whether the JSON text is a valid record: stops at the first error and builds no
+    /// record.
+    pub fn is_valid_json<R: Record>(&self, text: &str) -> bool {
+        match parse(text) {
+            Ok(node) => self.is_valid_node::<R>(&node),
+            Err(_) => false,
+        }
+    }
+
+    /// Whether the value is a valid record: stops at the first error and builds no record.
+    pub fn is_valid_value<R: Record>(&self, value: &Value) -> bool {
+        self.is_valid_node::<R>(&Node::from_value(value))
+    }
+
+    pub(crate) fn is_valid_node<R: Record>(&self, node: &Node<'_>) -> bool {
+        let mut run = Run::new(self, R::NAME, true);
+        run.record(R::FIELDS, node);
+        run.errors == 0
+    }
+
+    pub(crate) fn check_node<R: Record>(&self, node: &Node<'_>) -> Checked<R> {
+        let mut run = Run::new(self, R::NAME, false);
+        let fields = run.record(R::FIELDS, node);
+        let record = match fields {
+            Some(map) if run.errors == 0 => match serde_json::from_value::<R>(Value::Object(map)) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    run.problems.push(Problem::new(
+                        "",
+                        String::new(),
+                        Level::Error,
+                        Value::Null,
+                        Detail::Internal(e.to_string()),
+                    ));
+                    None
+                }
+            },
+            _ => None,
+        };
+        Checked {
+            record,
+            problems: run.problems,
+        }
+    }
+}
+
+/// Parses JSON text as the official package does (jiter: `NaN` and `Infinity` allowed,
+/// integers of any size, nesting up to 200 levels, the last of duplicate keys wins).
+pub(crate) fn parse(text: &str) -> Result<Node<'_>, Box<Problem>> {
+    jiter::JsonValue::parse(text.as_bytes(), true)
+        .map(Node::from_jiter)
+        .map_err(|e| {
+            Box::new(Problem::new(
+                "",
+                String::new(),
+                Level::Error,
+                Value::Null,
+                Detail::InvalidJson(e.description(text.as_bytes())),
+            ))
+        })
+}
+
+/// Where a value is: its field, and its index in the field's list (paths are written
+/// only when a problem is reported).
+#[derive(Clone, Copy)]
+struct Loc<'a> {
+    field: &'a str,
+    index: Option<usize>,
+}
+
+impl Loc<'_> {
+    fn path(&self) -> String {
+        let mut path = String::with_capacity(self.field.len() + 4);
+        path.push('/');
+        path.push_str(&self.field.replace('~', "~0").replace('/', "~1"));
+        if let Some(i) = self.index {
+            path.push('/');
+            path.push_str(&i.to_string());
+        }
+        path
+    }
+}
+
+/// One validation of one record. In the fast mode (`stop_early`) it stops at the first
+/// error and builds nothing.
+struct Run<'v> {
+    validator: &'v Validator,
+    record: &'static str,
+    stop_early: bool,
+    errors: usize,
+    problems: Vec<Problem>,
+    fields: Option<&'static [FieldSpec]>,
+}
+
+impl<'v> Run<'v> {
+    fn new(validator: &'v Validator, record: &'static str, stop_early: bool) -> Self {
+        Run {
+            validator,
+            record,
+            stop_early,
+            errors: 0,
+            problems: Vec::new(),
+            fields: None,
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.stop_early && self.errors > 0
+    }
+
+    fn report(&mut self, loc: Loc<'_>, level: Level, node: Option<&Node<'_>>, mut detail: Detail) {
+        let level = if self.validator.strict {
+            Level::Error
+        } else {
+            level
+        };
+        if level == Level::Error {
+            self.errors += 1;
+        }
+        if self.stop_early {
+            return;
+        }
+        if let (Detail::Enum { suggestion, .. }, Some(Node::Str(given)), Some(values)) =
+            (&mut detail, node, self.values_of_enum(loc.field))
+        {
+            *suggestion = suggest::closest(given, values, 0.6);
+        }
+        let value = match node {
+            None => Value::Null,
+            Some(_) if self.validator.mask && PERSONAL_FIELDS.contains(&loc.field) => {
+                Value::from("***")
+            }
+            Some(n) => n.to_value(),
+        };
+        let path = if loc.field.is_empty() {
+            String::new()
+        } else {
+            loc.path()
+        };
+        self.problems
+            .push(Problem::new(loc.field, path, level, value, detail));
+    }
+
+    /// The values of the referential a field holds, for suggestions.
+    fn values_of_enum(&self, field: &str) -> Option<&'static [&'static str]> {
+        self.fields?
+            .iter()
+            .find(|f| f.name == field)
+            .and_then(|f| match f.ty {
+                TypeSpec::Referential { values, .. } => Some(values),
+                TypeSpec::List {
+                    item: TypeSpec::Referential { values, .. },
+                    ..
+                } => Some(*values),
+                _ => None,
+            })
+    }
+
+    /// Checks every field; returns the normalized fields (and the unknown ones) that the
+    /// typed record is built from (`None` in the fast mode).
+    fn record(
+        &mut self,
+        fields: &'static [FieldSpec],
+        node: &Node<'_>,
+    ) -> Option<Map<String, Value>> {
+        self.fields = Some(fields);
+        let Node::Object(pairs) = node else {
+            self.report(
+                Loc {
+                    field: "",
+                    index: None,
+                },
+                Level::Error,
+                Some(node),
+                Detail::NotAnObject,
+            );
+            return None;
+        };
+        let mut out = if self.stop_early {
+            None
+        } else {
+            Some(Map::new())
+        };
+        for spec in fields {
+            if self.done() {
+                return None;
+            }
+            let value = pairs.iter().find(|(k, _)| k == spec.name).map(|(_, v)| v);
+            let normalized = self.field(spec, value);
+            if let Some(out) = &mut out {
+                out.insert(spec.name.to_string(), normalized.unwrap_or(Value::Null));
+            }
+        }
+        let mut out = out?;
+        for (k, v) in pairs {
+            if !fields.iter().any(|f| f.name == k) {
+                out.insert(k.to_string(), v.to_value());
+            }
+        }
+        Some(out)
+    }
+
+    fn field(&mut self, spec: &FieldSpec, node: Option<&Node<'_>>) -> Option<Value> {
+        let loc = Loc {
+            field: spec.name,
+            index: None,
+        };
+        let node = match node {
+            None => {
+                if spec.required {
+                    self.report(loc, Level::Error, None, Detail::Missing);
+                }
+                return None;
+            }
+            Some(Node::Null) if spec.nullable || !spec.required => return None,
+            Some(n) => n,
+        };
+        let errors = self.errors;
+        let value = self.value(loc, &spec.ty, node);
+        if self.errors == errors {
+            if let Some((level, detail)) =
+                rules::check(self.record, spec.name, node, self.validator.today)
+            {
+                self.report(loc, level, Some(node), detail);
+            }
+        }
+        value
+    }
+
+    /// Checks one value against its type; reports and returns `None` when it fails. In
+    /// the fast mode a valid value is `Some(Value::Null)`: nothing is built.
+    fn value(&mut self, loc: Loc<'_>, ty: &TypeSpec, node: &Node<'_>) -> Option<Value> {
+        let build = !self.stop_early;
+        let result: Result<Value, Detail> = match ty {
+            TypeSpec::String(s) => string(node, s, build),
+            TypeSpec::Number { minimum } => scalar::number(node).and_then(|f| match minimum {
+                // NaN is below every minimum, as in Python (`NaN >= 0` is false).
+                Some(m) if f.partial_cmp(m).is_none_or(|o| o.is_lt()) => {
+                    Err(Detail::Minimum(format_number(*m)))
+                }
+                _ => Ok(serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            }),
+            TypeSpec::Integer { minimum } => scalar::integer(node).and_then(|i| match minimum {
+                Some(m) if i < *m => Err(Detail::Minimum(m.to_string())),
+                _ => Ok(Value::from(i)),
+            }),
+            TypeSpec::Boolean => match node {
+                Node::Bool(b) => Ok(Value::Bool(*b)),
+                _ => Err(Detail::Internal("boolean expected".into())),
+            },
+            TypeSpec::Date => scalar::date(node).map(|d| {
+                if build {
+                    Value::String(d.to_string())
+                } else {
+                    Value::Null
+                }
+            }),
+            TypeSpec::DateTime => match node {
+                Node::Str(s) => Ok(Value::String(s.to_string())),
+                _ => Err(Detail::StringType),
+            },
+            TypeSpec::Referential { name, values } => {
+                scalar::referential(node, name, values).map(Value::from)
+            }
+            TypeSpec::List {
+                item,
+                min_items,
+                unique_items,
+            } => return self.list(loc, item, *min_items, *unique_items, node),
+            TypeSpec::AnyOf(branches) => any_of(node, branches, build),
+            TypeSpec::Any => Ok(if build { node.to_value() } else { Value::Null }),
+        };
+        match result {
+            Ok(v) => Some(v),
+            Err(detail) => {
+                self.report(loc, Level::Error, Some(node), detail);
+                None
+            }
+        }
+    }
+
+    fn list(
+        &mut self,
+        loc: Loc<'_>,
+        item: &TypeSpec,
+        min_items: Option<usize>,
+        unique: bool,
+        node: &Node<'_>,
+    ) -> Option<Value> {
+        let Node::Array(items) = node else {
+            self.report(loc, Level::Error, Some(node), Detail::ListType);
+            return None;
+        };
+        let mut out: Vec<Value> = Vec::with_capacity(if self.stop_early { 0 } else { items.len() });
+        let mut failed = false;
+        let mut count = 0;
+        for (i, it) in items.iter().enumerate() {
+            if self.done() {
+                return None;
+            }
+            let item_loc = Loc {
+                field: loc.field,
+                index: Some(i),
+            };
+            match self.value(item_loc, item, it) {
+                // A set: an item equal to an earlier input item is a duplicate.
+                Some(v) => {
+                    if !(unique && items[..i].contains(it)) {
+                        count += 1;
+                        if !self.stop_early {
+                            out.push(v);
+                        }
+                    }
+                }
+                None => failed = true,
+            }
+        }
+        if failed {
+            return None;
+        }
+        if let Some(min) = min_items {
+            if count < min {
+                self.report(loc, Level::Error, Some(node), Detail::ListTooShort(min));
+                return None;
+            }
+        }
+        Some(Value::Array(out))
+    }
+}
+
+/// A string: formats first (their own rules), then the constraints.
+fn string(node: &Node<'_>, spec: &StringSpec, build: bool) -> Result<Value, Detail> {
+    let s = match spec.format {
+        Some("uri") => scalar::url(node)?,
+        Some("email") => scalar::email(node)?,
+        _ => scalar::string(node, spec)?,
+    };
+    Ok(if build {
+        Value::String(s.to_string())
+    } else {
+        Value::Null
+    })
+}
+
+/// Any one of several types: the first that accepts the value.
+fn any_of(node: &Node<'_>, branches: &[TypeSpec], build: bool) -> Result<Value, Detail> {
+    for branch in branches {
+        let ok = match branch {
+            TypeSpec::String(s) => string(node, s, build).ok(),
+            TypeSpec::Number { .. } => scalar::number(node).ok().map(Value::from),
+            TypeSpec::Integer { .. } => scalar::integer(node).ok().map(Value::from),
+            TypeSpec::Date => scalar::date(node)
+                .ok()
+                .map(|d| Value::String(d.to_string())),
+            TypeSpec::Referential { name, values } => scalar::referential(node, name, values)
+                .ok()
+                .map(Value::from),
+            _ => None,
+        };
+        if let Some(v) = ok {
+            return Ok(v);
+        }
+    }
+    Err(Detail::AnyOf(describe_alternatives(branches)))
+}
+
+fn describe_alternatives(branches: &[TypeSpec]) -> String {
+    let parts: Vec<String> = branches
+        .iter()
+        .map(|b| match b {
+            TypeSpec::String(s) => {
+                if let Some(c) = s.constant {
+                    return format!("'{c}'");
+                }
+                let mut d = match (s.min_length, s.max_length) {
+                    (Some(a), Some(b)) if a == b => format!("{a} caractères"),
+                    (Some(a), Some(b)) => format!("{a} à {b} caractères"),
+                    _ => "une chaîne".to_string(),
+                };
+                if let Some(p) = s.pattern {
+                    d.push_str(&format!(" ({p})"));
+                }
+                d
+            }
+            other => format!("{other:?}"),
+        })
+        .collect();
+    parts.join(", ")
+}
+
+fn format_number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        f.to_string()
+    }
+}

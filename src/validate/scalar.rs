@@ -1,0 +1,265 @@
+//! Checks of single values, as the official package (pydantic-core, lax mode) makes them.
+
+use std::sync::{OnceLock, RwLock};
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::node::Node;
+use super::report::Detail;
+use crate::spec::StringSpec;
+
+/// The official package's limit on URLs, in UTF-8 bytes of the input.
+pub(crate) const URL_MAX_BYTES: usize = 2083;
+
+/// A string with its length and pattern constraints, checked in pydantic's order: type,
+/// `minLength`, `maxLength`, `pattern` (lengths in Unicode characters).
+pub(crate) fn string<'n>(node: &'n Node<'_>, spec: &StringSpec) -> Result<&'n str, Detail> {
+    let Node::Str(s) = node else {
+        return Err(Detail::StringType);
+    };
+    if spec.min_length.is_some() || spec.max_length.is_some() {
+        let len = s.chars().count();
+        if let Some(min) = spec.min_length {
+            if len < min {
+                return Err(Detail::TooShort(min));
+            }
+        }
+        if let Some(max) = spec.max_length {
+            if len > max {
+                return Err(Detail::TooLong(max));
+            }
+        }
+    }
+    if let Some(pattern) = spec.pattern {
+        match regex(pattern) {
+            Some(re) if re.is_match(s) => {}
+            Some(_) => return Err(Detail::Pattern(pattern)),
+            None => {
+                return Err(Detail::Internal(format!(
+                    "pattern {pattern:?} does not compile"
+                )))
+            }
+        }
+    }
+    if let Some(constant) = spec.constant {
+        if s != constant {
+            return Err(Detail::Constant(constant));
+        }
+    }
+    Ok(s)
+}
+
+/// The compiled pattern, compiled once (the schema's patterns are few and static). The
+/// `regex` crate is the engine of pydantic-core: `\d` and `\w` are Unicode classes there
+/// as here.
+fn regex(pattern: &'static str) -> Option<&'static Regex> {
+    static CACHE: OnceLock<RwLock<Vec<(&'static str, &'static Regex)>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| RwLock::new(Vec::new()));
+    if let Ok(read) = cache.read() {
+        if let Some((_, re)) = read.iter().find(|(p, _)| *p == pattern) {
+            return Some(re);
+        }
+    }
+    let compiled: &'static Regex = Box::leak(Box::new(Regex::new(pattern).ok()?));
+    if let Ok(mut write) = cache.write() {
+        write.push((pattern, compiled));
+    }
+    Some(compiled)
+}
+
+/// An HTTP(S) URL (pydantic's `HttpUrl`): not empty, at most 2083 bytes, parsed by the
+/// WHATWG parser of the `url` crate, scheme `http` or `https`.
+pub(crate) fn url<'n>(node: &'n Node<'_>) -> Result<&'n str, Detail> {
+    let Node::Str(s) = node else {
+        return Err(Detail::UrlType);
+    };
+    if s.is_empty() {
+        return Err(Detail::UrlParsing("input is empty".into()));
+    }
+    if s.len() > URL_MAX_BYTES {
+        return Err(Detail::UrlTooLong(URL_MAX_BYTES));
+    }
+    match url::Url::parse(s) {
+        Err(e) => Err(Detail::UrlParsing(e.to_string())),
+        Ok(u) if u.scheme() != "http" && u.scheme() != "https" => Err(Detail::UrlScheme),
+        Ok(_) => Ok(s),
+    }
+}
+
+/// An e-mail address (pydantic's `EmailStr`).
+pub(crate) fn email<'n>(node: &'n Node<'_>) -> Result<&'n str, Detail> {
+    let Node::Str(s) = node else {
+        return Err(Detail::StringType);
+    };
+    super::email::check_email(s).map_err(Detail::Email)?;
+    Ok(s)
+}
+
+/// A number, with pydantic's lax coercions: integers, booleans (1 and 0) and strings that
+/// Rust's `f64::from_str` reads once trimmed (`"3.5"`, `"nan"`, `"1_000"`).
+pub(crate) fn number(node: &Node<'_>) -> Result<f64, Detail> {
+    match node {
+        Node::Int(i) => Ok(*i as f64),
+        Node::BigInt(s) => s.parse::<f64>().map_err(|_| Detail::NumberParsing),
+        Node::Float(f) => Ok(*f),
+        Node::Bool(b) => Ok(if *b { 1.0 } else { 0.0 }),
+        Node::Str(s) => {
+            let t = s.trim();
+            t.parse::<f64>()
+                .ok()
+                .or_else(|| without_underscores(t).and_then(|u| u.parse::<f64>().ok()))
+                .ok_or(Detail::NumberParsing)
+        }
+        _ => Err(Detail::NumberType),
+    }
+}
+
+/// `1_000` → `1000`, when the underscores are between digits as Python allows them.
+fn without_underscores(s: &str) -> Option<String> {
+    if !s.contains('_') || s.starts_with('_') || s.ends_with('_') || s.contains("__") {
+        return None;
+    }
+    Some(s.replace('_', ""))
+}
+
+/// The largest string pydantic reads as an integer.
+const INT_MAX_DIGITS: usize = 4300;
+
+/// An integer, with pydantic's lax coercions: integral floats (`4.0`), booleans, strings
+/// (`"4"`, `"4.00"`, `"1_000"`).
+///
+/// Integers beyond `i64` are refused with `int_parsing_size`: the typed field is an
+/// `i64` (the official package, in Python, accepts any size; a listed divergence).
+pub(crate) fn integer(node: &Node<'_>) -> Result<i64, Detail> {
+    match node {
+        Node::Int(i) => Ok(*i),
+        Node::BigInt(_) => Err(Detail::IntegerTooLarge),
+        Node::Float(f) => float_to_int(*f),
+        Node::Bool(b) => Ok(i64::from(*b)),
+        Node::Str(s) => {
+            let t = s.trim();
+            int_from_str(t).or_else(|e| match without_underscores(t) {
+                Some(u) => int_from_str(&u),
+                None => Err(e),
+            })
+        }
+        _ => Err(Detail::IntegerType),
+    }
+}
+
+fn int_from_str(t: &str) -> Result<i64, Detail> {
+    let digits = |s: &str| {
+        let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+        !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit())
+    };
+    let whole = match t.split_once('.') {
+        Some((int, zeros)) if !zeros.is_empty() && zeros.bytes().all(|b| b == b'0') => int,
+        _ => t,
+    };
+    if whole.len() > INT_MAX_DIGITS {
+        return Err(Detail::IntegerTooLarge);
+    }
+    if !digits(whole) {
+        return Err(Detail::IntegerParsing);
+    }
+    whole.parse::<i64>().map_err(|_| Detail::IntegerTooLarge)
+}
+
+fn float_to_int(f: f64) -> Result<i64, Detail> {
+    if !f.is_finite() {
+        return Err(Detail::FiniteNumber);
+    }
+    if f.fract() != 0.0 {
+        return Err(Detail::IntegerFromFloat);
+    }
+    if f <= i64::MIN as f64 || f >= i64::MAX as f64 {
+        return Err(Detail::IntegerTooLarge);
+    }
+    Ok(f as i64)
+}
+
+fn datetime_config() -> speedate::DateTimeConfig {
+    speedate::DateTimeConfig {
+        timestamp_unit: speedate::TimestampUnit::Infer,
+        time_config: speedate::TimeConfig {
+            microseconds_precision_overflow_behavior:
+                speedate::MicrosecondsPrecisionOverflowBehavior::Truncate,
+            unix_timestamp_offset: None,
+        },
+    }
+}
+
+/// A date, as pydantic-core reads one in lax mode with speedate: `YYYY-MM-DD`, a
+/// datetime at midnight (any offset: its calendar date), or a unix timestamp at midnight
+/// UTC (a number, or a string of one).
+pub(crate) fn date(node: &Node<'_>) -> Result<NaiveDate, Detail> {
+    let parsed = match node {
+        Node::Str(s) => match speedate::Date::parse_str(s) {
+            Ok(d) => Ok(d),
+            Err(_) => {
+                match speedate::DateTime::parse_bytes_with_config(s.as_bytes(), &datetime_config())
+                {
+                    Ok(dt) => midnight(dt),
+                    Err(e) => Err(Detail::DateParsing(e.to_string())),
+                }
+            }
+        },
+        Node::Int(i) => from_timestamp(*i, 0),
+        Node::Float(f) => {
+            if f.is_nan() {
+                Err(Detail::DateParsing("NaN values not permitted".into()))
+            } else {
+                from_timestamp(f.floor() as i64, (f.fract().abs() * 1e6) as u32)
+            }
+        }
+        _ => Err(Detail::DateType),
+    }?;
+    if parsed.year == 0 {
+        return Err(Detail::DateParsing("year 0 is out of range".into()));
+    }
+    NaiveDate::from_ymd_opt(
+        i32::from(parsed.year),
+        u32::from(parsed.month),
+        u32::from(parsed.day),
+    )
+    .ok_or_else(|| Detail::DateParsing("day value is outside expected range".into()))
+}
+
+fn from_timestamp(seconds: i64, micros: u32) -> Result<speedate::Date, Detail> {
+    match speedate::DateTime::from_timestamp_with_config(seconds, micros, &datetime_config()) {
+        Ok(dt) => midnight(dt),
+        Err(e) => Err(Detail::DateParsing(e.to_string())),
+    }
+}
+
+fn midnight(dt: speedate::DateTime) -> Result<speedate::Date, Detail> {
+    let t = &dt.time;
+    if t.hour == 0 && t.minute == 0 && t.second == 0 && t.microsecond == 0 {
+        Ok(dt.date)
+    } else {
+        Err(Detail::DateInexact)
+    }
+}
+
+/// One value of a referential: an exact match, else an error.
+pub(crate) fn referential(
+    node: &Node<'_>,
+    name: &'static str,
+    values: &'static [&'static str],
+) -> Result<&'static str, Detail> {
+    if let Node::Str(s) = node {
+        if let Some(v) = values.iter().find(|v| **v == s.as_ref()) {
+            return Ok(v);
+        }
+        // The suggestion is looked for when the problem is reported (not on the fast path).
+        return Err(Detail::Enum {
+            referential: name,
+            suggestion: None,
+        });
+    }
+    Err(Detail::Enum {
+        referential: name,
+        suggestion: None,
+    })
+}

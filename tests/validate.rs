@@ -1,0 +1,257 @@
+//! Validation as a user sees it: every problem, where, with which code and message.
+
+use chrono::NaiveDate;
+use data_inclusion_schema::v1::{Service, Structure, Thematique};
+use data_inclusion_schema::validate::{Lang, Level, Validator};
+use serde_json::{json, Value};
+
+fn validator() -> Validator {
+    Validator::new().today(NaiveDate::from_ymd_opt(2026, 6, 15).unwrap())
+}
+
+fn service() -> Value {
+    json!({
+        "source": "dora", "structure_id": "dora--s1", "id": "dora--1",
+        "nom": "Atelier CV", "description": "Un atelier pour écrire son CV.",
+        "date_maj": "2025-02-14"
+    })
+}
+
+#[test]
+fn official_api_records_validate_cleanly() {
+    for (text, kind) in [
+        (
+            include_str!("fixtures/api/v1-structures-page.json"),
+            "structure",
+        ),
+        (
+            include_str!("fixtures/api/v1-services-page.json"),
+            "service",
+        ),
+    ] {
+        let page: Value = serde_json::from_str(text).unwrap();
+        for item in page["items"].as_array().unwrap() {
+            let problems = match kind {
+                "structure" => validator().check_value::<Structure>(item).problems,
+                _ => validator().check_value::<Service>(item).problems,
+            };
+            assert_eq!(problems, vec![], "{item}");
+        }
+    }
+    for line in include_str!("fixtures/datagouv/services-sample.jsonl").lines() {
+        assert!(validator().validate_json::<Service>(line).is_ok(), "{line}");
+    }
+    for line in include_str!("fixtures/datagouv/structures-sample.jsonl").lines() {
+        assert!(
+            validator().validate_json::<Structure>(line).is_ok(),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn every_problem_of_every_field_and_item_is_reported() {
+    let mut s = service();
+    s["nom"] = json!("AB");
+    s["thematiques"] = json!([
+        "famille--garde-denfant",
+        "numerique--acquerir-un-equipement",
+        42
+    ]);
+    s["code_postal"] = json!("7500");
+    s["nombre_semaines"] = json!(2.5);
+    s.as_object_mut().unwrap().remove("source");
+    let checked = validator().check_value::<Service>(&s);
+    assert!(checked.record.is_none());
+    let found: Vec<(&str, &str, &str)> = checked
+        .problems
+        .iter()
+        .map(|p| (p.field.as_str(), p.path.as_str(), p.code()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("code_postal", "/code_postal", "string_too_short"),
+            ("nom", "/nom", "string_too_short"),
+            ("nombre_semaines", "/nombre_semaines", "int_from_float"),
+            ("source", "/source", "missing"),
+            ("thematiques", "/thematiques/0", "enum"),
+            ("thematiques", "/thematiques/2", "enum"),
+        ]
+    );
+    assert!(checked.problems.iter().all(|p| p.level == Level::Error));
+    assert_eq!(checked.problems[4].value, json!("famille--garde-denfant"));
+    assert_eq!(checked.problems[3].value, Value::Null);
+}
+
+#[test]
+fn french_messages_first_english_on_request() {
+    let mut s = service();
+    s["nom"] = json!("x".repeat(151));
+    s["thematiques"] = json!(["famille--garde-denfant"]);
+    s.as_object_mut().unwrap().remove("id");
+    let report = validator().validate_value::<Service>(&s).unwrap_err();
+    let fr: Vec<String> = report
+        .problems
+        .iter()
+        .map(|p| p.message(Lang::Fr))
+        .collect();
+    assert_eq!(
+        fr,
+        [
+            "Champ requis",
+            "La chaîne doit contenir au plus 150 caractères",
+            "La valeur 'famille--garde-denfant' n’existe pas. Vouliez-vous dire 'famille--garde-denfants' ?",
+        ]
+    );
+    assert_eq!(
+        report.problems[2].suggestion(),
+        Some(Thematique::FamilleGardeDenfants.as_str())
+    );
+    let en: Vec<String> = report
+        .problems
+        .iter()
+        .map(|p| p.message(Lang::En))
+        .collect();
+    assert_eq!(en[0], "Field required");
+    assert_eq!(en[1], "String should have at most 150 characters");
+    assert!(report
+        .to_string()
+        .starts_with("Service invalide (3 erreurs)"));
+}
+
+#[test]
+fn lengths_count_characters_not_bytes() {
+    let mut s = service();
+    s["nom"] = json!("é".repeat(150));
+    assert!(validator().is_valid_value::<Service>(&s));
+    s["nom"] = json!("é".repeat(151));
+    assert!(!validator().is_valid_value::<Service>(&s));
+    s["nom"] = json!("œ😀");
+    assert!(
+        !validator().is_valid_value::<Service>(&s),
+        "2 characters are too few"
+    );
+}
+
+#[test]
+fn trailing_period_is_a_warning_and_an_error_in_strict_mode() {
+    let mut s = service();
+    s["nom"] = json!("Atelier CV.");
+    let lax = validator().check_value::<Service>(&s);
+    assert!(
+        lax.record.is_some(),
+        "a warning does not make the record invalid"
+    );
+    assert_eq!(lax.problems.len(), 1);
+    assert_eq!(lax.problems[0].level, Level::Warning);
+    assert_eq!(lax.problems[0].code(), "nom_trailing_period");
+    assert_eq!(
+        lax.problems[0].message(Lang::Fr),
+        "Le nom du service ne doit pas se terminer par un point."
+    );
+    let strict = validator().strict(true).check_value::<Service>(&s);
+    assert!(strict.record.is_none());
+    assert_eq!(strict.problems[0].level, Level::Error);
+    s["nom"] = json!("Atelier, CV, etc.");
+    assert!(validator()
+        .strict(true)
+        .check_value::<Service>(&s)
+        .problems
+        .is_empty());
+}
+
+#[test]
+fn date_maj_window_follows_the_reference_date() {
+    let mut s = service();
+    s["date_maj"] = json!("2026-06-16");
+    let problems = validator().check_value::<Service>(&s).problems;
+    assert_eq!(problems[0].code(), "date_in_future");
+    let later = Validator::new().today(NaiveDate::from_ymd_opt(2026, 6, 16).unwrap());
+    assert!(later.is_valid_value::<Service>(&s));
+    s["date_maj"] = json!("1999-12-31");
+    assert_eq!(
+        validator().check_value::<Service>(&s).problems[0].code(),
+        "date_too_old"
+    );
+    s["date_maj"] = json!("2024-01-01T00:00:00+02:00");
+    let service = validator().validate_value::<Service>(&s).unwrap();
+    assert_eq!(
+        service.date_maj,
+        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()
+    );
+    s["date_maj"] = json!("2024-01-01T10:00:00");
+    assert_eq!(
+        validator().check_value::<Service>(&s).problems[0].code(),
+        "date_from_datetime_inexact"
+    );
+}
+
+#[test]
+fn lax_where_the_official_package_is_lax() {
+    let mut s = service();
+    s["volume_horaire_hebdomadaire"] = json!("3.5");
+    s["nombre_semaines"] = json!(4.0);
+    s["latitude"] = json!(true);
+    s["publics"] = json!(["femmes", "femmes"]);
+    let typed = validator().validate_value::<Service>(&s).unwrap();
+    assert_eq!(typed.volume_horaire_hebdomadaire, Some(3.5));
+    assert_eq!(typed.nombre_semaines, Some(4));
+    assert_eq!(typed.latitude, Some(1.0));
+    assert_eq!(typed.publics.unwrap().len(), 1, "a set: duplicates removed");
+    for (field, bad) in [
+        ("nombre_semaines", json!(2.5)),
+        ("volume_horaire_hebdomadaire", json!("3,5")),
+        ("publics", json!([])),
+        ("publics", json!(["tous-publics", "femmes"])),
+        ("zone_eligibilite", json!(["France"])),
+        ("lien_source", json!("ftp://exemple.fr")),
+        ("code_insee", json!("7505")),
+    ] {
+        let mut s = service();
+        s[field] = bad.clone();
+        let checked = validator().check_value::<Service>(&s);
+        assert_eq!(checked.problems.len(), 1, "{field} = {bad}");
+        assert_eq!(checked.problems[0].field, field);
+    }
+}
+
+#[test]
+fn personal_data_can_be_masked() {
+    let mut s = service();
+    s["telephone"] = json!(33123456789i64);
+    s["contact_nom_prenom"] = json!(["Jean Dupont"]);
+    let masked = validator()
+        .mask_personal_data(true)
+        .check_value::<Service>(&s);
+    assert_eq!(masked.problems.len(), 2);
+    assert!(masked.problems.iter().all(|p| p.value == json!("***")));
+    let shown = validator().check_value::<Service>(&s);
+    assert_eq!(shown.problems[1].value, json!(33123456789i64));
+}
+
+#[test]
+fn unknown_fields_are_kept_in_the_typed_record() {
+    let mut s = service();
+    s["score_qualite"] = json!(0.7);
+    let service = validator().validate_value::<Service>(&s).unwrap();
+    assert_eq!(service.extra["score_qualite"], json!(0.7));
+}
+
+#[test]
+fn what_is_not_a_record() {
+    for (text, code) in [
+        ("[1, 2]", "model_type"),
+        ("{\"nom\": ", "json_invalid"),
+        ("", "json_invalid"),
+    ] {
+        let checked = validator().check_json::<Structure>(text);
+        assert_eq!(checked.problems.len(), 1, "{text}");
+        assert_eq!(checked.problems[0].field, "");
+        assert_eq!(checked.problems[0].code(), code);
+    }
+    let invalid = validator().check_json::<Structure>("{\"nom\": ");
+    assert!(invalid.problems[0]
+        .message(Lang::Fr)
+        .contains("line 1 column 8"));
+}
