@@ -453,6 +453,7 @@ impl<'a> Generator<'a> {
 
         let mut fields = Vec::new();
         let mut specs = Vec::new();
+        let mut idents = Vec::new();
         // In the schema's order, matched to typify's fields.
         for (key, prop) in &properties {
             let (typify_name, _, type_id) = record
@@ -497,6 +498,7 @@ impl<'a> Generator<'a> {
                 }
             };
             fields.push(field);
+            idents.push(ident.clone());
             let title = match prop.get("title").and_then(Value::as_str) {
                 Some(t) => quote! { Some(#t) },
                 None => quote! { None },
@@ -539,6 +541,17 @@ impl<'a> Generator<'a> {
                 }
                 fn extra_mut(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
                     &mut self.#extra
+                }
+                fn from_slots(
+                    slots: Vec<#rt::spec::Slot>,
+                    extra: ::serde_json::Map<String, ::serde_json::Value>,
+                ) -> Result<Self, #rt::spec::SlotError> {
+                    let mut slots = slots.into_iter();
+                    let mut next = move || slots.next().unwrap_or(#rt::spec::Slot::Absent);
+                    Ok(#name {
+                        #( #idents: #rt::spec::FromSlot::from_slot(next())?, )*
+                        #extra: extra,
+                    })
                 }
             }
         })

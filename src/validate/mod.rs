@@ -60,8 +60,9 @@
 //! - An integer beyond `i64` (`nombre_semaines: 1e30` written as an integer) is refused
 //!   (`int_parsing_size`): the typed field is an `i64`. Python accepts any size.
 //! - Non-finite numbers (`NaN`, `Infinity`), which the official package accepts, are
-//!   accepted too, but become `None` in the typed record, as the official package writes
-//!   them out in JSON (`null`).
+//!   accepted too and kept in the typed record (an `f64`); JSON cannot hold them, so
+//!   serializing writes `null`, as the official package does. In the fields the schema
+//!   does not know, they become `null` at once.
 //!
 //! # Codes
 //!
@@ -84,7 +85,7 @@ mod suggest;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use crate::spec::{FieldSpec, Record, StringSpec, TypeSpec};
+use crate::spec::{FieldSpec, Record, Slot, StringSpec, TypeSpec};
 pub(crate) use node::Node;
 use report::Detail;
 pub use report::{Lang, Level, Problem, Report};
@@ -219,7 +220,7 @@ impl Validator {
         let mut run = Run::new(self, R::NAME, false);
         let fields = run.record(R::FIELDS, node);
         let record = match fields {
-            Some(map) if run.errors == 0 => match serde_json::from_value::<R>(Value::Object(map)) {
+            Some((slots, extra)) if run.errors == 0 => match R::from_slots(slots, extra) {
                 Ok(r) => Some(r),
                 Err(e) => {
                     run.problems.push(Problem::new(
@@ -227,7 +228,7 @@ impl Validator {
                         String::new(),
                         Level::Error,
                         Value::Null,
-                        Detail::Internal(e.to_string()),
+                        Detail::Internal(format!("a validated {} does not fit its field", e.0)),
                     ));
                     None
                 }
@@ -359,7 +360,7 @@ impl<'v> Run<'v> {
         &mut self,
         fields: &'static [FieldSpec],
         node: &Node<'_>,
-    ) -> Option<Map<String, Value>> {
+    ) -> Option<(Vec<Slot>, Map<String, Value>)> {
         self.fields = Some(fields);
         let Node::Object(pairs) = node else {
             self.report(
@@ -373,31 +374,32 @@ impl<'v> Run<'v> {
             );
             return None;
         };
-        let mut out = if self.stop_early {
+        let mut slots = if self.stop_early {
             None
         } else {
-            Some(Map::new())
+            Some(Vec::with_capacity(fields.len()))
         };
         for spec in fields {
             if self.done() {
                 return None;
             }
             let value = pairs.iter().find(|(k, _)| k == spec.name).map(|(_, v)| v);
-            let normalized = self.field(spec, value);
-            if let Some(out) = &mut out {
-                out.insert(spec.name.to_string(), normalized.unwrap_or(Value::Null));
+            let slot = self.field(spec, value);
+            if let Some(slots) = &mut slots {
+                slots.push(slot.unwrap_or(Slot::Absent));
             }
         }
-        let mut out = out?;
+        let slots = slots?;
+        let mut extra = Map::new();
         for (k, v) in pairs {
             if !fields.iter().any(|f| f.name == k) {
-                out.insert(k.to_string(), v.to_value());
+                extra.insert(k.to_string(), v.to_value());
             }
         }
-        Some(out)
+        Some((slots, extra))
     }
 
-    fn field(&mut self, spec: &FieldSpec, node: Option<&Node<'_>>) -> Option<Value> {
+    fn field(&mut self, spec: &FieldSpec, node: Option<&Node<'_>>) -> Option<Slot> {
         let loc = Loc {
             field: spec.name,
             index: None,
@@ -425,39 +427,33 @@ impl<'v> Run<'v> {
     }
 
     /// Checks one value against its type; reports and returns `None` when it fails. In
-    /// the fast mode a valid value is `Some(Value::Null)`: nothing is built.
-    fn value(&mut self, loc: Loc<'_>, ty: &TypeSpec, node: &Node<'_>) -> Option<Value> {
+    /// the fast mode a valid value is `Some(Slot::Absent)`: nothing is built.
+    fn value(&mut self, loc: Loc<'_>, ty: &TypeSpec, node: &Node<'_>) -> Option<Slot> {
         let build = !self.stop_early;
-        let result: Result<Value, Detail> = match ty {
+        let result: Result<Slot, Detail> = match ty {
             TypeSpec::String(s) => string(node, s, build),
             TypeSpec::Number { minimum } => scalar::number(node).and_then(|f| match minimum {
                 // NaN is below every minimum, as in Python (`NaN >= 0` is false).
                 Some(m) if f.partial_cmp(m).is_none_or(|o| o.is_lt()) => {
                     Err(Detail::Minimum(format_number(*m)))
                 }
-                _ => Ok(serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+                _ => Ok(Slot::Float(f)),
             }),
             TypeSpec::Integer { minimum } => scalar::integer(node).and_then(|i| match minimum {
                 Some(m) if i < *m => Err(Detail::Minimum(m.to_string())),
-                _ => Ok(Value::from(i)),
+                _ => Ok(Slot::Int(i)),
             }),
             TypeSpec::Boolean => match node {
-                Node::Bool(b) => Ok(Value::Bool(*b)),
+                Node::Bool(b) => Ok(Slot::Bool(*b)),
                 _ => Err(Detail::Internal("boolean expected".into())),
             },
-            TypeSpec::Date => scalar::date(node).map(|d| {
-                if build {
-                    Value::String(d.to_string())
-                } else {
-                    Value::Null
-                }
-            }),
+            TypeSpec::Date => scalar::date(node).map(Slot::Date),
             TypeSpec::DateTime => match node {
-                Node::Str(s) => Ok(Value::String(s.to_string())),
+                Node::Str(s) => Ok(Slot::Str(s.to_string())),
                 _ => Err(Detail::StringType),
             },
             TypeSpec::Referential { name, values } => {
-                scalar::referential(node, name, values).map(Value::from)
+                scalar::referential(node, name, values).map(Slot::Variant)
             }
             TypeSpec::List {
                 item,
@@ -465,7 +461,11 @@ impl<'v> Run<'v> {
                 unique_items,
             } => return self.list(loc, item, *min_items, *unique_items, node),
             TypeSpec::AnyOf(branches) => any_of(node, branches, build),
-            TypeSpec::Any => Ok(if build { node.to_value() } else { Value::Null }),
+            TypeSpec::Any => Ok(if build {
+                Slot::Json(node.to_value())
+            } else {
+                Slot::Absent
+            }),
         };
         match result {
             Ok(v) => Some(v),
@@ -483,12 +483,12 @@ impl<'v> Run<'v> {
         min_items: Option<usize>,
         unique: bool,
         node: &Node<'_>,
-    ) -> Option<Value> {
+    ) -> Option<Slot> {
         let Node::Array(items) = node else {
             self.report(loc, Level::Error, Some(node), Detail::ListType);
             return None;
         };
-        let mut out: Vec<Value> = Vec::with_capacity(if self.stop_early { 0 } else { items.len() });
+        let mut out: Vec<Slot> = Vec::with_capacity(if self.stop_early { 0 } else { items.len() });
         let mut failed = false;
         let mut count = 0;
         for (i, it) in items.iter().enumerate() {
@@ -521,37 +521,35 @@ impl<'v> Run<'v> {
                 return None;
             }
         }
-        Some(Value::Array(out))
+        Some(Slot::List(out))
     }
 }
 
 /// A string: formats first (their own rules), then the constraints.
-fn string(node: &Node<'_>, spec: &StringSpec, build: bool) -> Result<Value, Detail> {
+fn string(node: &Node<'_>, spec: &StringSpec, build: bool) -> Result<Slot, Detail> {
     let s = match spec.format {
         Some("uri") => scalar::url(node)?,
         Some("email") => scalar::email(node)?,
         _ => scalar::string(node, spec)?,
     };
     Ok(if build {
-        Value::String(s.to_string())
+        Slot::Str(s.to_string())
     } else {
-        Value::Null
+        Slot::Absent
     })
 }
 
 /// Any one of several types: the first that accepts the value.
-fn any_of(node: &Node<'_>, branches: &[TypeSpec], build: bool) -> Result<Value, Detail> {
+fn any_of(node: &Node<'_>, branches: &[TypeSpec], build: bool) -> Result<Slot, Detail> {
     for branch in branches {
         let ok = match branch {
             TypeSpec::String(s) => string(node, s, build).ok(),
-            TypeSpec::Number { .. } => scalar::number(node).ok().map(Value::from),
-            TypeSpec::Integer { .. } => scalar::integer(node).ok().map(Value::from),
-            TypeSpec::Date => scalar::date(node)
-                .ok()
-                .map(|d| Value::String(d.to_string())),
+            TypeSpec::Number { .. } => scalar::number(node).ok().map(Slot::Float),
+            TypeSpec::Integer { .. } => scalar::integer(node).ok().map(Slot::Int),
+            TypeSpec::Date => scalar::date(node).ok().map(Slot::Date),
             TypeSpec::Referential { name, values } => scalar::referential(node, name, values)
                 .ok()
-                .map(Value::from),
+                .map(Slot::Variant),
             _ => None,
         };
         if let Some(v) = ok {
