@@ -544,13 +544,13 @@ impl<'a> Generator<'a> {
                 }
                 fn from_slots(
                     slots: Vec<#rt::spec::Slot>,
-                    extra: ::serde_json::Map<String, ::serde_json::Value>,
+                    #extra: ::serde_json::Map<String, ::serde_json::Value>,
                 ) -> Result<Self, #rt::spec::SlotError> {
                     let mut slots = slots.into_iter();
                     let mut next = move || slots.next().unwrap_or(#rt::spec::Slot::Absent);
                     Ok(#name {
                         #( #idents: #rt::spec::FromSlot::from_slot(next())?, )*
-                        #extra: extra,
+                        #extra,
                     })
                 }
             }
