@@ -113,7 +113,8 @@ fn sentence(rng: &mut Rng, words: usize) -> String {
         if i > 0 {
             s.push(' ');
         }
-        s.push_str(*rng.pick(WORDS));
+        let word: &&str = rng.pick(WORDS);
+        s.push_str(word);
     }
     let mut chars = s.chars();
     match chars.next() {
