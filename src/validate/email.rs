@@ -12,19 +12,18 @@
 //!
 //! * general categories and `unicodedata.normalize("NFC")`, bidi classes and character names:
 //!   Python 3.11's `unicodedata` (Unicode 14.0). The categories come from the `regex` crate
-//!   (Unicode 16.0) corrected by [`tables::UNASSIGNED_IN_14`]; NFC, the bidi classes and the
-//!   names come from tables generated with that Python (see [`tables`]);
+//!   (Unicode 16.0) corrected by `tables::UNASSIGNED_IN_14`; NFC, the bidi classes and the
+//!   names come from tables generated with that Python (module `tables`), as do the joining
+//!   types and scripts of `idnadata`;
 //! * UTS #46 mapping (`idna.uts46_remap`): the `idna` crate, one character at a time (checked
 //!   against Python on every code point that can reach it);
 //! * IDNA 2008 `PVALID` (`idnadata`, Unicode 18.0): derived as RFC 5892 does, from the general
 //!   category and the UTS #46 mapping (checked against `idnadata` on every code point assigned
 //!   in Unicode 14.0), plus a table of the newer code points.
 //!
-//! Known deviations, all in the wording of a reason, never in the verdict: a combining mark
-//! outside the combining diacritical marks blocks (a vowel sign, a virama) is shown as `U+XXXX`
-//! where Python shows its Unicode name; the zero width non-joiner rule
-//! (CONTEXTJ) in a Punycode label ignores the joining types (the address is refused either way,
-//! as an unsafe character).
+//! Known deviation, in the wording of a reason only, never in the verdict: a mark outside the
+//! combining diacritical marks blocks (a vowel sign, a virama) is shown as `U+XXXX` where Python
+//! shows its Unicode name (the names of all the marks would take some 60 kB of table).
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
@@ -56,7 +55,7 @@ pub(crate) fn check_email(value: &str) -> Result<(), String> {
             "Length must not exceed {MAX_EMAIL_LENGTH} characters"
         ));
     }
-    if value.contains(['\r', '\n']) {
+    if value.bytes().any(|b| b == b'\r' || b == b'\n') {
         return Err("Carriage return and line feed characters are not allowed".to_owned());
     }
     // `pretty_email_regex.fullmatch(value)`: the display name is dropped. The pattern needs a `<`.
@@ -118,7 +117,7 @@ fn validate_email(email: &str) -> Result<(), String> {
     validate_local_part(&parts.unescaped_local, parts.quoted)?;
     // RFC 6532 section 3.1: the NFC form is what is returned, so it must be valid too.
     let local = nfc_str(&parts.unescaped_local);
-    if local != parts.unescaped_local {
+    if matches!(&local, Cow::Owned(normalized) if *normalized != *parts.unescaped_local) {
         validate_local_part(&local, parts.quoted)
             .map_err(|e| format!("After Unicode normalization: {e}"))?;
     }
@@ -227,7 +226,7 @@ fn split_email(email: &str) -> Result<SplitEmail<'_>, String> {
         if !name_quoted {
             let bad = name
                 .chars()
-                .filter(|&c| (!is_atext(c) && c != '.' && c != ' ') || c == '.');
+                .filter(|&c| c == '.' || (!is_atext(c) && c != ' '));
             if let Some(bad) = display_sorted(bad) {
                 return Err(format!(
                     "The display name contains invalid characters when not quoted: {bad}."
@@ -303,7 +302,7 @@ fn nfc_changes_first_char(rest: &str, c: char) -> bool {
         .get(c.len_utf8()..)
         .and_then(|after| after.chars().next());
     // Below U+0300 nothing decomposes, combines or composes with a following character below U+0300.
-    if (c as u32) < 0x300 && next.map_or(true, |n| (n as u32) < 0x300) {
+    if (c as u32) < 0x300 && next.is_none_or(|n| (n as u32) < 0x300) {
         return false;
     }
     let window: Vec<u32> = rest.chars().take(32).map(u32::from).collect();
@@ -348,7 +347,28 @@ fn unquote_quoted_string(text: &str) -> Result<(Cow<'_, str>, bool), String> {
 
 /// `ATEXT` of RFC 5322 3.2.3.
 fn is_atext(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "_!#$%&'*+-/=?^`{|}~".contains(c)
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '_' | '!'
+                | '#'
+                | '$'
+                | '%'
+                | '&'
+                | '\''
+                | '*'
+                | '+'
+                | '-'
+                | '/'
+                | '='
+                | '?'
+                | '^'
+                | '`'
+                | '{'
+                | '|'
+                | '}'
+                | '~'
+        )
 }
 
 /// `DOT_ATOM_TEXT` (ASCII) or `DOT_ATOM_TEXT_INTL` (with U+0080..U+10FFFF).
@@ -397,6 +417,10 @@ fn validate_local_part(local: &str, quoted: bool) -> Result<(), String> {
 }
 
 fn check_unsafe_chars(s: &str, allow_space: bool) -> Result<(), String> {
+    // Printable ASCII: letters, numbers, punctuation and symbols.
+    if s.bytes().all(|b| (0x21..0x7F).contains(&b)) {
+        return Ok(());
+    }
     let mut bad: Vec<u32> = s
         .chars()
         .enumerate()
@@ -451,12 +475,11 @@ fn check_dot_atom(label: &str, start: &str, end: &str, is_hostname: bool) -> Res
 /// The display forms of a set of characters, sorted and joined (`None` when empty), as
 /// `", ".join(sorted({safe_character_display(c) for c in ...}))`.
 fn display_sorted(chars: impl Iterator<Item = char>) -> Option<String> {
+    let mut chars = chars.peekable();
+    chars.peek()?;
     let shown: BTreeSet<String> = chars
         .map(|c| safe_character_display(u32::from(c)))
         .collect();
-    if shown.is_empty() {
-        return None;
-    }
     Some(shown.into_iter().collect::<Vec<_>>().join(", "))
 }
 
@@ -491,8 +514,14 @@ fn is_hostname_intl_char(c: char) -> bool {
 fn is_ascii_hostname(s: &str) -> bool {
     s.split('.').all(|label| {
         let bytes = label.as_bytes();
-        matches!((bytes.first(), bytes.last()), (Some(f), Some(l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric())
-            && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+            return false;
+        };
+        first.is_ascii_alphanumeric()
+            && last.is_ascii_alphanumeric()
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
     })
 }
 
@@ -510,6 +539,9 @@ fn is_reserved_ldh_label(label: &str) -> bool {
 /// `uts46_valid_char`: email-validator's own approximation of what UTS #46 rejects.
 fn uts46_valid_char(c: char) -> bool {
     let cp = u32::from(c);
+    if c.is_ascii() {
+        return !c.is_ascii_control() && c != ' ';
+    }
     if (0x80..=0x9F).contains(&cp) {
         return false;
     }
@@ -627,14 +659,14 @@ fn validate_domain_name(domain: &str) -> Result<DomainNames<'_>, String> {
                 .to_owned(),
         );
     }
-    for name in SPECIAL_USE_DOMAIN_NAMES {
-        if *ascii == *name
-            || ascii
-                .strip_suffix(name)
-                .is_some_and(|rest| rest.ends_with('.'))
-        {
-            return Err("The part after the @-sign is a special-use or reserved name that cannot be used with email.".to_owned());
-        }
+    // `ascii_domain == d or ascii_domain.endswith("." + d)`: the names hold no period, so this is
+    // the last label.
+    if ascii
+        .rsplit('.')
+        .next()
+        .is_some_and(|tld| SPECIAL_USE_DOMAIN_NAMES.contains(&tld))
+    {
+        return Err("The part after the @-sign is a special-use or reserved name that cannot be used with email.".to_owned());
     }
 
     if !ascii.contains("xn--") {
@@ -1055,7 +1087,7 @@ fn check_label(label: &[u32]) -> Result<(), String> {
 /// (`Ll Lu Lo Lm Nd Mn Mc`) that UTS #46 leaves unchanged (stable under NFKC case folding, not
 /// ignorable), outside the ignorable blocks and old Hangul jamo, plus the exceptions. This
 /// equals `idnadata.codepoint_classes["PVALID"]` on every code point assigned in Unicode 14.0;
-/// the newer ones come from [`tables::PVALID_UNASSIGNED_IN_14`].
+/// the newer ones come from `tables::PVALID_UNASSIGNED_IN_14`.
 fn is_pvalid(cp: u32) -> bool {
     if cp < 0x80 {
         return cp == 0x2D || (0x30..=0x39).contains(&cp) || (0x61..=0x7A).contains(&cp);
@@ -1097,23 +1129,49 @@ fn is_contexto(cp: u32) -> bool {
 }
 
 /// `idna.valid_contextj`; `None` when Python raises `ValueError` (a neighbour without a name).
-/// The joining types are not known here: a zero width non-joiner that does not follow a virama
-/// is refused (the address would be refused later anyway, for an unsafe character).
 fn valid_contextj(label: &[u32], pos: usize) -> Option<bool> {
-    let previous = pos.checked_sub(1).and_then(|p| label.get(p)).copied();
-    match label.get(pos) {
-        Some(0x200C) | Some(0x200D) => match previous {
-            Some(previous) => {
-                let class = combining_class(previous);
-                if class == 0 && !has_name(previous) {
-                    return None;
-                }
-                Some(class == 9)
-            }
-            None => Some(false),
-        },
-        _ => Some(false),
+    let Some(&cp) = label.get(pos) else {
+        return Some(false);
+    };
+    if cp != 0x200C && cp != 0x200D {
+        return Some(false);
     }
+    if let Some(previous) = pos.checked_sub(1).and_then(|p| label.get(p)).copied() {
+        let class = combining_class(previous);
+        if class == 0 && !has_name(previous) {
+            return None;
+        }
+        if class == 9 {
+            return Some(true);
+        }
+    }
+    if cp == 0x200D {
+        return Some(false);
+    }
+    // The first non-transparent character on each side must join towards the non-joiner.
+    let joins = |c: u32, side: u8| matches!(joining_type(c), Some(t) if t == side || t == b'D');
+    let before = label
+        .get(..pos)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .find(|&&c| joining_type(c) != Some(b'T'));
+    let after = label
+        .get(pos + 1..)
+        .unwrap_or_default()
+        .iter()
+        .find(|&&c| joining_type(c) != Some(b'T'));
+    Some(before.is_some_and(|&c| joins(c, b'L')) && after.is_some_and(|&c| joins(c, b'R')))
+}
+
+/// `idnadata.joining_types`: `C`, `D`, `L`, `R` or `T`.
+fn joining_type(cp: u32) -> Option<u8> {
+    let ranges = &unicode_data().joining;
+    let i = ranges.partition_point(|&(first, _, _)| first <= cp);
+    i.checked_sub(1)
+        .and_then(|i| ranges.get(i))
+        .filter(|&&(_, last, _)| cp <= last)
+        .map(|&(_, _, kind)| kind)
 }
 
 /// Whether `unicodedata.name` knows the character.
@@ -1568,7 +1626,7 @@ fn category_regexes() -> &'static [(Cat, Regex)] {
     })
 }
 
-/// `unicodedata.name`, for the characters email-validator may show by name (see [`tables::NAMES`]).
+/// `unicodedata.name`, for the characters email-validator may show by name (`tables::NAMES`).
 fn char_name(cp: u32) -> Option<Cow<'static, str>> {
     match cp {
         0xFE00..=0xFE0F => Some(Cow::Owned(format!(
@@ -1711,7 +1769,7 @@ fn decompose(data: &UnicodeData, cp: u32, out: &mut Vec<u32>, depth: u8) {
         let s = cp - HANGUL_S_BASE;
         out.push(HANGUL_L_BASE + s / HANGUL_N_COUNT);
         out.push(HANGUL_V_BASE + (s % HANGUL_N_COUNT) / HANGUL_T_COUNT);
-        if s % HANGUL_T_COUNT != 0 {
+        if !s.is_multiple_of(HANGUL_T_COUNT) {
             out.push(HANGUL_T_BASE + s % HANGUL_T_COUNT);
         }
         return;
@@ -1737,7 +1795,7 @@ fn compose(data: &UnicodeData, a: u32, b: u32) -> Option<u32> {
         );
     }
     if (HANGUL_S_BASE..HANGUL_S_BASE + HANGUL_S_COUNT).contains(&a)
-        && (a - HANGUL_S_BASE) % HANGUL_T_COUNT == 0
+        && (a - HANGUL_S_BASE).is_multiple_of(HANGUL_T_COUNT)
         && (HANGUL_T_BASE + 1..HANGUL_T_BASE + HANGUL_T_COUNT).contains(&b)
     {
         return Some(a + (b - HANGUL_T_BASE));
@@ -1745,7 +1803,7 @@ fn compose(data: &UnicodeData, a: u32, b: u32) -> Option<u32> {
     data.compositions.get(&(a, b)).copied()
 }
 
-/// The tables of [`tables`], parsed once.
+/// The string tables of module `tables`, parsed once.
 struct UnicodeData {
     /// One level of canonical decomposition (`0` as second for a singleton).
     decompositions: HashMap<u32, (u32, u32)>,
@@ -1755,6 +1813,8 @@ struct UnicodeData {
     combining: Vec<(u32, u32, u8)>,
     /// `(first, class)` runs.
     bidi: Vec<(u32, Bidi)>,
+    /// `(first, last, joining type)`.
+    joining: Vec<(u32, u32, u8)>,
     names: HashMap<u32, String>,
 }
 
@@ -1829,6 +1889,18 @@ impl UnicodeData {
                 Some((parse_hex(first)?, class))
             })
             .collect();
+        let joining = tables::JOINING_TYPES
+            .split_whitespace()
+            .filter_map(|entry| {
+                let (range, kind) = entry.split_once(':')?;
+                let (first, last) = range.split_once('-').unwrap_or((range, range));
+                Some((
+                    parse_hex(first)?,
+                    parse_hex(last)?,
+                    *kind.as_bytes().first()?,
+                ))
+            })
+            .collect();
         let names = tables::NAMES
             .split(';')
             .filter_map(|entry| {
@@ -1842,6 +1914,7 @@ impl UnicodeData {
             compositions,
             combining,
             bidi,
+            joining,
             names,
         }
     }
@@ -1854,98 +1927,113 @@ impl UnicodeData {
 /// categories, `unicodedata.decomposition` (the `<tag>`-less ones; a pair is excluded from
 /// composition when `normalize("NFC", a + b)` does not give it back), `unicodedata.combining`,
 /// `unicodedata.bidirectional` (on the code points `idnadata.codepoint_classes` accepts),
-/// `unicodedata.name` and `idnadata.scripts`.
+/// `unicodedata.name`, `idnadata.scripts`, `idnadata.joining_types` and the part of
+/// `idnadata.codepoint_classes["PVALID"]` that `is_pvalid` cannot derive.
 mod tables {
     /// Code points unassigned (`Cn`) in Unicode 14.0 but assigned in the regex crate's Unicode 16.0
     /// (inclusive ranges).
     #[rustfmt::skip]
     pub(super) static UNASSIGNED_IN_14: &[(u32, u32)] = &[
-        (0x897, 0x897), (0xCF3, 0xCF3), (0xECE, 0xECE), (0x1B4E, 0x1B4F), (0x1B7F, 0x1B7F),
-        (0x1C89, 0x1C8A), (0x2427, 0x2429), (0x2FFC, 0x2FFF), (0x31E4, 0x31E5), (0x31EF, 0x31EF),
-        (0xA7CB, 0xA7CD), (0xA7DA, 0xA7DC), (0x105C0, 0x105F3), (0x10D40, 0x10D65), (0x10D69, 0x10D85),
-        (0x10D8E, 0x10D8F), (0x10EC2, 0x10EC4), (0x10EFC, 0x10EFF), (0x1123F, 0x11241), (0x11380, 0x11389),
-        (0x1138B, 0x1138B), (0x1138E, 0x1138E), (0x11390, 0x113B5), (0x113B7, 0x113C0), (0x113C2, 0x113C2),
-        (0x113C5, 0x113C5), (0x113C7, 0x113CA), (0x113CC, 0x113D5), (0x113D7, 0x113D8), (0x113E1, 0x113E2),
-        (0x116D0, 0x116E3), (0x11B00, 0x11B09), (0x11BC0, 0x11BE1), (0x11BF0, 0x11BF9), (0x11F00, 0x11F10),
-        (0x11F12, 0x11F3A), (0x11F3E, 0x11F5A), (0x1342F, 0x1342F), (0x13439, 0x13455), (0x13460, 0x143FA),
-        (0x16100, 0x16139), (0x16D40, 0x16D79), (0x18CFF, 0x18CFF), (0x1B132, 0x1B132), (0x1B155, 0x1B155),
-        (0x1CC00, 0x1CCF9), (0x1CD00, 0x1CEB3), (0x1D2C0, 0x1D2D3), (0x1DF25, 0x1DF2A), (0x1E030, 0x1E06D),
-        (0x1E08F, 0x1E08F), (0x1E4D0, 0x1E4F9), (0x1E5D0, 0x1E5FA), (0x1E5FF, 0x1E5FF), (0x1F6DC, 0x1F6DC),
-        (0x1F774, 0x1F776), (0x1F77B, 0x1F77F), (0x1F7D9, 0x1F7D9), (0x1F8B2, 0x1F8BB), (0x1F8C0, 0x1F8C1),
-        (0x1FA75, 0x1FA77), (0x1FA87, 0x1FA89), (0x1FA8F, 0x1FA8F), (0x1FAAD, 0x1FAAF), (0x1FABB, 0x1FABF),
-        (0x1FAC6, 0x1FAC6), (0x1FACE, 0x1FACF), (0x1FADA, 0x1FADC), (0x1FADF, 0x1FADF), (0x1FAE8, 0x1FAE9),
-        (0x1FAF7, 0x1FAF8), (0x1FBCB, 0x1FBEF), (0x2B739, 0x2B739), (0x2EBF0, 0x2EE5D), (0x31350, 0x323AF),
+        (0x897, 0x897), (0xCF3, 0xCF3), (0xECE, 0xECE), (0x1B4E, 0x1B4F),
+        (0x1B7F, 0x1B7F), (0x1C89, 0x1C8A), (0x2427, 0x2429), (0x2FFC, 0x2FFF),
+        (0x31E4, 0x31E5), (0x31EF, 0x31EF), (0xA7CB, 0xA7CD), (0xA7DA, 0xA7DC),
+        (0x105C0, 0x105F3), (0x10D40, 0x10D65), (0x10D69, 0x10D85), (0x10D8E, 0x10D8F),
+        (0x10EC2, 0x10EC4), (0x10EFC, 0x10EFF), (0x1123F, 0x11241), (0x11380, 0x11389),
+        (0x1138B, 0x1138B), (0x1138E, 0x1138E), (0x11390, 0x113B5), (0x113B7, 0x113C0),
+        (0x113C2, 0x113C2), (0x113C5, 0x113C5), (0x113C7, 0x113CA), (0x113CC, 0x113D5),
+        (0x113D7, 0x113D8), (0x113E1, 0x113E2), (0x116D0, 0x116E3), (0x11B00, 0x11B09),
+        (0x11BC0, 0x11BE1), (0x11BF0, 0x11BF9), (0x11F00, 0x11F10), (0x11F12, 0x11F3A),
+        (0x11F3E, 0x11F5A), (0x1342F, 0x1342F), (0x13439, 0x13455), (0x13460, 0x143FA),
+        (0x16100, 0x16139), (0x16D40, 0x16D79), (0x18CFF, 0x18CFF), (0x1B132, 0x1B132),
+        (0x1B155, 0x1B155), (0x1CC00, 0x1CCF9), (0x1CD00, 0x1CEB3), (0x1D2C0, 0x1D2D3),
+        (0x1DF25, 0x1DF2A), (0x1E030, 0x1E06D), (0x1E08F, 0x1E08F), (0x1E4D0, 0x1E4F9),
+        (0x1E5D0, 0x1E5FA), (0x1E5FF, 0x1E5FF), (0x1F6DC, 0x1F6DC), (0x1F774, 0x1F776),
+        (0x1F77B, 0x1F77F), (0x1F7D9, 0x1F7D9), (0x1F8B2, 0x1F8BB), (0x1F8C0, 0x1F8C1),
+        (0x1FA75, 0x1FA77), (0x1FA87, 0x1FA89), (0x1FA8F, 0x1FA8F), (0x1FAAD, 0x1FAAF),
+        (0x1FABB, 0x1FABF), (0x1FAC6, 0x1FAC6), (0x1FACE, 0x1FACF), (0x1FADA, 0x1FADC),
+        (0x1FADF, 0x1FADF), (0x1FAE8, 0x1FAE9), (0x1FAF7, 0x1FAF8), (0x1FBCB, 0x1FBEF),
+        (0x2B739, 0x2B739), (0x2EBF0, 0x2EE5D), (0x31350, 0x323AF),
     ];
 
     /// `idnadata.scripts["Greek"]` (half-open ranges).
     #[rustfmt::skip]
     pub(super) static SCRIPT_GREEK: &[(u32, u32)] = &[
-        (0x370, 0x374), (0x375, 0x378), (0x37A, 0x37E), (0x37F, 0x380), (0x384, 0x385),
-        (0x386, 0x387), (0x388, 0x38B), (0x38C, 0x38D), (0x38E, 0x3A2), (0x3A3, 0x3E2),
-        (0x3F0, 0x400), (0x1D26, 0x1D2B), (0x1D5D, 0x1D62), (0x1D66, 0x1D6B), (0x1DBF, 0x1DC0),
-        (0x1F00, 0x1F16), (0x1F18, 0x1F1E), (0x1F20, 0x1F46), (0x1F48, 0x1F4E), (0x1F50, 0x1F58),
-        (0x1F59, 0x1F5A), (0x1F5B, 0x1F5C), (0x1F5D, 0x1F5E), (0x1F5F, 0x1F7E), (0x1F80, 0x1FB5),
-        (0x1FB6, 0x1FC5), (0x1FC6, 0x1FD4), (0x1FD6, 0x1FDC), (0x1FDD, 0x1FF0), (0x1FF2, 0x1FF5),
-        (0x1FF6, 0x1FFF), (0x2126, 0x2127), (0xAB65, 0xAB66), (0x10140, 0x1018F), (0x101A0, 0x101A1),
-        (0x1D200, 0x1D246), (0x1DFF3, 0x1DFF5),
+        (0x370, 0x374), (0x375, 0x378), (0x37A, 0x37E), (0x37F, 0x380),
+        (0x384, 0x385), (0x386, 0x387), (0x388, 0x38B), (0x38C, 0x38D),
+        (0x38E, 0x3A2), (0x3A3, 0x3E2), (0x3F0, 0x400), (0x1D26, 0x1D2B),
+        (0x1D5D, 0x1D62), (0x1D66, 0x1D6B), (0x1DBF, 0x1DC0), (0x1F00, 0x1F16),
+        (0x1F18, 0x1F1E), (0x1F20, 0x1F46), (0x1F48, 0x1F4E), (0x1F50, 0x1F58),
+        (0x1F59, 0x1F5A), (0x1F5B, 0x1F5C), (0x1F5D, 0x1F5E), (0x1F5F, 0x1F7E),
+        (0x1F80, 0x1FB5), (0x1FB6, 0x1FC5), (0x1FC6, 0x1FD4), (0x1FD6, 0x1FDC),
+        (0x1FDD, 0x1FF0), (0x1FF2, 0x1FF5), (0x1FF6, 0x1FFF), (0x2126, 0x2127),
+        (0xAB65, 0xAB66), (0x10140, 0x1018F), (0x101A0, 0x101A1), (0x1D200, 0x1D246),
+        (0x1DFF3, 0x1DFF5),
     ];
 
     /// `idnadata.scripts["Hebrew"]` (half-open ranges).
     #[rustfmt::skip]
     pub(super) static SCRIPT_HEBREW: &[(u32, u32)] = &[
-        (0x591, 0x5CA), (0x5D0, 0x5EB), (0x5EF, 0x5F5), (0xFB1D, 0xFB37), (0xFB38, 0xFB3D),
-        (0xFB3E, 0xFB3F), (0xFB40, 0xFB42), (0xFB43, 0xFB45), (0xFB46, 0xFB50),
+        (0x591, 0x5CA), (0x5D0, 0x5EB), (0x5EF, 0x5F5), (0xFB1D, 0xFB37),
+        (0xFB38, 0xFB3D), (0xFB3E, 0xFB3F), (0xFB40, 0xFB42), (0xFB43, 0xFB45),
+        (0xFB46, 0xFB50),
     ];
 
     /// `idnadata.scripts["Hiragana"]` (half-open ranges).
     #[rustfmt::skip]
     pub(super) static SCRIPT_HIRAGANA: &[(u32, u32)] = &[
-        (0x3041, 0x3097), (0x309D, 0x30A0), (0x1B001, 0x1B120), (0x1B123, 0x1B124), (0x1B132, 0x1B133),
-        (0x1B150, 0x1B153), (0x1F200, 0x1F201),
+        (0x3041, 0x3097), (0x309D, 0x30A0), (0x1B001, 0x1B120), (0x1B123, 0x1B124),
+        (0x1B132, 0x1B133), (0x1B150, 0x1B153), (0x1F200, 0x1F201),
     ];
 
     /// `idnadata.scripts["Katakana"]` (half-open ranges).
     #[rustfmt::skip]
     pub(super) static SCRIPT_KATAKANA: &[(u32, u32)] = &[
-        (0x30A1, 0x30FB), (0x30FD, 0x3100), (0x31F0, 0x3200), (0x32D0, 0x32FF), (0x3300, 0x3358),
-        (0xFF66, 0xFF70), (0xFF71, 0xFF9E), (0x1AFF0, 0x1AFF4), (0x1AFF5, 0x1AFFC), (0x1AFFD, 0x1AFFF),
-        (0x1B000, 0x1B001), (0x1B120, 0x1B123), (0x1B124, 0x1B129), (0x1B155, 0x1B156), (0x1B164, 0x1B169),
+        (0x30A1, 0x30FB), (0x30FD, 0x3100), (0x31F0, 0x3200), (0x32D0, 0x32FF),
+        (0x3300, 0x3358), (0xFF66, 0xFF70), (0xFF71, 0xFF9E), (0x1AFF0, 0x1AFF4),
+        (0x1AFF5, 0x1AFFC), (0x1AFFD, 0x1AFFF), (0x1B000, 0x1B001), (0x1B120, 0x1B123),
+        (0x1B124, 0x1B129), (0x1B155, 0x1B156), (0x1B164, 0x1B169),
     ];
 
     /// `idnadata.scripts["Han"]` (half-open ranges).
     #[rustfmt::skip]
     pub(super) static SCRIPT_HAN: &[(u32, u32)] = &[
-        (0x2E80, 0x2E9A), (0x2E9B, 0x2EF4), (0x2F00, 0x2FD6), (0x3005, 0x3006), (0x3007, 0x3008),
-        (0x3021, 0x302A), (0x3038, 0x303C), (0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFA6E),
-        (0xFA70, 0xFADA), (0x16FE2, 0x16FE4), (0x16FF0, 0x16FF7), (0x20000, 0x2A6E0), (0x2A700, 0x2B81F),
-        (0x2B820, 0x2CEAE), (0x2CEB0, 0x2EBE1), (0x2EBF0, 0x2EE5E), (0x2F800, 0x2FA1E), (0x30000, 0x3134B),
+        (0x2E80, 0x2E9A), (0x2E9B, 0x2EF4), (0x2F00, 0x2FD6), (0x3005, 0x3006),
+        (0x3007, 0x3008), (0x3021, 0x302A), (0x3038, 0x303C), (0x3400, 0x4DC0),
+        (0x4E00, 0xA000), (0xF900, 0xFA6E), (0xFA70, 0xFADA), (0x16FE2, 0x16FE4),
+        (0x16FF0, 0x16FF7), (0x20000, 0x2A6E0), (0x2A700, 0x2B81F), (0x2B820, 0x2CEAE),
+        (0x2CEB0, 0x2EBE1), (0x2EBF0, 0x2EE5E), (0x2F800, 0x2FA1E), (0x30000, 0x3134B),
         (0x31350, 0x3347A),
     ];
 
     /// The code points of `idnadata.codepoint_classes["PVALID"]` that are unassigned in Unicode 14.0
-    /// (inclusive ranges): [`super::is_pvalid`] cannot derive them.
+    /// (inclusive ranges): `is_pvalid` cannot derive them.
     #[rustfmt::skip]
     pub(super) static PVALID_UNASSIGNED_IN_14: &[(u32, u32)] = &[
-        (0x5C8, 0x5C9), (0x88F, 0x88F), (0x897, 0x897), (0xB53, 0xB54), (0xC5C, 0xC5C),
-        (0xCDC, 0xCDC), (0xCF3, 0xCF3), (0xECE, 0xECE), (0x1ACF, 0x1AF0), (0x1C8A, 0x1C8A),
-        (0x208F, 0x208F), (0xA7CD, 0xA7CD), (0xA7CF, 0xA7CF), (0xA7DB, 0xA7DB), (0x105C0, 0x105F3),
-        (0x10940, 0x10959), (0x10D40, 0x10D4F), (0x10D69, 0x10D6D), (0x10D6F, 0x10D85), (0x10EC2, 0x10EC7),
-        (0x10ECB, 0x10ECF), (0x10ED9, 0x10EEE), (0x10EF0, 0x10EFF), (0x1123F, 0x11241), (0x11380, 0x11389),
-        (0x1138B, 0x1138B), (0x1138E, 0x1138E), (0x11390, 0x113B5), (0x113B7, 0x113C0), (0x113C2, 0x113C2),
-        (0x113C5, 0x113C5), (0x113C7, 0x113CA), (0x113CC, 0x113D3), (0x113E1, 0x113E2), (0x116D0, 0x116E3),
-        (0x11B0A, 0x11B0A), (0x11B60, 0x11B67), (0x11BC0, 0x11BE0), (0x11BF0, 0x11BF9), (0x11DB0, 0x11DDB),
-        (0x11DE0, 0x11DE9), (0x11DF0, 0x11DF1), (0x11F00, 0x11F10), (0x11F12, 0x11F3A), (0x11F3E, 0x11F42),
-        (0x11F50, 0x11F5A), (0x1342F, 0x1342F), (0x13440, 0x13455), (0x13460, 0x143FA), (0x16100, 0x16139),
-        (0x16D40, 0x16D6C), (0x16D70, 0x16D79), (0x16EBB, 0x16ED3), (0x16FF2, 0x16FF3), (0x187F8, 0x187FF),
-        (0x18CD6, 0x18CDA), (0x18CFF, 0x18CFF), (0x18D09, 0x18D20), (0x18D80, 0x18DF2), (0x18E00, 0x19191),
-        (0x191A0, 0x191D2), (0x1B127, 0x1B128), (0x1B132, 0x1B132), (0x1B155, 0x1B155), (0x1B168, 0x1B168),
-        (0x1D250, 0x1D252), (0x1D25B, 0x1D25C), (0x1D25F, 0x1D25F), (0x1D280, 0x1D281), (0x1DF1F, 0x1DF3F),
-        (0x1DF41, 0x1DF47), (0x1DF49, 0x1DF49), (0x1DF4B, 0x1DF4C), (0x1DF4E, 0x1DF50), (0x1DF52, 0x1DF67),
-        (0x1DF69, 0x1DF69), (0x1DF6B, 0x1DF6B), (0x1DF6D, 0x1DF6D), (0x1DF6F, 0x1DF71), (0x1DF73, 0x1DF73),
-        (0x1DF75, 0x1DF75), (0x1DF77, 0x1DF77), (0x1DF79, 0x1DF79), (0x1DF7B, 0x1DF7B), (0x1DF7D, 0x1DF7D),
-        (0x1DF7F, 0x1DF81), (0x1DF90, 0x1DF94), (0x1DF96, 0x1DF96), (0x1E08F, 0x1E08F), (0x1E4D0, 0x1E4F9),
-        (0x1E5D0, 0x1E5FA), (0x1E6C0, 0x1E6DE), (0x1E6E0, 0x1E6F5), (0x1E6FE, 0x1E6FF), (0x2B739, 0x2B73F),
-        (0x2B81E, 0x2B81E), (0x2CEA2, 0x2CEAD), (0x2EBF0, 0x2EE5D), (0x31350, 0x33479), (0x3D000, 0x3FC3F),
+        (0x5C8, 0x5C9), (0x88F, 0x88F), (0x897, 0x897), (0xB53, 0xB54),
+        (0xC5C, 0xC5C), (0xCDC, 0xCDC), (0xCF3, 0xCF3), (0xECE, 0xECE),
+        (0x1ACF, 0x1AF0), (0x1C8A, 0x1C8A), (0x208F, 0x208F), (0xA7CD, 0xA7CD),
+        (0xA7CF, 0xA7CF), (0xA7DB, 0xA7DB), (0x105C0, 0x105F3), (0x10940, 0x10959),
+        (0x10D40, 0x10D4F), (0x10D69, 0x10D6D), (0x10D6F, 0x10D85), (0x10EC2, 0x10EC7),
+        (0x10ECB, 0x10ECF), (0x10ED9, 0x10EEE), (0x10EF0, 0x10EFF), (0x1123F, 0x11241),
+        (0x11380, 0x11389), (0x1138B, 0x1138B), (0x1138E, 0x1138E), (0x11390, 0x113B5),
+        (0x113B7, 0x113C0), (0x113C2, 0x113C2), (0x113C5, 0x113C5), (0x113C7, 0x113CA),
+        (0x113CC, 0x113D3), (0x113E1, 0x113E2), (0x116D0, 0x116E3), (0x11B0A, 0x11B0A),
+        (0x11B60, 0x11B67), (0x11BC0, 0x11BE0), (0x11BF0, 0x11BF9), (0x11DB0, 0x11DDB),
+        (0x11DE0, 0x11DE9), (0x11DF0, 0x11DF1), (0x11F00, 0x11F10), (0x11F12, 0x11F3A),
+        (0x11F3E, 0x11F42), (0x11F50, 0x11F5A), (0x1342F, 0x1342F), (0x13440, 0x13455),
+        (0x13460, 0x143FA), (0x16100, 0x16139), (0x16D40, 0x16D6C), (0x16D70, 0x16D79),
+        (0x16EBB, 0x16ED3), (0x16FF2, 0x16FF3), (0x187F8, 0x187FF), (0x18CD6, 0x18CDA),
+        (0x18CFF, 0x18CFF), (0x18D09, 0x18D20), (0x18D80, 0x18DF2), (0x18E00, 0x19191),
+        (0x191A0, 0x191D2), (0x1B127, 0x1B128), (0x1B132, 0x1B132), (0x1B155, 0x1B155),
+        (0x1B168, 0x1B168), (0x1D250, 0x1D252), (0x1D25B, 0x1D25C), (0x1D25F, 0x1D25F),
+        (0x1D280, 0x1D281), (0x1DF1F, 0x1DF3F), (0x1DF41, 0x1DF47), (0x1DF49, 0x1DF49),
+        (0x1DF4B, 0x1DF4C), (0x1DF4E, 0x1DF50), (0x1DF52, 0x1DF67), (0x1DF69, 0x1DF69),
+        (0x1DF6B, 0x1DF6B), (0x1DF6D, 0x1DF6D), (0x1DF6F, 0x1DF71), (0x1DF73, 0x1DF73),
+        (0x1DF75, 0x1DF75), (0x1DF77, 0x1DF77), (0x1DF79, 0x1DF79), (0x1DF7B, 0x1DF7B),
+        (0x1DF7D, 0x1DF7D), (0x1DF7F, 0x1DF81), (0x1DF90, 0x1DF94), (0x1DF96, 0x1DF96),
+        (0x1E08F, 0x1E08F), (0x1E4D0, 0x1E4F9), (0x1E5D0, 0x1E5FA), (0x1E6C0, 0x1E6DE),
+        (0x1E6E0, 0x1E6F5), (0x1E6FE, 0x1E6FF), (0x2B739, 0x2B73F), (0x2B81E, 0x2B81E),
+        (0x2CEA2, 0x2CEAD), (0x2EBF0, 0x2EE5D), (0x31350, 0x33479), (0x3D000, 0x3FC3F),
     ];
 
     /// Canonical decompositions, one level: `CP>A,B` (or `CP>A` for a singleton); `!` instead of `>`
@@ -2138,6 +2226,73 @@ mod tables {
         >9723 >29145 >2921A >4A6E >4A76 >97E0 >2940A >4AB2 >29496 >980B >980B >9829 >295B6 >98E2 \
         >4B33 >9929 >99A7 >99C2 >99FE >4BCE >29B30 >9B12 >9C40 >9CFD >4CCE >4CED >9D67 >2A0CE \
         >4CF8 >2A105 >2A20E >2A291 >9EBB >4D56 >9EF9 >9EFE >9F05 >9F0F >9F16 >9F3B >2A600";
+
+    /// `idnadata.joining_types`: `FIRST[-LAST]:TYPE`.
+    pub(super) const JOINING_TYPES: &str = "\
+        AD:T 300-36F:T 483-489:T 591-5BD:T 5BF:T 5C1-5C2:T 5C4-5C5:T 5C7-5C9:T 610-61A:T 61C:T \
+        620:D 622-625:R 626:D 627:R 628:D 629:R 62A-62E:D 62F-632:R 633-63F:D 640:C 641-647:D \
+        648:R 649-64A:D 64B-65F:T 66E-66F:D 670:T 671-673:R 675-677:R 678-687:D 688-699:R \
+        69A-6BF:D 6C0:R 6C1-6C2:D 6C3-6CB:R 6CC:D 6CD:R 6CE:D 6CF:R 6D0-6D1:D 6D2-6D3:R 6D5:R \
+        6D6-6DC:T 6DF-6E4:T 6E7-6E8:T 6EA-6ED:T 6EE-6EF:R 6FA-6FC:D 6FF:D 70F:T 710:R 711:T \
+        712-714:D 715-719:R 71A-71D:D 71E:R 71F-727:D 728:R 729:D 72A:R 72B:D 72C:R 72D-72E:D \
+        72F:R 730-74A:T 74D:R 74E-758:D 759-75B:R 75C-76A:D 76B-76C:R 76D-770:D 771:R 772:D \
+        773-774:R 775-777:D 778-779:R 77A-77F:D 7A6-7B0:T 7CA-7EA:D 7EB-7F3:T 7FA:C 7FD:T \
+        816-819:T 81B-823:T 825-827:T 829-82D:T 840:R 841-845:D 846-847:R 848:D 849:R 84A-853:D \
+        854:R 855:D 856-858:R 859-85B:T 860:D 862-865:D 867:R 868:D 869-86A:R 870-882:R 883-885:C \
+        886:D 889-88D:D 88E:R 88F:D 897-89F:T 8A0-8A9:D 8AA-8AC:R 8AE:R 8AF-8B0:D 8B1-8B2:R \
+        8B3-8B8:D 8B9:R 8BA-8C8:D 8CA-8E1:T 8E3-902:T 93A:T 93C:T 941-948:T 94D:T 951-957:T \
+        962-963:T 981:T 9BC:T 9C1-9C4:T 9CD:T 9E2-9E3:T 9FE:T A01-A02:T A3C:T A41-A42:T A47-A48:T \
+        A4B-A4D:T A51:T A70-A71:T A75:T A81-A82:T ABC:T AC1-AC5:T AC7-AC8:T ACD:T AE2-AE3:T \
+        AFA-AFF:T B01:T B3C:T B3F:T B41-B44:T B4D:T B53-B56:T B62-B63:T B82:T BC0:T BCD:T C00:T \
+        C04:T C3C:T C3E-C40:T C46-C48:T C4A-C4D:T C55-C56:T C62-C63:T C81:T CBC:T CBF:T CC6:T \
+        CCC-CCD:T CE2-CE3:T D00-D01:T D3B-D3C:T D41-D44:T D4D:T D62-D63:T D81:T DCA:T DD2-DD4:T \
+        DD6:T E31:T E34-E3A:T E47-E4E:T EB1:T EB4-EBC:T EC8-ECE:T F18-F19:T F35:T F37:T F39:T \
+        F71-F7E:T F80-F84:T F86-F87:T F8D-F97:T F99-FBC:T FC6:T 102D-1030:T 1032-1037:T \
+        1039-103A:T 103D-103E:T 1058-1059:T 105E-1060:T 1071-1074:T 1082:T 1085-1086:T 108D:T \
+        109D:T 135D-135F:T 1712-1714:T 1732-1733:T 1752-1753:T 1772-1773:T 17B4-17B5:T 17B7-17BD:T \
+        17C6:T 17C9-17D3:T 17DD:T 1807:D 180A:C 180B-180D:T 180F:T 1820-1878:D 1885-1886:T \
+        1887-18A8:D 18A9:T 18AA:D 1920-1922:T 1927-1928:T 1932:T 1939-193B:T 1A17-1A18:T 1A1B:T \
+        1A56:T 1A58-1A5E:T 1A60:T 1A62:T 1A65-1A6C:T 1A73-1A7C:T 1A7F:T 1AB0-1AF0:T 1B00-1B03:T \
+        1B34:T 1B36-1B3A:T 1B3C:T 1B42:T 1B6B-1B73:T 1B80-1B81:T 1BA2-1BA5:T 1BA8-1BA9:T \
+        1BAB-1BAD:T 1BE6:T 1BE8-1BE9:T 1BED:T 1BEF-1BF1:T 1C2C-1C33:T 1C36-1C37:T 1CD0-1CD2:T \
+        1CD4-1CE0:T 1CE2-1CE8:T 1CED:T 1CF4:T 1CF8-1CF9:T 1DC0-1DFF:T 200B:T 200D:C 200E-200F:T \
+        202A-202E:T 2060-2064:T 206A-206F:T 20D0-20F0:T 2CEF-2CF1:T 2D7F:T 2DE0-2DFF:T 302A-302D:T \
+        3099-309A:T A66F-A672:T A674-A67D:T A69E-A69F:T A6F0-A6F1:T A802:T A806:T A80B:T \
+        A825-A826:T A82C:T A840-A871:D A872:L A8C4-A8C5:T A8E0-A8F1:T A8FF:T A926-A92D:T \
+        A947-A951:T A980-A982:T A9B3:T A9B6-A9B9:T A9BC-A9BD:T A9E5:T AA29-AA2E:T AA31-AA32:T \
+        AA35-AA36:T AA43:T AA4C:T AA7C:T AAB0:T AAB2-AAB4:T AAB7-AAB8:T AABE-AABF:T AAC1:T \
+        AAEC-AAED:T AAF6:T ABE5:T ABE8:T ABED:T FB1E:T FE00-FE0F:T FE20-FE2F:T FEFF:T FFF9-FFFB:T \
+        101FD:T 102E0:T 10376-1037A:T 10A01-10A03:T 10A05-10A06:T 10A0C-10A0F:T 10A38-10A3A:T \
+        10A3F:T 10AC0-10AC4:D 10AC5:R 10AC7:R 10AC9-10ACA:R 10ACD:L 10ACE-10AD2:R 10AD3-10AD6:D \
+        10AD7:L 10AD8-10ADC:D 10ADD:R 10ADE-10AE0:D 10AE1:R 10AE4:R 10AE5-10AE6:T 10AEB-10AEE:D \
+        10AEF:R 10B80:D 10B81:R 10B82:D 10B83-10B85:R 10B86-10B88:D 10B89:R 10B8A-10B8B:D 10B8C:R \
+        10B8D:D 10B8E-10B8F:R 10B90:D 10B91:R 10BA9-10BAC:R 10BAD-10BAE:D 10D00:L 10D01-10D21:D \
+        10D22:R 10D23:D 10D24-10D27:T 10D69-10D6D:T 10EAB-10EAC:T 10EC2:R 10EC3-10EC4:D \
+        10EC6-10EC7:D 10ECB-10ECF:T 10ED9-10EEE:L 10EF0-10EFF:T 10F30-10F32:D 10F33:R \
+        10F34-10F44:D 10F46-10F50:T 10F51-10F53:D 10F54:R 10F70-10F73:D 10F74-10F75:R \
+        10F76-10F81:D 10F82-10F85:T 10FB0:D 10FB2-10FB3:D 10FB4-10FB6:R 10FB8:D 10FB9-10FBA:R \
+        10FBB-10FBC:D 10FBD:R 10FBE-10FBF:D 10FC1:D 10FC2-10FC3:R 10FC4:D 10FC9:R 10FCA:D 10FCB:L \
+        11001:T 11038-11046:T 11070:T 11073-11074:T 1107F-11081:T 110B3-110B6:T 110B9-110BA:T \
+        110C2:T 11100-11102:T 11127-1112B:T 1112D-11134:T 11173:T 11180-11181:T 111B6-111BE:T \
+        111C9-111CC:T 111CF:T 1122F-11231:T 11234:T 11236-11237:T 1123E:T 11241:T 112DF:T \
+        112E3-112EA:T 11300-11301:T 1133B-1133C:T 11340:T 11366-1136C:T 11370-11374:T \
+        113BB-113C0:T 113CE:T 113D0:T 113D2:T 113E1-113E2:T 11438-1143F:T 11442-11444:T 11446:T \
+        1145E:T 114B3-114B8:T 114BA:T 114BF-114C0:T 114C2-114C3:T 115B2-115B5:T 115BC-115BD:T \
+        115BF-115C0:T 115DC-115DD:T 11633-1163A:T 1163D:T 1163F-11640:T 116AB:T 116AD:T \
+        116B0-116B5:T 116B7:T 1171D:T 1171F:T 11722-11725:T 11727-1172B:T 1182F-11837:T \
+        11839-1183A:T 1193B-1193C:T 1193E:T 11943:T 119D4-119D7:T 119DA-119DB:T 119E0:T \
+        11A01-11A0A:T 11A33-11A38:T 11A3B-11A3E:T 11A47:T 11A51-11A56:T 11A59-11A5B:T \
+        11A8A-11A96:T 11A98-11A99:T 11B60:T 11B62-11B64:T 11B66:T 11C30-11C36:T 11C38-11C3D:T \
+        11C3F:T 11C92-11CA7:T 11CAA-11CB0:T 11CB2-11CB3:T 11CB5-11CB6:T 11D31-11D36:T 11D3A:T \
+        11D3C-11D3D:T 11D3F-11D45:T 11D47:T 11D90-11D91:T 11D95:T 11D97:T 11DF0:T 11EF3-11EF4:T \
+        11F00-11F01:T 11F36-11F3A:T 11F40:T 11F42:T 11F5A:T 13430-13440:T 13447-13455:T \
+        1611E-16129:T 1612D-1612F:T 16AF0-16AF4:T 16B30-16B36:T 16F4F:T 16F8F-16F92:T 16FE4:T \
+        1BC9D-1BC9E:T 1BCA0-1BCA3:T 1CF00-1CF2D:T 1CF30-1CF46:T 1D127-1D128:T 1D167-1D169:T \
+        1D173-1D182:T 1D185-1D18B:T 1D1AA-1D1AD:T 1D242-1D244:T 1D25B-1D25C:T 1DA00-1DA36:T \
+        1DA3B-1DA6C:T 1DA75:T 1DA84:T 1DA9B-1DA9F:T 1DAA1-1DAAF:T 1E000-1E006:T 1E008-1E018:T \
+        1E01B-1E021:T 1E023-1E024:T 1E026-1E02A:T 1E08F:T 1E130-1E136:T 1E2AE:T 1E2EC-1E2EF:T \
+        1E4EC-1E4EF:T 1E5EE-1E5EF:T 1E6E3:T 1E6E6:T 1E6EE-1E6EF:T 1E6F5:T 1E8D0-1E8D6:T \
+        1E900-1E943:D 1E944-1E94B:T E0001:T E0020-E007F:T E0100-E01EF:T";
 
     /// Non-zero canonical combining classes: `FIRST[-LAST]:CLASS` (class in decimal).
     pub(super) const COMBINING_CLASSES: &str = "\
@@ -2385,4 +2540,1122 @@ mod tables {
         LETTER U;E0076 ^SMALL LETTER V;E0077 ^SMALL LETTER W;E0078 ^SMALL LETTER X;E0079 ^SMALL \
         LETTER Y;E007A ^SMALL LETTER Z;E007B TAG LEFT CURLY BRACKET;E007C TAG VERTICAL LINE;E007D \
         TAG RIGHT CURLY BRACKET;E007E TAG TILDE;E007F CANCEL TAG";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PREFIX: &str = "value is not a valid email address: ";
+
+    /// Every string `courriel` of the conformance corpus (records validated with
+    /// `data-inclusion-schema` 1.0.10): the verdict and the reason must be the official ones.
+    #[test]
+    fn conformance_corpus() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance/cases.jsonl");
+        let corpus = std::fs::read_to_string(path).expect("the conformance corpus");
+        let (mut total, mut same_verdict, mut same_reason) = (0, 0, 0);
+        let mut failures = Vec::new();
+        for line in corpus.lines().filter(|line| !line.trim().is_empty()) {
+            let case: serde_json::Value = serde_json::from_str(line).expect("a corpus line");
+            let Some(record) = case["json"].as_str() else {
+                continue;
+            };
+            let Ok(serde_json::Value::Object(record)) = serde_json::from_str(record) else {
+                continue;
+            };
+            let Some(courriel) = record.get("courriel").and_then(|v| v.as_str()) else {
+                continue;
+            };
+            let errors = case["errors"].as_array().expect("errors");
+            if errors.iter().any(|e| e["type"] == "json_invalid") {
+                continue;
+            }
+            let expected = errors.iter().find(|e| e["loc"][0] == "courriel").map(|e| {
+                let msg = e["msg"].as_str().expect("msg");
+                msg.strip_prefix(PREFIX).expect("an email error message")
+            });
+            total += 1;
+            let got = check_email(courriel);
+            if got.is_ok() == expected.is_none() {
+                same_verdict += 1;
+            }
+            if got.as_ref().err().map(String::as_str) == expected {
+                same_reason += 1;
+            } else {
+                failures.push(format!("{courriel:?}: expected {expected:?}, got {got:?}"));
+            }
+        }
+        eprintln!(
+            "courriel: {total} cases, {same_verdict} same verdicts, {same_reason} same reasons"
+        );
+        assert!(total > 1000, "only {total} courriel cases found");
+        assert_eq!(
+            same_verdict,
+            total,
+            "verdicts differ:\n{}",
+            failures.join("\n")
+        );
+        assert_eq!(
+            same_reason,
+            total,
+            "reasons differ:\n{}",
+            failures.join("\n")
+        );
+    }
+
+    fn s(text: &str) -> String {
+        text.to_owned()
+    }
+
+    /// Produced with email-validator 2.4.0 / pydantic 2.14.3 (Python 3.11.7, idna 3.20), as
+    /// `TypeAdapter(EmailStr).validate_python(value)`: `None` when valid, else the reason (the
+    /// message without its "value is not a valid email address: " prefix).
+    fn extra_cases() -> Vec<(String, Option<&'static str>)> {
+        vec![
+            (s("a@b.fr"), None),
+            (s("A@B.FR"), None),
+            (s("jean.dupont@exemple.fr"), None),
+            (s("é@b.fr"), None),
+            (s("jérôme@exemple.fr"), None),
+            (s("e\u{301}@b.fr"), None),
+            (
+                s("\u{301}a@b.fr"),
+                Some("The email address contains unsafe characters: COMBINING ACUTE ACCENT."),
+            ),
+            (s("a@café.fr"), None),
+            (s("a@cafe\u{301}.fr"), None),
+            (s("a@CAFÉ.FR"), None),
+            (s("a@b.\u{ff46}\u{ff52}"), None),
+            (s("a@b\u{3002}fr"), None),
+            (s("a@b\u{ff0e}fr"), None),
+            (s("a@b\u{ff61}fr"), None),
+            (s("\u{ff41}@b.fr"), None),
+            (
+                s("a\u{ff20}b.fr"),
+                Some("The email address has the \"full-width\" at-sign (@) character instead of a regular at-sign."),
+            ),
+            (
+                s("a\u{fe6b}b.fr"),
+                Some("The email address has the \"small commercial at\" character instead of a regular at-sign."),
+            ),
+            (
+                s("a@b.test"),
+                Some("The part after the @-sign is a special-use or reserved name that cannot be used with email."),
+            ),
+            (
+                s("a@b.invalid"),
+                Some("The part after the @-sign is a special-use or reserved name that cannot be used with email."),
+            ),
+            (
+                s("a@b.local"),
+                Some("The part after the @-sign is a special-use or reserved name that cannot be used with email."),
+            ),
+            (
+                s("a@b.localhost"),
+                Some("The part after the @-sign is a special-use or reserved name that cannot be used with email."),
+            ),
+            (
+                s("a@b.onion"),
+                Some("The part after the @-sign is a special-use or reserved name that cannot be used with email."),
+            ),
+            (
+                s("a@b.arpa"),
+                Some("The part after the @-sign is a special-use or reserved name that cannot be used with email."),
+            ),
+            (s("a@foo.example"), None),
+            (s("a@example.com"), None),
+            (s("a@test.fr"), None),
+            (s("a@x.test.fr"), None),
+            (
+                s("a@localhost"),
+                Some("The part after the @-sign is not valid. It should have a period."),
+            ),
+            (s("a@test"), Some("The part after the @-sign is not valid. It should have a period.")),
+            (
+                s("a@TEST.LOCAL"),
+                Some("The part after the @-sign is a special-use or reserved name that cannot be used with email."),
+            ),
+            (
+                s("a@b.Test"),
+                Some("The part after the @-sign is a special-use or reserved name that cannot be used with email."),
+            ),
+            (s("Jean <a@b.fr>"), None),
+            (s("<a@b.fr>"), None),
+            (s("\"Jean\" <a@b.fr>"), None),
+            (s("Jean. <a@b.fr>"), None),
+            (
+                s("Jean <a@b.fr"),
+                Some("An open angle bracket at the start of the email address has to be followed by a close angle bracket at the end."),
+            ),
+            (
+                s("Jean, Dupont <a@b.fr>"),
+                Some("The display name contains invalid characters when not quoted: ','."),
+            ),
+            (s("Jean Dupont<a@b.fr>"), None),
+            (s("\"Jean, Dupont\" <a@b.fr>"), None),
+            (s("Jéan <a@b.fr>"), None),
+            (
+                s("Zoe\u{301} <a@b.fr"),
+                Some("The display name contains invalid characters when not quoted: COMBINING ACUTE ACCENT."),
+            ),
+            (s("Jean <a@b.fr> x"), Some("There can't be anything after the email address.")),
+            (s("Jean <a@b.fr>  "), None),
+            (s("  a@b.fr  "), None),
+            (s("\ta@b.fr"), None),
+            (s("a@b.fr\u{a0}"), None),
+            (s("\u{2003}a@b.fr"), None),
+            (s("a\r@b.fr"), Some("Carriage return and line feed characters are not allowed")),
+            (s("a\n@b.fr"), Some("Carriage return and line feed characters are not allowed")),
+            (s("a@b.fr\r\n"), Some("Carriage return and line feed characters are not allowed")),
+            (
+                s("<a@b.fr> <c@d.fr>"),
+                Some("The part after the @-sign contains invalid characters: '<', '>', '@', SPACE."),
+            ),
+            (
+                s("a <b> <c@d.fr>"),
+                Some("The display name contains invalid characters when not quoted: '>'."),
+            ),
+            (s("\"a\" \"b\" <c@d.fr>"), None),
+            (s("<>"), Some("An email address must have an @-sign.")),
+            (s("< >"), Some("An email address must have an @-sign.")),
+            (
+                s("a<b@c.fr"),
+                Some("An open angle bracket at the start of the email address has to be followed by a close angle bracket at the end."),
+            ),
+            (s("a@b<c.fr"), Some("The part after the @-sign contains invalid characters: '<'.")),
+            (
+                s("<a@b.fr"),
+                Some("An open angle bracket at the start of the email address has to be followed by a close angle bracket at the end."),
+            ),
+            (s("a@b.fr>"), Some("The part after the @-sign contains invalid characters: '>'.")),
+            (s("\"a@b\"@c.fr"), Some("Quoting the part before the @-sign is not allowed here.")),
+            (s("\"a\"@b.fr"), Some("Quoting the part before the @-sign is not allowed here.")),
+            (s("\"a b\"@c.fr"), Some("Quoting the part before the @-sign is not allowed here.")),
+            (s("\"\"@b.fr"), Some("There must be something before the @-sign.")),
+            (s("\"a\\\"b\"@c.fr"), Some("Quoting the part before the @-sign is not allowed here.")),
+            (s("\"a\"b@c.fr"), Some("Extra character(s) found after close quote: 'b'")),
+            (s("\"abc@def.fr"), Some("An email address must have an @-sign.")),
+            (s("a\"b@c.fr"), Some("An email address must have an @-sign.")),
+            (
+                s("\"a\u{1}\"@b.fr"),
+                Some("The email address contains invalid characters in quotes before the @-sign: U+0001."),
+            ),
+            (s("\"é\"@b.fr"), Some("Quoting the part before the @-sign is not allowed here.")),
+            (
+                s("\"a\u{a0}\"@b.fr"),
+                Some("The email address contains unsafe characters: NO-BREAK SPACE."),
+            ),
+            (["x".repeat(64).as_str(), "@b.fr"].concat(), None),
+            (["x".repeat(65).as_str(), "@b.fr"].concat(), None),
+            (["x".repeat(249).as_str(), "@b.fr"].concat(), None),
+            (
+                ["x".repeat(250).as_str(), "@b.fr"].concat(),
+                Some("The email address is too long (1 character too many)."),
+            ),
+            (["é".repeat(124).as_str(), "@b.fr"].concat(), None),
+            (
+                ["é".repeat(125).as_str(), "@b.fr"].concat(),
+                Some("The email address is too long (1 character too many)."),
+            ),
+            (
+                ["x".repeat(240).as_str(), "@ééééé.fr"].concat(),
+                Some("The email address is too long when the part after the @-sign is converted to IDNA ASCII (1 byte too many)."),
+            ),
+            (
+                ["x".repeat(230).as_str(), "@", "é".repeat(20).as_str(), ".fr"].concat(),
+                Some("The email address is too long (10-20 characters too many)."),
+            ),
+            (["a@", "b".repeat(63).as_str(), ".fr"].concat(), None),
+            (
+                ["a@", "b".repeat(64).as_str(), ".fr"].concat(),
+                Some("After the @-sign, periods cannot be separated by so many characters (1 character too many)."),
+            ),
+            (
+                ["a@", "é".repeat(60).as_str(), ".fr"].concat(),
+                Some("The part after the @-sign is invalid (Label too long)."),
+            ),
+            (["a@", "é".repeat(56).as_str(), ".fr"].concat(), None),
+            (
+                ["a@", "b".repeat(60).as_str(), ".", "b".repeat(60).as_str(), ".", "b".repeat(60).as_str(), ".", "b".repeat(60).as_str(), ".fr"].concat(),
+                None,
+            ),
+            (
+                ["a@", "b.".repeat(126).as_str(), "fr"].concat(),
+                Some("The email address is too long after the @-sign (1 character too many)."),
+            ),
+            (
+                ["a@", "b.".repeat(127).as_str(), "fr"].concat(),
+                Some("The email address is too long after the @-sign (3 characters too many)."),
+            ),
+            ("a".repeat(2049), Some("Length must not exceed 2048 characters")),
+            ("a".repeat(2048), Some("An email address must have an @-sign.")),
+            (
+                ["a@", "b".repeat(2046).as_str()].concat(),
+                Some("The email address is too long after the @-sign (1793 characters too many)."),
+            ),
+            (
+                ["e\u{301}".repeat(100).as_str(), "@b.fr"].concat(),
+                Some("The email address is too long (25-51 characters too many)."),
+            ),
+            (
+                ["e\u{301}".repeat(130).as_str(), "@b.fr"].concat(),
+                Some("The email address is too long (70-141 characters too many)."),
+            ),
+            (
+                s("a@[1.2.3.4]"),
+                Some("A bracketed IP address after the @-sign is not allowed here."),
+            ),
+            (
+                s("a@[IPv6:::1]"),
+                Some("A bracketed IP address after the @-sign is not allowed here."),
+            ),
+            (
+                s("a@[ipv6:fe80::1%eth0]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (It has a zone index)."),
+            ),
+            (
+                s("a@[1.2.3]"),
+                Some("The address in brackets after the @-sign is not valid: It is not an IPv4 address (Expected 4 octets in '1.2.3') or is missing an address literal tag."),
+            ),
+            (
+                s("a@[1.2.3.256]"),
+                Some("The address in brackets after the @-sign is not valid: It is not an IPv4 address (Octet 256 (> 255) not permitted in '1.2.3.256') or is missing an address literal tag."),
+            ),
+            (
+                s("a@[01.2.3.4]"),
+                Some("The address in brackets after the @-sign is not valid: It is not an IPv4 address (Leading zeros are not permitted in '01' in '01.2.3.4') or is missing an address literal tag."),
+            ),
+            (
+                s("a@[1..2.3]"),
+                Some("The address in brackets after the @-sign is not valid: It is not an IPv4 address (Empty octet not permitted in '1..2.3') or is missing an address literal tag."),
+            ),
+            (
+                s("a@[1234.1.1.1]"),
+                Some("The address in brackets after the @-sign is not valid: It is not an IPv4 address (At most 3 characters permitted in '1234' in '1234.1.1.1') or is missing an address literal tag."),
+            ),
+            (
+                s("a@[IPv6:1:2:3:4:5:6:7:8:9]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (Exactly 8 parts expected without '::' in '1:2:3:4:5:6:7:8:9')."),
+            ),
+            (
+                s("a@[IPv6:1::2::3]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (At most one '::' permitted in '1::2::3')."),
+            ),
+            (
+                s("a@[IPv6:g::1]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (Only hex digits permitted in 'g' in 'g::1')."),
+            ),
+            (
+                s("a@[IPv6:12345::1]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (At most 4 characters permitted in '12345' in '12345::1')."),
+            ),
+            (
+                s("a@[IPv6::1]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (At least 3 parts expected in ':1')."),
+            ),
+            (
+                s("a@[IPv6:1:]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (At least 3 parts expected in '1:')."),
+            ),
+            (
+                s("a@[IPv6:1:2]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (At least 3 parts expected in '1:2')."),
+            ),
+            (
+                s("a@[IPv6:::1.2.3]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (Expected 4 octets in '1.2.3' in '::1.2.3')."),
+            ),
+            (
+                s("a@[IPv6:::1.2.3.4]"),
+                Some("A bracketed IP address after the @-sign is not allowed here."),
+            ),
+            (
+                s("a@[IPv6:1/2]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (Unexpected '/' in '1/2')."),
+            ),
+            (
+                s("a@[IPv6:fe80::1%]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (Invalid IPv6 address: \"'fe80::1%'\")."),
+            ),
+            (
+                s("a@[x:y]"),
+                Some("The part after the @-sign contains an invalid address literal tag in brackets."),
+            ),
+            (
+                s("a@[xé:y]"),
+                Some("The part after the @-sign contains an invalid address literal tag in brackets."),
+            ),
+            (
+                s("a@[]"),
+                Some("The part after the @-sign in brackets is not an IPv4 address and has no address literal tag."),
+            ),
+            (
+                s("a@[foo]"),
+                Some("The part after the @-sign in brackets is not an IPv4 address and has no address literal tag."),
+            ),
+            (s("a@[1.2.3.4"), Some("The part after the @-sign contains invalid characters: '['.")),
+            (s("a@1.2.3.4]"), Some("The part after the @-sign contains invalid characters: ']'.")),
+            (
+                s("a@[IPv6:1:2:3:4:5:6:7]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (Exactly 8 parts expected without '::' in '1:2:3:4:5:6:7')."),
+            ),
+            (
+                s("a@[IPv6:1:2:3:4:5:6:7::]"),
+                Some("A bracketed IP address after the @-sign is not allowed here."),
+            ),
+            (
+                s("a@[IPv6::1:2:3:4:5:6:7:8]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (Exactly 8 parts expected without '::' in ':1:2:3:4:5:6:7:8')."),
+            ),
+            (
+                s("a@[IPv6:1:2:3:4:5:6:7:8:]"),
+                Some("The IPv6 address in brackets after the @-sign is not valid (Exactly 8 parts expected without '::' in '1:2:3:4:5:6:7:8:')."),
+            ),
+            (
+                s("a@[IPv6:::]"),
+                Some("A bracketed IP address after the @-sign is not allowed here."),
+            ),
+            (s(".a@b.fr"), Some("An email address cannot start with a period.")),
+            (
+                s("a.@b.fr"),
+                Some("An email address cannot have a period immediately before the @-sign."),
+            ),
+            (s("a..b@c.fr"), Some("An email address cannot have two periods in a row.")),
+            (
+                s("a@.b.fr"),
+                Some("An email address cannot have a period immediately after the @-sign."),
+            ),
+            (s("a@b.fr."), Some("An email address cannot end with a period.")),
+            (s("a@b..fr"), Some("An email address cannot have two periods in a row.")),
+            (
+                s("a@-b.fr"),
+                Some("An email address cannot have a hyphen immediately after the @-sign."),
+            ),
+            (
+                s("a@b-.fr"),
+                Some("An email address cannot have a period and a hyphen next to each other."),
+            ),
+            (
+                s("a@b.-fr"),
+                Some("An email address cannot have a period and a hyphen next to each other."),
+            ),
+            (s("a@b.fr-"), Some("An email address cannot end with a hyphen.")),
+            (
+                s("a@ab--c.fr"),
+                Some("An email address cannot have two letters followed by two dashes immediately after the @-sign or after a period, except Punycode."),
+            ),
+            (
+                s("a@xn--c.fr"),
+                Some("The part after the @-sign is not valid IDNA (Invalid A-label)."),
+            ),
+            (s("a@xn--bcher-kva.ch"), None),
+            (s("a@XN--BCHER-KVA.CH"), None),
+            (
+                s("a@xn--bcher-kva.xn--zz"),
+                Some("The part after the @-sign is not valid IDNA (Invalid A-label)."),
+            ),
+            (
+                s("a@xn--.fr"),
+                Some("An email address cannot have a period and a hyphen next to each other."),
+            ),
+            (
+                s("a@xn---.fr"),
+                Some("An email address cannot have a period and a hyphen next to each other."),
+            ),
+            (
+                s("a@xn--a.fr"),
+                Some("The part after the @-sign is not valid IDNA (Codepoint U+0080 at position 1 of '\\x80' not allowed)."),
+            ),
+            (s("a@xn--80ak6aa92e.com"), None),
+            (s("a@xn--mnchen-3ya.de"), None),
+            (s("a@xn--Mnchen-3ya.de"), None),
+            (s("a@xn--4dbc.com"), None),
+            (
+                s("a@1.xn--4dbc.com"),
+                Some("The part after the @-sign is not valid IDNA (First codepoint in label '1' must be directionality L, R or AL)."),
+            ),
+            (
+                s("a@xn--ls8h.la"),
+                Some("The part after the @-sign is not valid IDNA (Codepoint U+1F4A9 at position 1 of '\u{1f4a9}' not allowed)."),
+            ),
+            (
+                s("a@xn--ss-a.fr"),
+                Some("The part after the @-sign is not valid IDNA (Codepoint U+0080 at position 1 of '\\x80ss' not allowed)."),
+            ),
+            (s("a@xn--zca.fr"), None),
+            (
+                s("a@b.c1"),
+                Some("The part after the @-sign is not valid. It is not within a valid top-level domain."),
+            ),
+            (
+                s("a@1.2.3.4"),
+                Some("The part after the @-sign is not valid. It is not within a valid top-level domain."),
+            ),
+            (
+                s("a@b.1"),
+                Some("The part after the @-sign is not valid. It is not within a valid top-level domain."),
+            ),
+            (s("a@b"), Some("The part after the @-sign is not valid. It should have a period.")),
+            (s("a@"), Some("There must be something after the @-sign.")),
+            (s("@b.fr"), Some("There must be something before the @-sign.")),
+            (s("a"), Some("An email address must have an @-sign.")),
+            (s(""), Some("An email address must have an @-sign.")),
+            (s(" "), Some("An email address must have an @-sign.")),
+            (s("a@b@c.fr"), Some("The part after the @-sign contains invalid characters: '@'.")),
+            (s("a@b,c.fr"), Some("The part after the @-sign contains invalid characters: ','.")),
+            (s("a@b_c.fr"), Some("The part after the @-sign contains invalid characters: '_'.")),
+            (s("a@b c.fr"), Some("The part after the @-sign contains invalid characters: SPACE.")),
+            (
+                s("a b@c.fr"),
+                Some("The email address contains invalid characters before the @-sign: SPACE."),
+            ),
+            (
+                s("a(b)@c.fr"),
+                Some("The email address contains invalid characters before the @-sign: '(', ')'."),
+            ),
+            (
+                s("a;b@c.fr"),
+                Some("The email address contains invalid characters before the @-sign: ';'."),
+            ),
+            (
+                s("a:b@c.fr"),
+                Some("The email address contains invalid characters before the @-sign: ':'."),
+            ),
+            (
+                s("a\\b@c.fr"),
+                Some("The email address contains invalid characters before the @-sign: \"\\\"."),
+            ),
+            (
+                s("a[b]@c.fr"),
+                Some("The email address contains invalid characters before the @-sign: '[', ']'."),
+            ),
+            (s("o'neil@b.fr"), None),
+            (s("a+tag@b.fr"), None),
+            (s("a&b@c.fr"), None),
+            (s("a~b@c.fr"), None),
+            (s("a`b@c.fr"), None),
+            (s("a|b@c.fr"), None),
+            (
+                s("a\u{200b}@b.fr"),
+                Some("The email address contains unsafe characters: ZERO WIDTH SPACE."),
+            ),
+            (
+                s("a@b\u{200b}.fr"),
+                Some("The email address contains unsafe characters: ZERO WIDTH SPACE."),
+            ),
+            (s("a\u{ad}@b.fr"), Some("The email address contains unsafe characters: SOFT HYPHEN.")),
+            (s("a@b\u{ad}.fr"), Some("The email address contains unsafe characters: SOFT HYPHEN.")),
+            (
+                s("a\u{feff}@b.fr"),
+                Some("The email address contains unsafe characters: ZERO WIDTH NO-BREAK SPACE."),
+            ),
+            (
+                s("\u{feff}a@b.fr"),
+                Some("The email address contains unsafe characters: ZERO WIDTH NO-BREAK SPACE."),
+            ),
+            (
+                s("a\u{202f}b@c.fr"),
+                Some("The email address contains unsafe characters: NARROW NO-BREAK SPACE."),
+            ),
+            (s("a@b.fr\u{202f}"), None),
+            (
+                s("a;b@c.fr"),
+                Some("After Unicode normalization: The email address contains invalid characters before the @-sign: ';'."),
+            ),
+            (s("a`b@c.fr"), None),
+            (s("a\u{212a}b@c.fr"), None),
+            (s("a\u{2126}@b.fr"), None),
+            (s("aक़@b.fr"), None),
+            (
+                ["x".repeat(249).as_str(), "क़@b.fr"].concat(),
+                Some("The email address is too long (1-3 characters too many)."),
+            ),
+            (
+                ["x".repeat(247).as_str(), "क़@b.fr"].concat(),
+                Some("The email address is too long (1 character too many)."),
+            ),
+            (
+                s("a@b\u{2488}.fr"),
+                Some("The part after the @-sign contains invalid characters: '\u{2488}'."),
+            ),
+            (
+                s("a@b\u{2024}.fr"),
+                Some("The part after the @-sign contains invalid characters: '\u{2024}'."),
+            ),
+            (s("a@é\u{301}.fr"), None),
+            (s("a@b\u{301}.fr"), None),
+            (
+                s("a@b.\u{301}fr"),
+                Some("The part after the @-sign is invalid (Label begins with an illegal combining character)."),
+            ),
+            (s("a@\u{80}.fr"), Some("The email address contains unsafe characters: U+0080.")),
+            (s("a@b\u{85}.fr"), Some("The email address contains unsafe characters: U+0085.")),
+            (
+                s("a@b\u{fffd}.fr"),
+                Some("The part after the @-sign contains invalid characters (Codepoint U+FFFD not allowed at position 2 in 'b\u{fffd}.fr')."),
+            ),
+            (
+                s("a@b\u{2ff0}.fr"),
+                Some("The part after the @-sign contains invalid characters (Codepoint U+2FF0 not allowed at position 2 in 'b\u{2ff0}.fr')."),
+            ),
+            (
+                s("a@\u{2665}.com"),
+                Some("The part after the @-sign is invalid (Codepoint U+2665 at position 1 of '\u{2665}' not allowed)."),
+            ),
+            (
+                s("a@i\u{2764}.ws"),
+                Some("The part after the @-sign is invalid (Codepoint U+2764 at position 2 of 'i\u{2764}' not allowed)."),
+            ),
+            (
+                s("a@\u{1f600}.fr"),
+                Some("The part after the @-sign is invalid (Codepoint U+1F600 at position 1 of '\u{1f600}' not allowed)."),
+            ),
+            (s("a@bß.de"), None),
+            (s("a@ς.gr"), None),
+            (s("a@אב.com"), None),
+            (
+                s("a@1.אב.com"),
+                Some("The part after the @-sign is not valid IDNA (First codepoint in label '1' must be directionality L, R or AL)."),
+            ),
+            (
+                s("a@אב.1.com"),
+                Some("The part after the @-sign is not valid IDNA (First codepoint in label '1' must be directionality L, R or AL)."),
+            ),
+            (s("a@العربية.com"), None),
+            (
+                s("a@١۱.com"),
+                Some("The part after the @-sign is invalid (Codepoint U+0661 not allowed at position 1 in '١۱')."),
+            ),
+            (s("a@l·l.cat"), None),
+            (
+                s("a@a·b.cat"),
+                Some("The part after the @-sign is invalid (Codepoint U+00B7 not allowed at position 2 in 'a·b')."),
+            ),
+            (
+                s("a@͵a.gr"),
+                Some("The part after the @-sign is invalid (Codepoint U+0375 not allowed at position 1 in '͵a')."),
+            ),
+            (s("a@͵α.gr"), None),
+            (s("a@א׳.il"), None),
+            (
+                s("a@a׳.il"),
+                Some("The part after the @-sign is invalid (Codepoint U+05F3 not allowed at position 2 in 'a׳')."),
+            ),
+            (
+                s("a@\u{30fb}.jp"),
+                Some("The part after the @-sign is invalid (Codepoint U+30FB not allowed at position 1 in '\u{30fb}')."),
+            ),
+            (s("a@\u{30fb}\u{30a2}.jp"), None),
+            (s("a@\u{4e2d}\u{6587}.com"), None),
+            (s("a@\u{4e2d}\u{6587}.\u{4e2d}\u{56fd}"), None),
+            (s("a@\u{f900}.com"), None),
+            (s("a@\u{1100}ᅡ.kr"), None),
+            (s("a@\u{d55c}\u{ad6d}.kr"), None),
+            (s("a@b\u{3164}.fr"), None),
+            (s("a@b².fr"), None),
+            (s("a@\u{2163}.fr"), None),
+            (
+                s("a@b\u{2100}.fr"),
+                Some("The part after the @-sign contains invalid characters after Unicode normalization: '/'."),
+            ),
+            (
+                s("a@b\u{ff01}.fr"),
+                Some("The part after the @-sign contains invalid characters after Unicode normalization: '!'."),
+            ),
+            (
+                s("a@b`.fr"),
+                Some("The part after the @-sign contains invalid characters after Unicode normalization: '`'."),
+            ),
+            (
+                s("a@bـ.fr"),
+                Some("The part after the @-sign is invalid (Codepoint U+0640 at position 2 of 'bـ' not allowed)."),
+            ),
+            (s("a@b\u{3007}.fr"), None),
+            (s("a@b\u{17b4}.fr"), None),
+            (s("a@b\u{fe00}.fr"), None),
+            (s("a@b\u{34f}.fr"), None),
+            (
+                s("a@\u{338}.fr"),
+                Some("The email address contains unsafe characters: COMBINING LONG SOLIDUS OVERLAY."),
+            ),
+            (
+                s("a@b\u{20d0}.fr"),
+                Some("The part after the @-sign is invalid (Codepoint U+20D0 at position 2 of 'b\u{20d0}' not allowed)."),
+            ),
+            (
+                s("a@b\u{1d15e}.fr"),
+                Some("The part after the @-sign is invalid (Codepoint U+1D157 at position 2 of 'b\u{1d157}\u{1d165}' not allowed)."),
+            ),
+            (
+                ["a@é", "x".repeat(70).as_str(), ".fr"].concat(),
+                Some("The part after the @-sign is invalid (Label too long)."),
+            ),
+            (
+                ["a@", "é".repeat(30).as_str(), "x".repeat(30).as_str(), ".fr"].concat(),
+                Some("The part after the @-sign is invalid (Label too long)."),
+            ),
+            (
+                ["a@xn--", "a".repeat(60).as_str(), ".fr"].concat(),
+                Some("After the @-sign, periods cannot be separated by so many characters (1 character too many)."),
+            ),
+            (
+                ["a@", "a".repeat(200).as_str(), "é.fr"].concat(),
+                Some("The part after the @-sign is invalid (Label too long)."),
+            ),
+            (
+                ["é".repeat(60).as_str(), "@", "é".repeat(60).as_str(), ".fr"].concat(),
+                Some("The part after the @-sign is invalid (Label too long)."),
+            ),
+            (s("a@\u{ff21}\u{ff22}\u{ff23}.\u{ff46}\u{ff52}"), None),
+            (s("a@\u{fb00}.fr"), None),
+            (s("a@b.\u{ff43}\u{ff4f}\u{ff4d}"), None),
+            (s("a@\u{24b6}.fr"), None),
+            (s("a@\u{2460}.fr"), None),
+            (s("Jean <a@b.fr>\u{a0}"), None),
+            (s("Jean\u{a0}<a@b.fr>"), None),
+            (s("\u{a0}Jean <a@b.fr>"), None),
+            (s("Jean\u{2028}Dupont <a@b.fr>"), None),
+            (s("\"Je\"an\" <a@b.fr>"), None),
+            (
+                s("\"\" <a@b.fr>"),
+                Some("A display name and angle brackets around the email address are not permitted here."),
+            ),
+            (
+                s("Jean <\"a\"@b.fr>"),
+                Some("Quoting the part before the @-sign is not allowed here."),
+            ),
+            (
+                s("Jean <a@[1.2.3.4]>"),
+                Some("A bracketed IP address after the @-sign is not allowed here."),
+            ),
+            (s("Jean <>"), Some("An email address must have an @-sign.")),
+            (
+                s("Jean <<a@b.fr>>"),
+                Some("A display name and angle brackets around the email address are not permitted here."),
+            ),
+            (
+                s("Jean<a@b.fr>x<c@d.fr>"),
+                Some("The part after the @-sign contains invalid characters: '<', '>', '@'."),
+            ),
+            (
+                s("a<\u{338}b@c.fr"),
+                Some("The email address contains invalid characters before the @-sign: '<'."),
+            ),
+            (
+                s("a<\u{338}@b.fr"),
+                Some("The email address contains invalid characters before the @-sign: '<'."),
+            ),
+            (
+                s("Jean \u{2764} <a@b.fr"),
+                Some("The display name contains invalid characters when not quoted: '\u{2764}'."),
+            ),
+            (
+                s("Jean \u{2764}\u{fe0f} <a@b.fr"),
+                Some("The display name contains invalid characters when not quoted: '\u{2764}', VARIATION SELECTOR-16."),
+            ),
+            (
+                s("Jéan <a@b.fr"),
+                Some("The display name contains invalid characters when not quoted: 'é'."),
+            ),
+            (
+                s("\"Jéan\u{301}\" <a@b.fr"),
+                Some("An open angle bracket at the start of the email address has to be followed by a close angle bracket at the end."),
+            ),
+            (s("\"Jean\"x <a@b.fr"), Some("Extra character(s) found after close quote: 'x'")),
+            (
+                s("\"Jean\" x <a@b.fr"),
+                Some("Extra character(s) found after close quote: SPACE, 'x'"),
+            ),
+            (
+                s("Jean\u{1} <a@b.fr"),
+                Some("The display name contains invalid characters when not quoted: U+0001."),
+            ),
+            (
+                s("\"Jean\u{1}\" <a@b.fr"),
+                Some("The email address contains unsafe characters: U+0001."),
+            ),
+            (
+                s("a@b.fr <c@d.fr"),
+                Some("The part after the @-sign contains invalid characters: '<', '@', SPACE."),
+            ),
+            (
+                s("jean.<a@b.fr"),
+                Some("The display name contains invalid characters when not quoted: '.'."),
+            ),
+            (s("<a@b.fr >"), None),
+            (s("< a@b.fr>"), None),
+            (
+                s("<a @b.fr>"),
+                Some("The email address contains invalid characters before the @-sign: SPACE."),
+            ),
+            (s("é\u{301}@b.fr"), None),
+            (s("a\u{301}\u{316}@b.fr"), None),
+            (
+                s("\u{316}\u{301}a@b.fr"),
+                Some("The email address contains unsafe characters: COMBINING GRAVE ACCENT BELOW."),
+            ),
+            (s("\"\\\u{212b}\"@b.fr"), Some("An email address must have an @-sign.")),
+            (s("\"\\\u{212b}@b.fr"), Some("An email address must have an @-sign.")),
+            (s("a@b.fr\""), Some("The part after the @-sign contains invalid characters: '\"'.")),
+            (s("\"a\\@b.fr"), Some("An email address must have an @-sign.")),
+            (
+                s("a\u{e0041}@b.fr"),
+                Some("The email address contains unsafe characters: TAG LATIN CAPITAL LETTER A."),
+            ),
+            (s("a\u{fe0f}@b.fr"), None),
+            (
+                s("\u{fe0f}a@b.fr"),
+                Some("The email address contains unsafe characters: VARIATION SELECTOR-16."),
+            ),
+            (
+                s("\u{e0100}a@b.fr"),
+                Some("The email address contains unsafe characters: VARIATION SELECTOR-17."),
+            ),
+            (
+                s("a\u{0}@b.fr"),
+                Some("The email address contains invalid characters before the @-sign: U+0000."),
+            ),
+            (
+                s("a\u{7f}@b.fr"),
+                Some("The email address contains invalid characters before the @-sign: U+007F."),
+            ),
+            (
+                s("a@b\u{0}.fr"),
+                Some("The part after the @-sign contains invalid characters: U+0000."),
+            ),
+            (s("a\u{85}@b.fr"), Some("The email address contains unsafe characters: U+0085.")),
+            (s("a\u{e000}@b.fr"), Some("The email address contains unsafe characters: U+E000.")),
+            (
+                s("a\u{f0000}@b.fr"),
+                Some("The email address contains unsafe characters: U+000F0000."),
+            ),
+            (s("a\u{378}@b.fr"), Some("The email address contains unsafe characters: U+0378.")),
+            (s("a\u{897}@b.fr"), Some("The email address contains unsafe characters: U+0897.")),
+            (s("a@\u{897}b.fr"), Some("The email address contains unsafe characters: U+0897.")),
+            (
+                s("a@b\u{16100}.fr"),
+                Some("The email address contains unsafe characters: U+00016100."),
+            ),
+            (
+                s("a\u{1e030}@b.fr"),
+                Some("The email address contains unsafe characters: U+0001E030."),
+            ),
+            (s("a@b.fr\u{3000}"), None),
+            (
+                s("a\u{3000}b@c.fr"),
+                Some("The email address contains unsafe characters: IDEOGRAPHIC SPACE."),
+            ),
+            (
+                s("a\u{2029}@b.fr"),
+                Some("The email address contains unsafe characters: PARAGRAPH SEPARATOR."),
+            ),
+            (
+                s("a@b\u{2028}.fr"),
+                Some("The email address contains unsafe characters: LINE SEPARATOR."),
+            ),
+            (s("a@b.xn--zckzah"), None),
+            (s("a@xn--zckzah.jp"), None),
+            (s("a@b.xn--p1ai"), None),
+            (s("a@xn--d1acufc.xn--p1ai"), None),
+            (s("a@xn--nxasmq6b.com"), None),
+            (s("a@xn--ngbrx.com"), None),
+            (s("a@xn--mgbh0fb.xn--kgbechtv"), None),
+            (s("a@xn--e1afmkfd.xn--80akhbyknj4f"), None),
+            (s("a@xn--1-7sb.com"), None),
+            (
+                s("a@xn--0-ssb.com"),
+                Some("The part after the @-sign is not valid IDNA (Codepoint U+0428 at position 2 of '0Ш' not allowed)."),
+            ),
+            (
+                s("a@xn--a-ecp.ru"),
+                Some("The part after the @-sign is not valid IDNA (Codepoint U+2488 at position 2 of 'a\u{2488}' not allowed)."),
+            ),
+            (
+                s("a@xn--ysa.fr"),
+                Some("The part after the @-sign is not valid IDNA (Label begins with an illegal combining character)."),
+            ),
+            (s("a@xn--kgb.fr"), None),
+            (
+                s("a@xn--1ug.fr"),
+                Some("The part after the @-sign is not valid IDNA (Joiner U+200D not allowed at position 1 in '\\u200d')."),
+            ),
+            (
+                s("a@xn--a-ugn.fr"),
+                Some("The part after the @-sign is not valid IDNA (Joiner U+200D not allowed at position 2 in 'a\\u200d')."),
+            ),
+            (s("a@xn--ssa73l.fr"), None),
+            (
+                s("a@xn--zz-.fr"),
+                Some("An email address cannot have a period and a hyphen next to each other."),
+            ),
+            (s("a@xn--0ca.fr"), None),
+            (s("a@xn--9ca.fr"), None),
+            (s("a@xn--55qx5d.cn"), None),
+            (s("a@xn--fiqs8s.xn--55qx5d"), None),
+            (s("a@xn--h1a.fr"), None),
+            (s("a@xn--80a.fr"), None),
+            (s("a@XN--80A.FR"), None),
+            (
+                s("a@xn--l-fda.fr"),
+                Some("The part after the @-sign is not valid IDNA (Codepoint U+00B7 not allowed at position 1 in '·l')."),
+            ),
+            (
+                s("a@xn--bcher-kva"),
+                Some("The part after the @-sign is not valid. It should have a period."),
+            ),
+            (
+                s("a@xn--ls8h"),
+                Some("The part after the @-sign is not valid. It should have a period."),
+            ),
+            (["a@", "xn--bcher-kva.".repeat(15).as_str(), "ch"].concat(), None),
+            (
+                ["a@", "xn--bcher-kva.".repeat(18).as_str(), "ch"].concat(),
+                Some("The email address is too long after the @-sign (1 character too many)."),
+            ),
+            (
+                ["a@xn--", "bcher-kva".repeat(7).as_str(), ".ch"].concat(),
+                Some("After the @-sign, periods cannot be separated by so many characters (4 characters too many)."),
+            ),
+            (
+                s("a@אa.com"),
+                Some("The part after the @-sign is invalid (Invalid direction for codepoint at position 2 in a right-to-left label)."),
+            ),
+            (
+                s("a@א1١.com"),
+                Some("The part after the @-sign is invalid (Can not mix numeral types in a right-to-left label)."),
+            ),
+            (
+                s("a@aא.com"),
+                Some("The part after the @-sign is invalid (Invalid direction for codepoint at position 2 in a left-to-right label)."),
+            ),
+            (
+                s("a@אב-.com"),
+                Some("An email address cannot have a period and a hyphen next to each other."),
+            ),
+            (
+                s("a@ا١1.com"),
+                Some("The part after the @-sign is invalid (Can not mix numeral types in a right-to-left label)."),
+            ),
+            (
+                s("a@xn--5e2s.com"),
+                Some("The part after the @-sign is not valid IDNA (Unknown directionality in label '\\U0003e47b' at position 1)."),
+            ),
+            (
+                s("a@xn---bbk.com"),
+                Some("The part after the @-sign is not valid IDNA (A-label is not the canonical Punycode encoding of its U-label)."),
+            ),
+            (s("a@xn--bbk.com"), None),
+            (
+                s("a@xn--zz.com"),
+                Some("The part after the @-sign is not valid IDNA (Invalid A-label)."),
+            ),
+            (
+                s("a@xn--99999999999.com"),
+                Some("The part after the @-sign is not valid IDNA (Invalid A-label)."),
+            ),
+            (
+                ["a@é.", "b".repeat(64).as_str(), ".fr"].concat(),
+                Some("The part after the @-sign is invalid (Label too long)."),
+            ),
+            (s("a@é.xn--zz.fr"), Some("The part after the @-sign is invalid (Invalid A-label).")),
+            (s("a@é.xn--bcher-kva.fr"), None),
+            (s("a@é.xn--4dbc.fr"), None),
+            (
+                s("a@xn--1ug.com"),
+                Some("The part after the @-sign is not valid IDNA (Joiner U+200D not allowed at position 1 in '\\u200d')."),
+            ),
+            (
+                s("a@xn--0ug.com"),
+                Some("The part after the @-sign is not valid IDNA (Joiner U+200C not allowed at position 1 in '\\u200c')."),
+            ),
+            (
+                s("a@xn--u-ccb.com"),
+                Some("The part after the @-sign is not valid IDNA (Label must be in Normalization Form C)."),
+            ),
+            (
+                s("a@xn--l-fda.com"),
+                Some("The part after the @-sign is not valid IDNA (Codepoint U+00B7 not allowed at position 1 in '·l')."),
+            ),
+            (
+                s("a@xn--lla-m0a.cat"),
+                Some("The part after the @-sign is not valid IDNA (Codepoint U+0166 at position 3 of 'llŦa' not allowed)."),
+            ),
+            (
+                s("a@xn--7ma.fr"),
+                Some("The part after the @-sign is not valid IDNA (Codepoint U+0245 at position 1 of 'Ʌ' not allowed)."),
+            ),
+            (s("a@xn--k2a.fr"), None),
+            (
+                s("a@xn--ls8h.com"),
+                Some("The part after the @-sign is not valid IDNA (Codepoint U+1F4A9 at position 1 of '\u{1f4a9}' not allowed)."),
+            ),
+            (
+                s("a@xn--ffd.com"),
+                Some("The part after the @-sign is not valid IDNA (Label begins with an illegal combining character)."),
+            ),
+            (s("a@xn--a-ec0a.com"), None),
+            (
+                s("a@xn--ib9b.com"),
+                Some("The part after the @-sign is not valid IDNA (Codepoint U+D800 at position 1 of '\\ud800' not allowed)."),
+            ),
+            (
+                s("a@xn--lsa.com"),
+                Some("The part after the @-sign is not valid IDNA (Label begins with an illegal combining character)."),
+            ),
+            (
+                s("a@xn--ngba799q.com"),
+                Some("The email address contains unsafe characters: ZERO WIDTH NON-JOINER."),
+            ),
+            (
+                s("a@xn--ab-j1t.com"),
+                Some("The part after the @-sign is not valid IDNA (Joiner U+200C not allowed at position 2 in 'a\\u200cb')."),
+            ),
+            (
+                s("a@xn--11ba1ow90g.com"),
+                Some("The email address contains unsafe characters: ZERO WIDTH NON-JOINER."),
+            ),
+            (
+                s("a@xn--1ug03z.com"),
+                Some("The part after the @-sign is not valid IDNA (Codepoint U+2730 at position 1 of '\u{2730}\\u200d' not allowed)."),
+            ),
+            (
+                s("a@a١.com"),
+                Some("The part after the @-sign is invalid (Invalid direction for codepoint at position 2 in a left-to-right label)."),
+            ),
+            (
+                s("a@١.com"),
+                Some("The part after the @-sign is invalid (First codepoint in label '١' must be directionality L, R or AL)."),
+            ),
+            (
+                s("a@b͵.gr"),
+                Some("The part after the @-sign is invalid (Codepoint U+0375 not allowed at position 2 in 'b͵')."),
+            ),
+            (s("a@α͵α.gr"), None),
+        ]
+    }
+
+    #[test]
+    fn extra_cases_agree_with_the_official_package() {
+        let cases = extra_cases();
+        let failures: Vec<String> = cases
+            .iter()
+            .filter_map(|(input, expected)| {
+                let got = check_email(input);
+                (got.as_ref().err().map(String::as_str) != *expected)
+                    .then(|| format!("{input:?}: expected {expected:?}, got {got:?}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// The known difference: a mark outside the combining diacritical marks blocks is shown by
+    /// code point, where email-validator says `DEVANAGARI SIGN VISARGA`.
+    #[test]
+    fn mark_names_outside_the_table() {
+        assert_eq!(
+            check_email("\u{903}a@b.fr"),
+            Err("The email address contains unsafe characters: U+0903.".to_owned())
+        );
+        assert_eq!(
+            check_email("\u{301}a@b.fr"),
+            Err("The email address contains unsafe characters: COMBINING ACUTE ACCENT.".to_owned())
+        );
+    }
+
+    #[test]
+    fn unicode_tables_are_complete() {
+        let data = unicode_data();
+        assert_eq!(data.decompositions.len(), 2061);
+        assert_eq!(data.compositions.len(), 941);
+        assert_eq!(data.combining.len(), 382);
+        assert_eq!(data.bidi.len(), 654);
+        assert_eq!(data.names.len(), 438);
+        assert_eq!(data.joining.len(), 533);
+        assert_eq!(
+            data.names.get(&0x202F).map(String::as_str),
+            Some("NARROW NO-BREAK SPACE")
+        );
+        assert_eq!(
+            data.names.get(&0xE0041).map(String::as_str),
+            Some("TAG LATIN CAPITAL LETTER A")
+        );
+        assert!(pretty_email_regex().is_some());
+        assert!(letter_digit_regex().is_some());
+        assert_eq!(category_regexes().len(), 8);
+    }
+
+    /// Expected values from Python's `unicodedata.normalize("NFC", ...)` (Unicode 14.0).
+    #[test]
+    fn nfc_as_python() {
+        let cases: [(&str, &[u32]); 14] = [
+            ("e\u{301}", &[0xE9]),
+            ("\u{958}", &[0x915, 0x93C]),
+            ("a\u{301}\u{316}", &[0xE1, 0x316]),
+            ("\u{1100}\u{1161}\u{11A8}", &[0xAC01]),
+            ("\u{212B}", &[0xC5]),
+            ("\u{F900}", &[0x8C48]),
+            ("\u{2ADC}", &[0x2ADD, 0x338]),
+            ("\u{B47}\u{B3E}", &[0xB4B]),
+            ("\u{344}", &[0x308, 0x301]),
+            ("\u{301}a", &[0x301, 0x61]),
+            ("\u{1E0B}\u{323}", &[0x1E0D, 0x307]),
+            ("\u{AC00}\u{11A8}", &[0xAC01]),
+            ("\u{2F800}", &[0x4E3D]),
+            ("q\u{307}\u{323}", &[0x71, 0x323, 0x307]),
+        ];
+        for (input, expected) in cases {
+            let input: Vec<u32> = input.chars().map(u32::from).collect();
+            assert_eq!(nfc(&input), expected, "{input:X?}");
+        }
+    }
+
+    /// Expected values from Python's `punycode` codec.
+    #[test]
+    fn punycode_as_python() {
+        let cases: [(&[u32], &str); 4] = [
+            (&[0x62, 0xFC, 0x63, 0x68, 0x65, 0x72], "bcher-kva"),
+            (&[0xFC], "tda"),
+            (&[0x301], "lsa"),
+            (&[0xD800], "ib9b"),
+        ];
+        for (text, encoded) in cases {
+            assert_eq!(punycode_encode(text), encoded);
+            assert_eq!(punycode_decode(encoded).as_deref(), Some(text));
+        }
+        assert_eq!(punycode_decode("99999999999"), None);
+        assert_eq!(punycode_decode("a_"), None);
+    }
+
+    /// Arbitrary input, including every plane, never panics.
+    #[test]
+    fn arbitrary_input_does_not_panic() {
+        let specials = [
+            '@', '<', '>', '"', '\\', '[', ']', ':', '.', '-', ' ', '\u{301}',
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let len = next() % 24;
+            let text: String = (0..len)
+                .filter_map(|_| match next() % 4 {
+                    0 => specials.get((next() % 12) as usize).copied(),
+                    1 => char::from_u32((next() % 0x80) as u32),
+                    2 => char::from_u32((next() % 0x3000) as u32),
+                    _ => char::from_u32((next() % 0x11_0000) as u32),
+                })
+                .collect();
+            let domain = format!("a@{text}.fr");
+            for input in [&text, &domain] {
+                if let Err(reason) = check_email(input) {
+                    assert!(!reason.is_empty());
+                }
+            }
+        }
+    }
 }
