@@ -32,6 +32,12 @@ pub trait Record: Serialize + DeserializeOwned + Clone + std::fmt::Debug {
     /// Mutable access to the fields the schema does not know.
     fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value>;
 
+    /// The index in [`Self::FIELDS`] of the property named `name`. The generated types
+    /// answer with a `match`; this default searches the list.
+    fn field_index(name: &str) -> Option<usize> {
+        Self::FIELDS.iter().position(|f| f.name == name)
+    }
+
     /// Builds the record from validated values, one per field of [`Self::FIELDS`] in
     /// order, and the unknown fields. The generated types build it directly; this
     /// default goes through JSON.

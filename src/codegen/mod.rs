@@ -513,6 +513,8 @@ impl<'a> Generator<'a> {
         } else {
             quote! {}
         };
+        let keys: Vec<&String> = properties.keys().collect();
+        let indexes: Vec<usize> = (0..keys.len()).collect();
         let fields_doc =
             format!("The fields of `{schema_name}` in the schema's order, with their constraints.");
         Ok(quote! {
@@ -541,6 +543,12 @@ impl<'a> Generator<'a> {
                 }
                 fn extra_mut(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
                     &mut self.#extra
+                }
+                fn field_index(name: &str) -> Option<usize> {
+                    match name {
+                        #( #keys => Some(#indexes), )*
+                        _ => None,
+                    }
                 }
                 fn from_slots(
                     slots: Vec<#rt::spec::Slot>,

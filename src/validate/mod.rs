@@ -212,13 +212,13 @@ impl Validator {
 
     pub(crate) fn is_valid_node<R: Record>(&self, node: &Node<'_>) -> bool {
         let mut run = Run::new(self, R::NAME, true);
-        run.record(R::FIELDS, node);
+        run.record(R::FIELDS, R::field_index, node);
         run.errors == 0
     }
 
     pub(crate) fn check_node<R: Record>(&self, node: &Node<'_>) -> Checked<R> {
         let mut run = Run::new(self, R::NAME, false);
-        let fields = run.record(R::FIELDS, node);
+        let fields = run.record(R::FIELDS, R::field_index, node);
         let record = match fields {
             Some((slots, extra)) if run.errors == 0 => match R::from_slots(slots, extra) {
                 Ok(r) => Some(r),
@@ -359,6 +359,7 @@ impl<'v> Run<'v> {
     fn record(
         &mut self,
         fields: &'static [FieldSpec],
+        index: fn(&str) -> Option<usize>,
         node: &Node<'_>,
     ) -> Option<(Vec<Slot>, Map<String, Value>)> {
         self.fields = Some(fields);
@@ -374,28 +375,35 @@ impl<'v> Run<'v> {
             );
             return None;
         };
+        // Each key is looked up once (a generated `match`); a key the schema does not
+        // know goes to `extra`.
+        let mut by_field: Vec<Option<&Node<'_>>> = vec![None; fields.len()];
+        let mut unknown: Vec<usize> = Vec::new();
+        for (i, (key, value)) in pairs.iter().enumerate() {
+            match index(key).filter(|&j| j < by_field.len()) {
+                Some(j) => by_field[j] = Some(value),
+                None => unknown.push(i),
+            }
+        }
         let mut slots = if self.stop_early {
             None
         } else {
             Some(Vec::with_capacity(fields.len()))
         };
-        for spec in fields {
+        for (spec, value) in fields.iter().zip(by_field) {
             if self.done() {
                 return None;
             }
-            let value = pairs.iter().find(|(k, _)| k == spec.name).map(|(_, v)| v);
             let slot = self.field(spec, value);
             if let Some(slots) = &mut slots {
                 slots.push(slot.unwrap_or(Slot::Absent));
             }
         }
         let slots = slots?;
-        let mut extra = Map::new();
-        for (k, v) in pairs {
-            if !fields.iter().any(|f| f.name == k) {
-                extra.insert(k.to_string(), v.to_value());
-            }
-        }
+        let extra: Map<String, Value> = unknown
+            .into_iter()
+            .map(|i| (pairs[i].0.to_string(), pairs[i].1.to_value()))
+            .collect();
         Some((slots, extra))
     }
 
