@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod io;
 pub mod referential;
 pub mod score;
 pub mod spec;

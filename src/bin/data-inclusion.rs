@@ -15,7 +15,7 @@ use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anstream::{eprintln, println};
+use anstream::eprintln;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{json, Value};
@@ -279,8 +279,8 @@ fn validate(
             })
             .collect(),
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    // Colour on a terminal only: anstream strips the escape codes elsewhere.
+    let mut out = BufWriter::new(anstream::stdout().lock());
     let mut first_json = true;
     if format == ReportFormat::Json {
         writeln!(out, "[")?;

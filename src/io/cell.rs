@@ -1,0 +1,379 @@
+//! CSV cells: a cell read into a JSON value by the type of its column, and a value written
+//! as a cell.
+
+use serde_json::{Number, Value};
+
+use crate::spec::TypeSpec;
+
+/// How the cells of a CSV file are written, for reading them.
+pub(crate) struct CellSyntax<'a> {
+    /// The characters separating the items of a plain list cell.
+    pub(crate) list_separators: &'a [char],
+    /// Whether a decimal comma (`3,5`) is read in number columns (when the delimiter is a
+    /// semicolon, as French spreadsheets write).
+    pub(crate) decimal_comma: bool,
+}
+
+/// A non-empty cell of a column of type `ty`, as a JSON value: lists as arrays, numbers
+/// as numbers where they parse, strings otherwise.
+pub(crate) fn read_cell(cell: &str, ty: &TypeSpec, syntax: &CellSyntax<'_>) -> Value {
+    match ty {
+        TypeSpec::List { item, .. } => match parse_list(cell, syntax.list_separators) {
+            Some(items) => Value::Array(
+                items
+                    .into_iter()
+                    .map(|v| match v {
+                        Value::String(s) => {
+                            read_scalar(&s, item, syntax).unwrap_or(Value::String(s))
+                        }
+                        other => other,
+                    })
+                    .collect(),
+            ),
+            None => Value::String(cell.to_string()),
+        },
+        _ => read_scalar(cell, ty, syntax).unwrap_or_else(|| Value::String(cell.to_string())),
+    }
+}
+
+/// A scalar cell converted to its column's type, when the type is not a string and the
+/// cell reads as one.
+fn read_scalar(cell: &str, ty: &TypeSpec, syntax: &CellSyntax<'_>) -> Option<Value> {
+    match ty {
+        TypeSpec::Number { .. } => {
+            let t = number_text(cell, syntax)?;
+            if let Ok(i) = t.parse::<i64>() {
+                return Some(Value::from(i));
+            }
+            finite(&t).map(Value::Number)
+        }
+        TypeSpec::Integer { .. } => {
+            let t = number_text(cell, syntax)?;
+            if let Ok(i) = t.parse::<i64>() {
+                return Some(Value::from(i));
+            }
+            let n = finite(&t)?;
+            // `4.0` (pandas' nullable integers) is the integer 4; `4.5` stays a number,
+            // for validation to report.
+            match n.as_f64() {
+                Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Some(Value::from(f as i64)),
+                _ => Some(Value::Number(n)),
+            }
+        }
+        TypeSpec::Boolean => match cell.trim().to_ascii_lowercase().as_str() {
+            "true" => Some(Value::Bool(true)),
+            "false" => Some(Value::Bool(false)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The cell as number text: trimmed, with a decimal comma made a point when allowed.
+fn number_text(cell: &str, syntax: &CellSyntax<'_>) -> Option<String> {
+    let t = cell.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if syntax.decimal_comma && t.matches(',').count() == 1 && !t.contains('.') {
+        return Some(t.replacen(',', ".", 1));
+    }
+    Some(t.to_string())
+}
+
+/// A finite number written in decimal (`3.5`, `-1e3`); not `inf`, `NaN`.
+fn finite(t: &str) -> Option<Number> {
+    if !t
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
+    {
+        return None;
+    }
+    let f = t.parse::<f64>().ok()?;
+    Number::from_f64(f)
+}
+
+/// The items of a list cell: a JSON array, a Python list literal, or items separated by
+/// one of `separators` (trimmed, empty ones dropped). `None` when the cell starts with
+/// `[` and ends with `]` but is neither JSON nor a Python literal.
+pub(crate) fn parse_list(cell: &str, separators: &[char]) -> Option<Vec<Value>> {
+    let t = cell.trim();
+    if t.starts_with('[') && t.ends_with(']') {
+        if let Ok(Value::Array(items)) = serde_json::from_str::<Value>(t) {
+            return Some(items);
+        }
+        return python_list(t);
+    }
+    Some(
+        t.split(|c| separators.contains(&c))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| Value::String(s.to_string()))
+            .collect(),
+    )
+}
+
+/// A Python list literal of strings (`['a', "l'b", 'c\\'d']`), as `repr` writes it:
+/// strings in single or double quotes with backslash escapes; bare `None`, `True`,
+/// `False`, numbers and words are read too.
+fn python_list(text: &str) -> Option<Vec<Value>> {
+    let inner = text.strip_prefix('[')?.strip_suffix(']')?;
+    let mut chars = inner.chars().peekable();
+    let mut items = Vec::new();
+    loop {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let Some(&c) = chars.peek() else { break };
+        if c == '\'' || c == '"' || ((c == 'u' || c == 'U') && starts_string(&chars)) {
+            if c == 'u' || c == 'U' {
+                chars.next();
+            }
+            let quote = chars.next()?;
+            items.push(Value::String(python_string(&mut chars, quote)?));
+        } else {
+            let mut token = String::new();
+            while let Some(c) = chars.next_if(|&c| c != ',') {
+                token.push(c);
+            }
+            let token = token.trim();
+            if token.is_empty() {
+                return None;
+            }
+            items.push(bare(token));
+        }
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        match chars.next() {
+            None => break,
+            Some(',') => {}
+            Some(_) => return None,
+        }
+    }
+    Some(items)
+}
+
+/// Whether the next characters are a string prefix `u` then a quote.
+fn starts_string(chars: &std::iter::Peekable<std::str::Chars<'_>>) -> bool {
+    let mut ahead = chars.clone();
+    ahead.next();
+    matches!(ahead.next(), Some('\'' | '"'))
+}
+
+/// The rest of a Python string literal, after its opening `quote`.
+fn python_string(
+    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
+    quote: char,
+) -> Option<String> {
+    let mut out = String::new();
+    loop {
+        let c = chars.next()?;
+        if c == quote {
+            return Some(out);
+        }
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let e = chars.next()?;
+        match e {
+            '\n' => {}
+            '\\' | '\'' | '"' => out.push(e),
+            'n' => out.push('\n'),
+            't' => out.push('\t'),
+            'r' => out.push('\r'),
+            'a' => out.push('\u{7}'),
+            'b' => out.push('\u{8}'),
+            'f' => out.push('\u{c}'),
+            'v' => out.push('\u{b}'),
+            'x' => out.push(hex_char(chars, 2)?),
+            'u' => out.push(hex_char(chars, 4)?),
+            'U' => out.push(hex_char(chars, 8)?),
+            '0'..='7' => {
+                let mut code = e.to_digit(8)?;
+                for _ in 0..2 {
+                    match chars.peek().and_then(|c| c.to_digit(8)) {
+                        Some(d) => {
+                            code = code * 8 + d;
+                            chars.next();
+                        }
+                        None => break,
+                    }
+                }
+                out.push(char::from_u32(code)?);
+            }
+            other => {
+                // Python keeps an unknown escape as written.
+                out.push('\\');
+                out.push(other);
+            }
+        }
+    }
+}
+
+fn hex_char(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, digits: usize) -> Option<char> {
+    let mut code = 0u32;
+    for _ in 0..digits {
+        code = code.checked_mul(16)? + chars.next()?.to_digit(16)?;
+    }
+    char::from_u32(code)
+}
+
+/// A bare token of a Python literal.
+fn bare(token: &str) -> Value {
+    match token {
+        "None" => Value::Null,
+        "True" => Value::Bool(true),
+        "False" => Value::Bool(false),
+        _ => {
+            if let Ok(i) = token.parse::<i64>() {
+                Value::from(i)
+            } else if let Some(n) = finite(token) {
+                Value::Number(n)
+            } else {
+                Value::String(token.to_string())
+            }
+        }
+    }
+}
+
+/// A value as a CSV cell: null empty, a string as is, a number as Rust writes it
+/// (shortest: `20.0` as `20`), a list as its items joined by `separator` (as a JSON array
+/// when the items would not read back so), anything else as its JSON text.
+pub(crate) fn write_cell(value: &Value, separator: &str) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => number_cell(n),
+        Value::Array(items) => list_cell(items, separator),
+        Value::Object(_) => value.to_string(),
+    }
+}
+
+/// An `extra` value as a cell: a string as is, null empty, anything else as its JSON text.
+pub(crate) fn write_extra_cell(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn number_cell(n: &Number) -> String {
+    if let Some(i) = n.as_i64() {
+        i.to_string()
+    } else if let Some(u) = n.as_u64() {
+        u.to_string()
+    } else {
+        n.as_f64().map_or_else(|| n.to_string(), |f| f.to_string())
+    }
+}
+
+/// The characters that split a plain list cell when read with any usual settings.
+const SPLITTING: [char; 3] = [',', '|', ';'];
+
+fn list_cell(items: &[Value], separator: &str) -> String {
+    if items.is_empty() {
+        return "[]".to_string();
+    }
+    let sep = separator.trim();
+    let plain = items.iter().enumerate().all(|(i, item)| match item {
+        Value::String(s) => {
+            !s.is_empty()
+                && s.trim() == s
+                && !s.contains(SPLITTING)
+                && (sep.is_empty() || !s.contains(sep))
+                && (i > 0 || !s.starts_with('['))
+        }
+        _ => false,
+    });
+    if !plain {
+        return Value::Array(items.to_vec()).to_string();
+    }
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        if let Value::String(s) = item {
+            out.push_str(s);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const SEPS: &[char] = &[',', '|'];
+
+    #[test]
+    fn list_cells_in_every_syntax() {
+        for cell in [
+            "a,b",
+            "a, b",
+            " a | b ",
+            "[\"a\", \"b\"]",
+            "['a', 'b']",
+            "['a','b',]",
+            "[a, b]",
+        ] {
+            assert_eq!(
+                parse_list(cell, SEPS),
+                Some(vec![json!("a"), json!("b")]),
+                "{cell}"
+            );
+        }
+        assert_eq!(parse_list("[]", SEPS), Some(vec![]));
+        assert_eq!(parse_list("a", SEPS), Some(vec![json!("a")]));
+        assert_eq!(
+            parse_list(
+                r#"['l\'école, "la"', "d'abord", 'x\\y', '\xe9\u00e9']"#,
+                SEPS
+            ),
+            Some(vec![
+                json!("l'école, \"la\""),
+                json!("d'abord"),
+                json!("x\\y"),
+                json!("éé")
+            ])
+        );
+        assert_eq!(
+            parse_list("[None, 4, True]", SEPS),
+            Some(vec![json!(null), json!(4), json!(true)])
+        );
+        assert_eq!(parse_list("['a', 'b]", SEPS), None);
+        assert_eq!(parse_list("['a' 'b']", SEPS), None);
+    }
+
+    #[test]
+    fn lists_write_plainly_unless_an_item_would_split() {
+        assert_eq!(write_cell(&json!(["a", "b"]), ","), "a,b");
+        assert_eq!(write_cell(&json!(["a", "b"]), " | "), "a | b");
+        assert_eq!(write_cell(&json!(["a,b", "c"]), ","), r#"["a,b","c"]"#);
+        assert_eq!(write_cell(&json!([]), ","), "[]");
+        assert_eq!(write_cell(&json!(20.0), ","), "20");
+        assert_eq!(write_cell(&json!(3.5), ","), "3.5");
+    }
+
+    #[test]
+    fn numbers_by_column_type() {
+        let syntax = CellSyntax {
+            list_separators: SEPS,
+            decimal_comma: false,
+        };
+        let int = TypeSpec::Integer { minimum: None };
+        let num = TypeSpec::Number { minimum: None };
+        assert_eq!(read_cell("4.0", &int, &syntax), json!(4));
+        assert_eq!(read_cell("4.5", &int, &syntax), json!(4.5));
+        assert_eq!(read_cell("quatre", &int, &syntax), json!("quatre"));
+        assert_eq!(read_cell("3.5", &num, &syntax), json!(3.5));
+        assert_eq!(read_cell("NaN", &num, &syntax), json!("NaN"));
+        assert_eq!(read_cell("3,5", &num, &syntax), json!("3,5"));
+        let french = CellSyntax {
+            list_separators: SEPS,
+            decimal_comma: true,
+        };
+        assert_eq!(read_cell("3,5", &num, &french), json!(3.5));
+    }
+}

@@ -1,0 +1,283 @@
+//! The command-line tool, run as a user runs it: reports, formats, and every exit status.
+#![cfg(feature = "cli")]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::cargo_bin("data-inclusion").unwrap()
+}
+
+/// A fresh directory under target/ for this test's files.
+fn dir(name: &str) -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target/cli-tests")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+const GOOD: &str = r#"{"source": "dora", "structure_id": "dora--s1", "id": "dora--1", "nom": "Atelier CV", "description": "Un atelier pour écrire son CV.", "date_maj": "2025-02-14"}"#;
+const TODAY: [&str; 2] = ["--today", "2026-06-15"];
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn validate_without_a_file_runs_on_the_bundled_sample() {
+    let out = bin().args(["validate"]).args(TODAY).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "the sample has errors");
+    let text = stdout(&out);
+    assert!(
+        text.contains("examples/data/structures.jsonl — Structure"),
+        "{text}"
+    );
+    assert!(
+        text.contains("examples/data/services.jsonl — Service"),
+        "{text}"
+    );
+    assert!(text.contains("Enregistrements lus : 4"), "{text}");
+    assert!(
+        text.contains("Vouliez-vous dire 'famille--garde-denfants' ?"),
+        "{text}"
+    );
+}
+
+#[test]
+fn json_report_has_one_object_per_problem_with_its_line() {
+    let d = dir("json-report");
+    let mut bad: Value = serde_json::from_str(GOOD).unwrap();
+    bad["thematiques"] = serde_json::json!(["famille--garde-denfant"]);
+    let content = format!("{GOOD}\n{bad}\nnot json\n\n{GOOD}\n");
+    let file = write(&d, "services.jsonl", content.as_bytes());
+    let out = bin()
+        .args(["validate", "--format", "json"])
+        .args(TODAY)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report.len(), 2, "{report:?}");
+    assert_eq!(report[0]["schema"], "Service");
+    assert_eq!(report[0]["line"], 2);
+    assert_eq!(report[0]["field"], "thematiques");
+    assert_eq!(report[0]["path"], "/thematiques/0");
+    assert_eq!(report[0]["code"], "enum");
+    assert_eq!(report[0]["level"], "error");
+    assert_eq!(report[0]["value"], "famille--garde-denfant");
+    assert!(report[0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("La valeur"));
+    // A line that cannot be parsed is one problem with an empty field.
+    assert_eq!(report[1]["line"], 3);
+    assert_eq!(report[1]["field"], "");
+}
+
+#[test]
+fn exit_status_zero_with_warnings_one_with_strict() {
+    let d = dir("strict");
+    let mut warned: Value = serde_json::from_str(GOOD).unwrap();
+    warned["nom"] = "Atelier CV.".into();
+    let file = write(&d, "s.jsonl", format!("{warned}\n").as_bytes());
+    let out = bin()
+        .args(["validate"])
+        .args(TODAY)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("avertissement"));
+    let out = bin()
+        .args(["validate", "--strict"])
+        .args(TODAY)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn exit_status_two_when_the_input_cannot_be_read() {
+    let d = dir("unreadable");
+    let out = bin()
+        .args(["validate", "does-not-exist.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does-not-exist.jsonl"));
+    let txt = write(&d, "data.txt", b"x");
+    let out = bin().args(["validate"]).arg(&txt).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("extension"));
+    let latin1 = write(&d, "latin1.csv", b"id,structure_id,source,nom,description,date_maj\nx,y,z,Caf\xe9 solidaire,Un caf\xe9.,2024-01-01\n");
+    let out = bin().args(["validate"]).arg(&latin1).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(err.contains("UTF-8") && err.contains("1252"), "{err}");
+    let out = bin()
+        .args(["validate", "-"])
+        .write_stdin(GOOD)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "`-` needs --from");
+}
+
+#[test]
+fn stdin_with_from_and_kind_detection() {
+    let out = bin()
+        .args(["validate", "--from", "jsonl", "-"])
+        .args(TODAY)
+        .write_stdin(format!("{GOOD}\n"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).contains("Service (détecté)"),
+        "{}",
+        stdout(&out)
+    );
+    let structure =
+        r#"{"source": "dora", "id": "dora--s1", "nom": "Mairie", "date_maj": "2025-02-14"}"#;
+    let out = bin()
+        .args(["validate", "--from", "jsonl", "-"])
+        .args(TODAY)
+        .write_stdin(structure)
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("Structure (détecté)"));
+    let out = bin()
+        .args(["validate", "--kind", "services", "--from", "jsonl", "-"])
+        .args(TODAY)
+        .write_stdin(structure)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a structure is not a valid service"
+    );
+    assert!(stdout(&out).contains("Service (indiqué)"));
+}
+
+#[test]
+fn english_messages_on_request() {
+    let out = bin()
+        .args(["validate", "--lang", "en"])
+        .args(TODAY)
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("Records read: 4"), "{text}");
+    assert!(
+        text.contains("Did you mean 'famille--garde-denfants'?"),
+        "{text}"
+    );
+}
+
+#[test]
+fn convert_round_trips_through_csv() {
+    let d = dir("convert");
+    let input = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/datagouv/services-sample.jsonl");
+    let csv = d.join("services.csv");
+    let back = d.join("services.jsonl");
+    let out = bin()
+        .args(["convert"])
+        .args(TODAY)
+        .arg(&input)
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = bin()
+        .args(["convert"])
+        .args(TODAY)
+        .arg(&csv)
+        .arg(&back)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read = |p: &Path| -> Vec<Value> {
+        std::fs::read_to_string(p)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let original = read(&input);
+    let converted = read(&back);
+    assert_eq!(original.len(), converted.len());
+    for (a, b) in original.iter().zip(&converted) {
+        for (k, v) in a.as_object().unwrap() {
+            let got = &b[k];
+            let same = v == got || v.as_f64().is_some() && v.as_f64() == got.as_f64();
+            assert!(same, "{k}: {v} became {got}");
+        }
+    }
+}
+
+#[test]
+fn convert_reports_invalid_records_and_exits_one() {
+    let d = dir("convert-invalid");
+    let file = write(
+        &d,
+        "in.jsonl",
+        format!("{GOOD}\n{{\"id\": 1}}\n").as_bytes(),
+    );
+    let out = bin()
+        .args(["convert", "--kind", "services"])
+        .args(TODAY)
+        .arg(&file)
+        .arg(d.join("out.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let written: Vec<Value> =
+        serde_json::from_slice(&std::fs::read(d.join("out.json")).unwrap()).unwrap();
+    assert_eq!(written.len(), 1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("in.jsonl:2"), "{err}");
+}
+
+#[test]
+fn score_prints_one_json_line_per_service() {
+    let input = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/datagouv/services-sample.jsonl");
+    let out = bin()
+        .args(["score"])
+        .args(TODAY)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    assert_eq!(lines[0]["id"], "dora--0");
+    assert!(lines[0]["score"].as_f64().unwrap() > 0.0);
+    assert_eq!(lines[0]["criteria"].as_object().unwrap().len(), 10);
+}

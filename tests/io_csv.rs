@@ -1,0 +1,596 @@
+//! CSV as users write it: spreadsheets, pandas, hand edits. Every row comes back as the
+//! same typed record whatever the syntax, with the physical line where it starts.
+
+use chrono::NaiveDate;
+use data_inclusion_schema::io::{
+    read_detected, Entry, Format, Input, Kind, ReadError, ReadOptions, Reader, RecordError,
+    RecordErrorKind, WriteError, WriteOptions, Writer,
+};
+use data_inclusion_schema::v1::{Service, Structure, Thematique};
+use data_inclusion_schema::validate::Validator;
+use serde_json::{json, Value};
+
+fn validator() -> Validator {
+    Validator::new().today(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
+}
+
+/// Every item of a CSV of services, the read error (if any) last.
+fn read(bytes: &[u8]) -> (Vec<Result<Entry, RecordError>>, Option<ReadError>) {
+    let mut items = Vec::new();
+    for item in Reader::for_record::<Service>(bytes, Format::Csv) {
+        match item {
+            Ok(item) => items.push(item),
+            Err(e) => return (items, Some(e)),
+        }
+    }
+    (items, None)
+}
+
+/// The services of a CSV that must read and validate cleanly: (line, service).
+fn services(text: &str) -> Vec<(u64, Service)> {
+    let (items, error) = read(text.as_bytes());
+    assert!(error.is_none(), "{error:?}");
+    items
+        .into_iter()
+        .map(|item| {
+            let entry = item.expect("no record error");
+            let checked = entry.input.check::<Service>(&validator());
+            assert_eq!(checked.problems, vec![], "line {}", entry.line);
+            (entry.line, checked.record.unwrap())
+        })
+        .collect()
+}
+
+const HEADER: &str = "id,structure_id,source,nom,description,date_maj";
+
+fn row(id: &str) -> String {
+    format!("{id},s1,dora,Atelier CV,Un atelier pour écrire son CV.,2025-02-14")
+}
+
+#[test]
+fn every_list_cell_syntax_reads_as_the_same_list() {
+    let expected = vec![
+        Thematique::FamilleGardeDenfants,
+        Thematique::SanteAccesAuxSoins,
+    ];
+    let cells = [
+        "famille--garde-denfants,sante--acces-aux-soins",
+        "famille--garde-denfants, sante--acces-aux-soins",
+        "famille--garde-denfants|sante--acces-aux-soins",
+        "famille--garde-denfants | sante--acces-aux-soins",
+        r#"["famille--garde-denfants", "sante--acces-aux-soins"]"#,
+        "['famille--garde-denfants', 'sante--acces-aux-soins']",
+        r#"["famille--garde-denfants", 'sante--acces-aux-soins']"#,
+        "[famille--garde-denfants, sante--acces-aux-soins]",
+    ];
+    let mut csv = format!("{HEADER},thematiques\n");
+    for (i, cell) in cells.iter().enumerate() {
+        let quoted = format!("\"{}\"", cell.replace('"', "\"\""));
+        csv.push_str(&format!("{},{quoted}\n", row(&format!("d--{i}"))));
+    }
+    let read = services(&csv);
+    assert_eq!(read.len(), cells.len());
+    for (cell, (_, service)) in cells.iter().zip(&read) {
+        assert_eq!(service.thematiques.as_ref(), Some(&expected), "{cell}");
+    }
+}
+
+#[test]
+fn python_list_literals_with_commas_and_quotes_inside_items_are_parsed() {
+    // What pandas writes for ["Paris, 1er", "l'école", 'dit "non"', "a\\b"].
+    let cell = r#"['Paris, 1er', "l'école", 'dit "non"', 'a\\b', 'it\'s']"#;
+    let csv = format!(
+        "{HEADER},zone\n{},\"{}\"\n",
+        row("d--1"),
+        cell.replace('"', "\"\"")
+    );
+    // An unknown column is a string; read it through the list syntax of a known one.
+    let (items, _) = read(csv.as_bytes());
+    let Input::Fields(fields) = &items[0].as_ref().unwrap().input else {
+        panic!()
+    };
+    assert_eq!(fields["zone"], Value::from(cell));
+    let csv = format!(
+        "{HEADER},zone_eligibilite\n{},\"{}\"\n",
+        row("d--1"),
+        cell.replace('"', "\"\"")
+    );
+    let (items, _) = read(csv.as_bytes());
+    let Input::Fields(fields) = &items[0].as_ref().unwrap().input else {
+        panic!()
+    };
+    assert_eq!(
+        fields["zone_eligibilite"],
+        json!(["Paris, 1er", "l'école", "dit \"non\"", "a\\b", "it's"])
+    );
+}
+
+#[test]
+fn a_list_cell_that_is_no_list_syntax_is_left_for_validation_to_report() {
+    let csv = format!("{HEADER},publics\n{},\"['femmes', 'jeunes\"\n", row("d--1"));
+    let (items, error) = read(csv.as_bytes());
+    assert!(error.is_none());
+    let checked = items[0]
+        .as_ref()
+        .unwrap()
+        .input
+        .check::<Service>(&validator());
+    // `['femmes'` and `'jeunes` are read as two (wrong) items: validation names them.
+    assert!(
+        checked.problems.iter().all(|p| p.field == "publics"),
+        "{:?}",
+        checked.problems
+    );
+    assert!(!checked.problems.is_empty());
+}
+
+#[test]
+fn semicolon_delimiter_with_decimal_commas() {
+    let csv = "id;structure_id;source;nom;description;date_maj;latitude;thematiques;volume_horaire_hebdomadaire\n\
+               d--1;s1;dora;Atelier, CV;Un atelier;2025-02-14;50,63;famille--garde-denfants,sante--acces-aux-soins;3,5\n";
+    let read = services(csv);
+    let (_, service) = &read[0];
+    assert_eq!(service.nom, "Atelier, CV");
+    assert_eq!(service.latitude, Some(50.63));
+    assert_eq!(service.volume_horaire_hebdomadaire, Some(3.5));
+    assert_eq!(service.thematiques.as_ref().map(Vec::len), Some(2));
+}
+
+#[test]
+fn a_quoted_header_cell_does_not_fool_delimiter_detection() {
+    let csv = "id,\"nom; court\",structure_id,source,nom,description,date_maj\nd--1,x,s1,dora,Garde,Une crèche,2025-02-14\n";
+    let read = services(csv);
+    assert_eq!(read[0].1.extra["nom; court"], "x");
+}
+
+#[test]
+fn byte_order_mark_and_crlf() {
+    let csv = format!(
+        "\u{feff}{HEADER},nombre_semaines\r\n{},4\r\n{},\r\n",
+        row("d--1"),
+        row("d--2")
+    );
+    let read = services(&csv);
+    assert_eq!(read.len(), 2);
+    assert_eq!((read[0].0, read[0].1.id.as_str()), (2, "d--1"));
+    assert_eq!(read[0].1.nombre_semaines, Some(4));
+    assert_eq!(read[1].1.nombre_semaines, None);
+    // No stray `\r` in the last cell of a row.
+    assert_eq!(
+        read[1].1.date_maj,
+        NaiveDate::from_ymd_opt(2025, 2, 14).unwrap()
+    );
+}
+
+#[test]
+fn quoted_cells_spanning_lines_keep_their_line_breaks_and_the_line_numbers_right() {
+    let csv = "id,structure_id,source,nom,description,date_maj\r\n\
+               d--1,s1,dora,Garde,\"Une crèche\r\nsur deux lignes\",2025-02-14\r\n\
+               d--2,s1,dora,Garde,\"Trois\nlignes\n\"\"citées\"\"\",2025-02-14\n\
+               \n\
+               d--3,s1,dora,Garde,Une ligne,2025-02-14\n";
+    let read = services(csv);
+    let got: Vec<(u64, &str, &str)> = read
+        .iter()
+        .map(|(l, s)| (*l, s.id.as_str(), s.description.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (2, "d--1", "Une crèche\r\nsur deux lignes"),
+            (4, "d--2", "Trois\nlignes\n\"citées\""),
+            (8, "d--3", "Une ligne"),
+        ]
+    );
+}
+
+#[test]
+fn columns_in_any_order_and_optional_ones_missing() {
+    let csv = "date_maj,nom,frais,id,description,source,structure_id\n2025-02-14,Garde,gratuit,d--1,Une crèche,dora,s1\n";
+    let read = services(csv);
+    let (_, service) = &read[0];
+    assert_eq!(
+        (service.id.as_str(), service.nom.as_str()),
+        ("d--1", "Garde")
+    );
+    assert_eq!(
+        service.frais,
+        Some(data_inclusion_schema::v1::Frais::Gratuit)
+    );
+    assert_eq!(service.thematiques, None);
+}
+
+#[test]
+fn columns_without_a_name_are_ignored() {
+    // pandas' `to_csv` with its index, and a spreadsheet's empty trailing columns.
+    let csv = format!(",{HEADER},,\n0,{},,\n1,{},x,\n", row("d--1"), row("d--2"));
+    let read = services(&csv);
+    assert_eq!(read.len(), 2);
+    assert!(read.iter().all(|(_, s)| s.extra.is_empty()));
+}
+
+#[test]
+fn empty_cells_are_null() {
+    let csv = format!(
+        "{HEADER},frais,thematiques,latitude,courriel\n{},,,,\n",
+        row("d--1")
+    );
+    let (items, _) = read(csv.as_bytes());
+    let Input::Fields(fields) = &items[0].as_ref().unwrap().input else {
+        panic!()
+    };
+    for key in ["frais", "thematiques", "latitude", "courriel"] {
+        assert!(!fields.contains_key(key), "{key}");
+    }
+    let service = items[0]
+        .as_ref()
+        .unwrap()
+        .input
+        .check::<Service>(&validator())
+        .record
+        .unwrap();
+    assert_eq!(
+        (
+            service.frais,
+            service.thematiques,
+            service.latitude,
+            service.courriel
+        ),
+        (None, None, None, None)
+    );
+}
+
+#[test]
+fn an_unknown_column_is_kept_and_written_back() {
+    let csv = format!(
+        "{HEADER},score_qualite,commentaire\n{},0.5,à revoir\n{},,\n",
+        row("d--1"),
+        row("d--2")
+    );
+    let read = services(&csv);
+    assert_eq!(read[0].1.extra["score_qualite"], "0.5");
+    assert_eq!(read[0].1.extra["commentaire"], "à revoir");
+    assert_eq!(read[1].1.extra["commentaire"], Value::Null);
+
+    let mut writer = Writer::new(Vec::new(), Format::Csv, WriteOptions::default());
+    for (_, service) in &read {
+        writer.write(service).unwrap();
+    }
+    let written = String::from_utf8(writer.finish().unwrap()).unwrap();
+    // The unknown columns come after the schema's (in the order of `extra`, a map).
+    let mut lines = written.lines();
+    let header = lines.next().unwrap();
+    assert!(header.ends_with(",commentaire,score_qualite"), "{header}");
+    assert!(lines.next().unwrap().ends_with(",à revoir,0.5"));
+    assert!(lines.next().unwrap().ends_with(",,"));
+
+    let again = services(&written);
+    assert_eq!(
+        again.into_iter().map(|(_, s)| s).collect::<Vec<_>>(),
+        read.into_iter().map(|(_, s)| s).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn integers_written_as_floats_read_as_integers() {
+    let csv = format!(
+        "{HEADER},nombre_semaines\n{},4.0\n{},12\n{},2.5\n",
+        row("d--1"),
+        row("d--2"),
+        row("d--3")
+    );
+    let (items, _) = read(csv.as_bytes());
+    let checked: Vec<_> = items
+        .iter()
+        .map(|i| i.as_ref().unwrap().input.check::<Service>(&validator()))
+        .collect();
+    assert_eq!(checked[0].record.as_ref().unwrap().nombre_semaines, Some(4));
+    assert_eq!(
+        checked[1].record.as_ref().unwrap().nombre_semaines,
+        Some(12)
+    );
+    assert_eq!(checked[2].problems[0].code(), "int_from_float");
+}
+
+#[test]
+fn a_number_that_does_not_parse_is_kept_for_validation_to_report() {
+    let csv = format!("{HEADER},latitude\n{},nord\n", row("d--1"));
+    let (items, _) = read(csv.as_bytes());
+    let Input::Fields(fields) = &items[0].as_ref().unwrap().input else {
+        panic!()
+    };
+    assert_eq!(fields["latitude"], "nord");
+    let checked = items[0]
+        .as_ref()
+        .unwrap()
+        .input
+        .check::<Service>(&validator());
+    assert_eq!(
+        (
+            checked.problems[0].field.as_str(),
+            checked.problems[0].code()
+        ),
+        ("latitude", "float_parsing")
+    );
+}
+
+#[test]
+fn a_duplicated_column_is_an_error_naming_it() {
+    let csv = format!("\n{HEADER},nom\n{},Autre\n", row("d--1"));
+    let (items, error) = read(csv.as_bytes());
+    assert!(items.is_empty());
+    let error = error.unwrap();
+    assert!(
+        matches!(&error, ReadError::DuplicateColumn { column, line: 2 } if column == "nom"),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "ligne 2 : la colonne « nom » apparaît deux fois dans l’en-tête CSV"
+    );
+}
+
+#[test]
+fn a_missing_required_column_is_an_error_naming_it() {
+    let csv = "id,source,nom,description,date_maj\nd--1,dora,Garde,Une crèche,2025-02-14\n";
+    let (items, error) = read(csv.as_bytes());
+    assert!(items.is_empty());
+    let error = error.unwrap();
+    assert!(
+        matches!(&error, ReadError::MissingColumns { columns, line: 1 } if columns == &["structure_id"]),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "ligne 1 : colonne obligatoire absente de l’en-tête CSV : structure_id"
+    );
+    // The same file is fine as structures.
+    let structures: Vec<_> = Reader::for_record::<Structure>(csv.as_bytes(), Format::Csv).collect();
+    assert!(matches!(&structures[..], [Ok(Ok(_))]));
+}
+
+#[test]
+fn a_windows_1252_file_is_an_error_that_says_so() {
+    let mut csv = format!("{HEADER}\n{}\n", row("d--1")).into_bytes();
+    // "Crèche" in Windows-1252, on line 3.
+    csv.extend_from_slice(b"d--2,s1,dora,Cr\xe8che,Une cr\xe8che municipale,2025-02-14\n");
+    let (items, error) = read(&csv);
+    assert_eq!(items.len(), 1, "the rows before are read");
+    let error = error.unwrap();
+    assert!(
+        matches!(
+            error,
+            ReadError::NotUtf8 {
+                line: 3,
+                byte: 0xE8,
+                encoding: Some("Windows-1252")
+            }
+        ),
+        "{error:?}"
+    );
+    let message = error.to_string();
+    assert!(
+        message.starts_with("ligne 3 : le fichier n’est pas en UTF-8"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Windows-1252") && message.contains("« è »"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_utf16_file_is_an_error_that_says_so() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in HEADER.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let (_, error) = read(&bytes);
+    let error = error.unwrap();
+    assert!(
+        matches!(
+            error,
+            ReadError::NotUtf8 {
+                line: 1,
+                encoding: Some("UTF-16"),
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("UTF-16"));
+}
+
+#[test]
+fn a_row_with_too_many_or_too_few_cells_is_reported_and_the_next_rows_read() {
+    let csv = format!(
+        "{HEADER}\n{},en trop\n{}\nd--3,s1\n{}\n",
+        row("d--1"),
+        row("d--2"),
+        row("d--4")
+    );
+    let (items, error) = read(csv.as_bytes());
+    assert!(error.is_none());
+    assert_eq!(items.len(), 4, "one item per row");
+    let e = items[0].as_ref().unwrap_err();
+    assert_eq!((e.line, e.kind), (2, RecordErrorKind::CellCount));
+    assert_eq!(e.message, "la ligne a 7 cellules, l’en-tête en a 6");
+    assert_eq!(items[1].as_ref().unwrap().line, 3);
+    let e = items[2].as_ref().unwrap_err();
+    assert_eq!(
+        (e.line, e.message.as_str()),
+        (4, "la ligne a 2 cellules, l’en-tête en a 6")
+    );
+    assert_eq!(items[3].as_ref().unwrap().line, 5);
+}
+
+#[test]
+fn a_quote_left_open_is_an_error_at_the_row_where_it_opens() {
+    let csv = format!(
+        "{HEADER}\n{}\nd--2,s1,dora,\"Garde,Une crèche,2025-02-14\n{}\n",
+        row("d--1"),
+        row("d--3")
+    );
+    let (items, error) = read(csv.as_bytes());
+    assert_eq!(items.len(), 1);
+    let error = error.unwrap();
+    assert!(
+        matches!(error, ReadError::UnclosedQuote { line: 3 }),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn a_row_over_the_size_limit_is_skipped_and_the_next_rows_read() {
+    let long = "x".repeat(10_000);
+    let csv = format!(
+        "{HEADER}\n{}\nd--2,s1,dora,Garde,\"{long}\n{long}\",2025-02-14\n{}\n",
+        row("d--1"),
+        row("d--3")
+    );
+    let options = ReadOptions::for_kind(Kind::Services).with_max_record_bytes(1000);
+    let items: Vec<_> = Reader::with_options(csv.as_bytes(), Format::Csv, options)
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(items.len(), 3);
+    let e = items[1].as_ref().unwrap_err();
+    assert_eq!((e.line, e.kind), (3, RecordErrorKind::TooLarge));
+    assert_eq!(items[2].as_ref().unwrap().line, 5);
+}
+
+#[test]
+fn the_kind_is_told_by_the_header() {
+    let csv = format!("{HEADER}\n{}\n", row("d--1"));
+    let (kind, detected, reader) = read_detected(csv.as_bytes(), Format::Csv, None).unwrap();
+    assert_eq!((kind, detected), (Kind::Services, true));
+    assert_eq!(reader.count(), 1);
+    let (kind, _, _) =
+        read_detected("id,source,nom,date_maj\n".as_bytes(), Format::Csv, None).unwrap();
+    assert_eq!(kind, Kind::Structures);
+}
+
+#[test]
+fn an_empty_file_has_no_record() {
+    assert_eq!(
+        Reader::for_record::<Service>(&b""[..], Format::Csv).count(),
+        0
+    );
+    assert_eq!(
+        Reader::for_record::<Service>(&b"\xef\xbb\xbf"[..], Format::Csv).count(),
+        0
+    );
+    let header_only = format!("{HEADER}\r\n");
+    assert_eq!(
+        Reader::for_record::<Service>(header_only.as_bytes(), Format::Csv).count(),
+        0
+    );
+}
+
+// ---------------------------------------------------------------- writing
+
+fn service(json: Value) -> Service {
+    validator().validate_value(&json).unwrap()
+}
+
+#[test]
+fn written_cells_follow_the_schema_order_with_shortest_numbers_and_joined_lists() {
+    let s = service(json!({
+        "id": "d--1", "structure_id": "s1", "source": "dora", "nom": "Garde",
+        "description": "Une crèche, \"la\" meilleure\nvraiment", "date_maj": "2025-02-14",
+        "volume_horaire_hebdomadaire": 20.0, "latitude": 3.5, "nombre_semaines": 4,
+        "modes_accueil": ["a-distance", "en-presentiel"], "thematiques": [],
+        "score_qualite": 0.25, "doublons": [{"id": "x"}], "note": "à voir"
+    }));
+    let mut writer = Writer::new(Vec::new(), Format::Csv, WriteOptions::default());
+    writer.write(&s).unwrap();
+    let csv = String::from_utf8(writer.finish().unwrap()).unwrap();
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let schema: Vec<&str> = Service::FIELDS.iter().map(|f| f.name).collect();
+    assert_eq!(header[..schema.len()], schema[..]);
+    assert_eq!(header.len(), schema.len() + 3);
+    let row = reader.records().next().unwrap().unwrap();
+    let cell = |name: &str| {
+        row.get(header.iter().position(|h| h == name).unwrap())
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(cell("volume_horaire_hebdomadaire"), "20");
+    assert_eq!(cell("latitude"), "3.5");
+    assert_eq!(cell("nombre_semaines"), "4");
+    assert_eq!(cell("date_maj"), "2025-02-14");
+    assert_eq!(cell("modes_accueil"), "a-distance,en-presentiel");
+    assert_eq!(cell("thematiques"), "[]");
+    assert_eq!(cell("frais"), "");
+    assert_eq!(
+        cell("description"),
+        "Une crèche, \"la\" meilleure\nvraiment"
+    );
+    assert_eq!(cell("score_qualite"), "0.25");
+    assert_eq!(cell("doublons"), r#"[{"id":"x"}]"#);
+    assert_eq!(cell("note"), "à voir");
+}
+
+#[test]
+fn write_options_set_the_delimiter_the_list_separator_and_the_bom() {
+    let s = service(json!({
+        "id": "d--1", "structure_id": "s1", "source": "dora", "nom": "Garde",
+        "description": "Une crèche", "date_maj": "2025-02-14",
+        "modes_accueil": ["a-distance", "en-presentiel"]
+    }));
+    let options = WriteOptions::default()
+        .with_csv_delimiter(b';')
+        .with_csv_list_separator(" | ")
+        .with_csv_bom(true);
+    let mut writer = Writer::new(Vec::new(), Format::Csv, options);
+    writer.write(&s).unwrap();
+    let csv = String::from_utf8(writer.finish().unwrap()).unwrap();
+    assert!(csv.starts_with("\u{feff}adresse;code_insee;"));
+    assert!(csv.contains(";a-distance | en-presentiel;"));
+    // And it reads back.
+    assert_eq!(services(&csv)[0].1, s);
+}
+
+#[test]
+fn a_csv_header_is_fixed_by_the_first_record() {
+    let first = service(
+        json!({"id": "d--1", "structure_id": "s1", "source": "dora", "nom": "Garde",
+        "description": "Une crèche", "date_maj": "2025-02-14", "score_qualite": 0.5}),
+    );
+    let mut second = first.clone();
+    second.extra.insert("nouveau".into(), json!("x"));
+    let mut third = first.clone();
+    third.extra.clear();
+    let mut writer = Writer::new(Vec::new(), Format::Csv, WriteOptions::default());
+    writer.write(&first).unwrap();
+    let error = writer.write(&second).unwrap_err();
+    assert!(
+        matches!(&error, WriteError::UnknownColumn { record: 2, column } if column == "nouveau"),
+        "{error:?}"
+    );
+    // The writer goes on; a record without the extra field has an empty cell.
+    writer.write(&third).unwrap();
+    let structure: Structure = validator()
+        .validate_value(
+            &json!({"id": "x", "source": "dora", "nom": "CCAS", "date_maj": "2025-02-14"}),
+        )
+        .unwrap();
+    assert!(matches!(
+        writer.write(&structure),
+        Err(WriteError::MixedRecords {
+            first: "Service",
+            then: "Structure"
+        })
+    ));
+    assert_eq!(writer.records_written(), 2);
+    let csv = String::from_utf8(writer.finish().unwrap()).unwrap();
+    assert_eq!(csv.lines().count(), 3);
+
+    // Declared up front, the extra columns can differ from the first record's.
+    let options = WriteOptions::default().with_csv_extra_columns(["score_qualite", "nouveau"]);
+    let mut writer = Writer::new(Vec::new(), Format::Csv, options);
+    writer.write(&third).unwrap();
+    writer.write(&second).unwrap();
+    let read = services(&String::from_utf8(writer.finish().unwrap()).unwrap());
+    assert_eq!(read[1].1.extra["nouveau"], "x");
+}
