@@ -323,7 +323,7 @@ impl Input {
     pub fn check<R: Record>(&self, validator: &Validator) -> Checked<R> {
         match self {
             Input::Json(text) => validator.check_json(text),
-            Input::Fields(map) => validator.check_value(&Value::Object(map.clone())),
+            Input::Fields(map) => validator.check_map(map),
         }
     }
 

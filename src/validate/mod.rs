@@ -181,6 +181,11 @@ impl Validator {
         }
     }
 
+    /// Validates a record given as the members of a JSON object (a CSV row, for instance).
+    pub fn check_map<R: Record>(&self, map: &Map<String, Value>) -> Checked<R> {
+        self.check_node(&Node::from_map(map))
+    }
+
     /// Validates a record given as a `serde_json::Value`.
     pub fn check_value<R: Record>(&self, value: &Value) -> Checked<R> {
         self.check_node(&Node::from_value(value))

@@ -93,6 +93,15 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// Reads a JSON object's members (a CSV row), borrowing its strings.
+    pub(crate) fn from_map(map: &'a serde_json::Map<String, Value>) -> Node<'a> {
+        Node::Object(
+            map.iter()
+                .map(|(k, v)| (Cow::Borrowed(k.as_str()), Node::from_value(v)))
+                .collect(),
+        )
+    }
+
     /// The value as JSON, for reports and for the fields the schema does not know.
     /// Non-finite numbers, which JSON cannot hold, become `null` (as the official
     /// package writes them).

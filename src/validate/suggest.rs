@@ -8,23 +8,40 @@ use std::collections::HashMap;
 /// tie, the greatest string (as Python's `heapq.nlargest` on `(score, string)`).
 pub(crate) fn closest<'p>(word: &str, possibilities: &[&'p str], cutoff: f64) -> Option<&'p str> {
     let b: Vec<char> = word.chars().collect();
-    let mut b2j: HashMap<char, Vec<usize>> = HashMap::new();
-    for (j, c) in b.iter().enumerate() {
-        b2j.entry(*c).or_default().push(j);
+    let mut b_counts: HashMap<char, usize> = HashMap::new();
+    for c in &b {
+        *b_counts.entry(*c).or_default() += 1;
     }
     let mut best: Option<(f64, &'p str)> = None;
+    let mut a: Vec<char> = Vec::new();
+    let mut j2len = vec![0usize; b.len() + 1];
+    let mut newj2len = vec![0usize; b.len() + 1];
     for &x in possibilities {
-        let a: Vec<char> = x.chars().collect();
+        a.clear();
+        a.extend(x.chars());
         let total = a.len() + b.len();
         if total == 0 {
             continue;
         }
-        // real_quick_ratio and quick_ratio are upper bounds of ratio: filters only.
-        let upper = 2.0 * a.len().min(b.len()) as f64 / total as f64;
-        if upper < cutoff {
+        // real_quick_ratio and quick_ratio are upper bounds of ratio: difflib's filters.
+        if 2.0 * a.len().min(b.len()) as f64 / (total as f64) < cutoff {
             continue;
         }
-        let ratio = 2.0 * matching_chars(&a, &b, &b2j) as f64 / total as f64;
+        let mut available = b_counts.clone();
+        let mut common = 0;
+        for c in &a {
+            if let Some(n) = available.get_mut(c) {
+                if *n > 0 {
+                    *n -= 1;
+                    common += 1;
+                }
+            }
+        }
+        if 2.0 * common as f64 / (total as f64) < cutoff {
+            continue;
+        }
+        let matched = matching_chars(&a, &b, &mut j2len, &mut newj2len);
+        let ratio = 2.0 * matched as f64 / total as f64;
         if ratio >= cutoff {
             let better = match best {
                 None => true,
@@ -40,11 +57,11 @@ pub(crate) fn closest<'p>(word: &str, possibilities: &[&'p str], cutoff: f64) ->
 
 /// The number of matching characters of `SequenceMatcher(None, a, b).get_matching_blocks()`
 /// (no junk; strings this short never trigger the auto-junk heuristic).
-fn matching_chars(a: &[char], b: &[char], b2j: &HashMap<char, Vec<usize>>) -> usize {
+fn matching_chars(a: &[char], b: &[char], j2len: &mut [usize], newj2len: &mut [usize]) -> usize {
     let mut queue = vec![(0, a.len(), 0, b.len())];
     let mut total = 0;
     while let Some((alo, ahi, blo, bhi)) = queue.pop() {
-        let (i, j, k) = longest_match(a, b2j, alo, ahi, blo, bhi);
+        let (i, j, k) = longest_match(a, b, alo, ahi, blo, bhi, j2len, newj2len);
         if k > 0 {
             total += k;
             if alo < i && blo < j {
@@ -55,39 +72,32 @@ fn matching_chars(a: &[char], b: &[char], b2j: &HashMap<char, Vec<usize>>) -> us
             }
         }
     }
-    let _ = b;
     total
 }
 
 /// `SequenceMatcher.find_longest_match` without junk: the longest common block of
-/// `a[alo..ahi]` and `b[blo..bhi]`, the earliest in `a`, then in `b`.
+/// `a[alo..ahi]` and `b[blo..bhi]`, the earliest in `a`, then in `b`. `j2len[j + 1]` is
+/// the length of the match ending at `a[i - 1]`, `b[j]` (a flat version of difflib's
+/// dictionaries).
+#[allow(clippy::too_many_arguments)]
 fn longest_match(
     a: &[char],
-    b2j: &HashMap<char, Vec<usize>>,
+    b: &[char],
     alo: usize,
     ahi: usize,
     blo: usize,
     bhi: usize,
+    j2len: &mut [usize],
+    newj2len: &mut [usize],
 ) -> (usize, usize, usize) {
     let (mut besti, mut bestj, mut bestsize) = (alo, blo, 0);
-    let mut j2len: HashMap<usize, usize> = HashMap::new();
-    for (i, c) in a.iter().enumerate().take(ahi).skip(alo) {
-        let mut newj2len: HashMap<usize, usize> = HashMap::new();
-        if let Some(js) = b2j.get(c) {
-            for &j in js {
-                if j < blo {
-                    continue;
-                }
-                if j >= bhi {
-                    break;
-                }
-                let k = j
-                    .checked_sub(1)
-                    .and_then(|p| j2len.get(&p))
-                    .copied()
-                    .unwrap_or(0)
-                    + 1;
-                newj2len.insert(j, k);
+    j2len[blo..=bhi].fill(0);
+    for (i, ca) in a.iter().enumerate().take(ahi).skip(alo) {
+        newj2len[blo..=bhi].fill(0);
+        for (j, cb) in b.iter().enumerate().take(bhi).skip(blo) {
+            if ca == cb {
+                let k = j2len[j] + 1;
+                newj2len[j + 1] = k;
                 if k > bestsize {
                     besti = i + 1 - k;
                     bestj = j + 1 - k;
@@ -95,7 +105,7 @@ fn longest_match(
                 }
             }
         }
-        j2len = newj2len;
+        j2len[blo..=bhi].copy_from_slice(&newj2len[blo..=bhi]);
     }
     (besti, bestj, bestsize)
 }
