@@ -1,0 +1,179 @@
+//! One timed pass of one validator over a whole JSON Lines file, for the side-by-side
+//! comparison of `scripts/bench/compare` (see `BENCHMARKS.md`).
+//!
+//! ```text
+//! cargo run --release --example throughput -- MODE KIND FILE
+//! ```
+//!
+//! KIND is `services` or `structures` (`v1::Service`, `v1::Structure`). The file is read
+//! fully into memory and split into lines first, untimed; then ONE pass over every line is
+//! timed, and one JSON line is printed:
+//! `{"mode": …, "kind": …, "records": N, "valid": V, "seconds": S}`.
+//!
+//! MODE:
+//! - `crate`: [`Validator::check_json`] on each line (every problem, and the typed record);
+//!   valid = `record.is_some()`;
+//! - `crate-fast`: [`Validator::is_valid_json`] (stops at the first error, builds nothing);
+//! - `serde-value`: the floor, `serde_json::from_str::<serde_json::Value>` on each line;
+//!   valid = parsed;
+//! - `jsonschema`: each line parsed into a `serde_json::Value`, then the `jsonschema` crate
+//!   (formats checked) over `schema/v1/service.json` or `structure.json`; valid = no error
+//!   in `iter_errors` (every error is collected, as `crate` does);
+//! - `crate-csv`: FILE is CSV; read into memory untimed, then the timed pass is
+//!   [`Reader`] over the bytes plus [`Input::check`] on each row; valid =
+//!   `record.is_some()`; records = rows (a row that cannot be read counts, as invalid).
+//!
+//! The reference date of the `date_maj` rule is fixed: 2026-06-15.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use data_inclusion_schema::io::{Format, Input, Reader};
+use data_inclusion_schema::spec::Record;
+use data_inclusion_schema::v1::{Service, Structure};
+use data_inclusion_schema::validate::Validator;
+use serde_json::Value;
+
+const USAGE: &str = "usage: throughput (crate|crate-fast|serde-value|jsonschema|crate-csv) (services|structures) FILE";
+
+/// What one pass measured.
+struct Pass {
+    records: usize,
+    valid: usize,
+    seconds: f64,
+}
+
+fn validator() -> Validator {
+    Validator::new().today(NaiveDate::from_ymd_opt(2026, 6, 15).expect("a valid date"))
+}
+
+/// The non-empty lines of a JSON Lines text.
+fn lines(text: &str) -> Vec<&str> {
+    text.lines().filter(|l| !l.trim().is_empty()).collect()
+}
+
+fn timed(records: usize, pass: impl FnOnce() -> usize) -> Pass {
+    let start = Instant::now();
+    let valid = pass();
+    let seconds = start.elapsed().as_secs_f64();
+    Pass {
+        records,
+        valid,
+        seconds,
+    }
+}
+
+fn run<R: Record>(mode: &str, schema_file: &str, text: &str) -> Result<Pass, String> {
+    let validator = validator();
+    match mode {
+        "crate" => {
+            let lines = lines(text);
+            Ok(timed(lines.len(), || {
+                lines
+                    .iter()
+                    .filter(|l| validator.check_json::<R>(l).record.is_some())
+                    .count()
+            }))
+        }
+        "crate-fast" => {
+            let lines = lines(text);
+            Ok(timed(lines.len(), || {
+                lines
+                    .iter()
+                    .filter(|l| validator.is_valid_json::<R>(l))
+                    .count()
+            }))
+        }
+        "serde-value" => {
+            let lines = lines(text);
+            Ok(timed(lines.len(), || {
+                lines
+                    .iter()
+                    .filter(|l| serde_json::from_str::<Value>(l).is_ok())
+                    .count()
+            }))
+        }
+        "jsonschema" => {
+            let lines = lines(text);
+            let path = format!("{}/schema/v1/{schema_file}", env!("CARGO_MANIFEST_DIR"));
+            let schema = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+            let schema: Value =
+                serde_json::from_str(&schema).map_err(|e| format!("{path}: {e}"))?;
+            let jsonschema = jsonschema::options()
+                .should_validate_formats(true)
+                .build(&schema)
+                .map_err(|e| format!("{path}: {e}"))?;
+            Ok(timed(lines.len(), || {
+                lines
+                    .iter()
+                    .filter(|l| match serde_json::from_str::<Value>(l) {
+                        Ok(v) => jsonschema.iter_errors(&v).count() == 0,
+                        Err(_) => false,
+                    })
+                    .count()
+            }))
+        }
+        "crate-csv" => {
+            let bytes = text.as_bytes();
+            let start = Instant::now();
+            let mut records = 0;
+            let mut valid = 0;
+            for item in Reader::for_record::<R>(bytes, Format::Csv) {
+                let item = item.map_err(|e| format!("CSV: {e}"))?;
+                records += 1;
+                if let Ok(entry) = item {
+                    let input: &Input = &entry.input;
+                    if input.check::<R>(&validator).record.is_some() {
+                        valid += 1;
+                    }
+                }
+            }
+            let seconds = start.elapsed().as_secs_f64();
+            Ok(Pass {
+                records,
+                valid,
+                seconds,
+            })
+        }
+        _ => Err(format!("unknown mode {mode:?}\n{USAGE}")),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [mode, kind, file] = args.as_slice() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    // Untimed: the whole file in memory.
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let pass = match kind.as_str() {
+        "services" => run::<Service>(mode, "service.json", &text),
+        "structures" => run::<Structure>(mode, "structure.json", &text),
+        _ => Err(format!("unknown kind {kind:?}\n{USAGE}")),
+    };
+    match pass {
+        Ok(pass) => {
+            let line = serde_json::json!({
+                "mode": mode,
+                "kind": kind,
+                "records": pass.records,
+                "valid": pass.valid,
+                "seconds": pass.seconds,
+            });
+            println!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
