@@ -2,6 +2,7 @@
 //! `tests/conformance/cases.jsonl` (made by `scripts/conformance/run.sh` with
 //! `data-inclusion-schema==1.0.10`, the date frozen at 2026-06-15): the same fields in
 //! error, with warnings ignored and as errors.
+#![cfg(feature = "validate")]
 
 use std::collections::BTreeSet;
 

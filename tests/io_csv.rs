@@ -1,5 +1,6 @@
 //! CSV as users write it: spreadsheets, pandas, hand edits. Every row comes back as the
 //! same typed record whatever the syntax, with the physical line where it starts.
+#![cfg(feature = "io")]
 
 use chrono::NaiveDate;
 use data_inclusion_schema::io::{

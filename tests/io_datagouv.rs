@@ -1,6 +1,7 @@
 //! The data.gouv.fr CSV exports (pandas `to_csv`: Python list literals, `4.0` integers,
 //! an extra `score_qualite` column) read into exactly the records of the JSON Lines beside
 //! them.
+#![cfg(feature = "io")]
 
 use chrono::NaiveDate;
 use data_inclusion_schema::io::{read_detected, Entry, Format, Kind, Reader};

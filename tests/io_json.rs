@@ -1,6 +1,7 @@
 //! JSON documents and JSON Lines: every record gives one item, a bad one is reported where
 //! it is and the rest is read; a broken document ends the reading with an error that says
 //! where.
+#![cfg(feature = "io")]
 
 use std::io::Read;
 

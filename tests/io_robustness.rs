@@ -1,5 +1,6 @@
 //! Whatever the bytes, reading never panics, ends, gives nothing after a read error, and
 //! gives the same items however the input arrives (all at once or byte by byte).
+#![cfg(feature = "io")]
 
 use std::io::Read;
 

@@ -1,6 +1,7 @@
 //! Round trips over generated valid records: typed → JSON → typed, typed → CSV → typed and
 //! JSON → CSV → JSON are the identity (absent and null being the same; the fields the
 //! schema does not know kept).
+#![cfg(feature = "io")]
 
 use chrono::NaiveDate;
 use data_inclusion_schema::io::{Format, ReadOptions, Reader, WriteOptions, Writer};

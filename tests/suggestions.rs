@@ -1,6 +1,7 @@
 //! Enum errors suggest what the official valideur suggests: the answers of Python's
 //! `difflib.get_close_matches(n=1, cutoff=0.6)` on 360 typos (45 for each referential), recorded by
 //! `scripts/conformance/suggestions.py`.
+#![cfg(feature = "validate")]
 
 use data_inclusion_schema::spec::Record;
 use data_inclusion_schema::v1::{Service, Structure};

@@ -1,4 +1,5 @@
 //! Validation as a user sees it: every problem, where, with which code and message.
+#![cfg(feature = "validate")]
 
 use chrono::NaiveDate;
 use data_inclusion_schema::v1::{Service, Structure, Thematique};

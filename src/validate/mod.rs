@@ -250,17 +250,15 @@ impl Validator {
 /// Parses JSON text as the official package does (jiter: `NaN` and `Infinity` allowed,
 /// integers of any size, nesting up to 200 levels, the last of duplicate keys wins).
 pub(crate) fn parse(text: &str) -> Result<Node<'_>, Box<Problem>> {
-    jiter::JsonValue::parse(text.as_bytes(), true)
-        .map(Node::from_jiter)
-        .map_err(|e| {
-            Box::new(Problem::new(
-                "",
-                String::new(),
-                Level::Error,
-                Value::Null,
-                Detail::InvalidJson(e.description(text.as_bytes())),
-            ))
-        })
+    node::parse(text).map_err(|reason| {
+        Box::new(Problem::new(
+            "",
+            String::new(),
+            Level::Error,
+            Value::Null,
+            Detail::InvalidJson(reason),
+        ))
+    })
 }
 
 /// Where a value is: its field, and its index in the field's list (paths are written

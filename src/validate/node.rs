@@ -1,5 +1,5 @@
 //! The untyped input that validation reads: one tree for JSON text (parsed by jiter, as
-//! the official package parses it), `serde_json::Value` and CSV rows.
+//! the official package parses it: see [`parse`]), `serde_json::Value` and CSV rows.
 
 use std::borrow::Cow;
 
@@ -25,50 +25,6 @@ pub(crate) enum Node<'a> {
 }
 
 impl<'a> Node<'a> {
-    /// Reads jiter's tree.
-    pub(crate) fn from_jiter(value: jiter::JsonValue<'a>) -> Node<'a> {
-        use jiter::JsonValue as J;
-        match value {
-            J::Null => Node::Null,
-            J::Bool(b) => Node::Bool(b),
-            J::Int(i) => Node::Int(i),
-            J::BigInt(b) => Node::BigInt(b.to_string()),
-            J::Float(f) => Node::Float(f),
-            J::Str(s) => Node::Str(s),
-            J::Array(items) => {
-                let items = std::sync::Arc::try_unwrap(items).unwrap_or_else(|a| (*a).clone());
-                Node::Array(items.into_iter().map(Node::from_jiter).collect())
-            }
-            J::Object(pairs) => {
-                let pairs = std::sync::Arc::try_unwrap(pairs).unwrap_or_else(|a| (*a).clone());
-                let mut out: Vec<(Cow<'a, str>, Node<'a>)> = Vec::with_capacity(pairs.len());
-                if pairs.len() <= SMALL_OBJECT {
-                    for (k, v) in pairs {
-                        let v = Node::from_jiter(v);
-                        match out.iter_mut().find(|(key, _)| *key == k) {
-                            Some(slot) => slot.1 = v,
-                            None => out.push((k, v)),
-                        }
-                    }
-                } else {
-                    let mut index: std::collections::HashMap<Cow<'a, str>, usize> =
-                        std::collections::HashMap::with_capacity(pairs.len());
-                    for (k, v) in pairs {
-                        let v = Node::from_jiter(v);
-                        match index.get(&k) {
-                            Some(&i) => out[i].1 = v,
-                            None => {
-                                index.insert(k.clone(), out.len());
-                                out.push((k, v));
-                            }
-                        }
-                    }
-                }
-                Node::Object(out)
-            }
-        }
-    }
-
     /// Reads a `serde_json::Value`, borrowing its strings.
     pub(crate) fn from_value(value: &'a Value) -> Node<'a> {
         match value {
@@ -126,4 +82,133 @@ impl<'a> Node<'a> {
             ),
         }
     }
+}
+
+/// The deepest nesting of non-empty arrays and objects that the official package's
+/// parser (jiter, in pydantic-core) accepts; deeper is a JSON error.
+pub(crate) const MAX_DEPTH: usize = 200;
+
+/// Parses JSON text straight into a [`Node`] with jiter's token API (no intermediate
+/// tree), accepting what the official package accepts: `NaN` and `Infinity`, integers of
+/// any size, nesting up to [`MAX_DEPTH`], the last of duplicate keys. Strings without
+/// escapes borrow from `text`. On failure, jiter's description of the error
+/// (`"… at line L column C"`).
+pub(crate) fn parse(text: &str) -> Result<Node<'_>, String> {
+    let mut jiter = jiter::Jiter::new(text.as_bytes()).with_allow_inf_nan();
+    let result = jiter
+        .peek()
+        .map_err(Failure::Jiter)
+        .and_then(|peek| parse_value(&mut jiter, peek, text, 0))
+        .and_then(|node| jiter.finish().map(|()| node).map_err(Failure::Jiter));
+    result.map_err(|failure| match failure {
+        Failure::Jiter(e) => e.description(&jiter),
+        Failure::Depth(index) => format!(
+            "recursion limit exceeded at {}",
+            jiter.error_position(index)
+        ),
+    })
+}
+
+enum Failure {
+    Jiter(jiter::JiterError),
+    Depth(usize),
+}
+
+impl From<jiter::JiterError> for Failure {
+    fn from(e: jiter::JiterError) -> Self {
+        Failure::Jiter(e)
+    }
+}
+
+/// A string from jiter: borrowed from `text` when jiter returns a slice of it (no
+/// escapes), copied otherwise.
+fn text_of<'a>(s: &str, text: &'a str) -> Cow<'a, str> {
+    let start = (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    match text.get(start..start.wrapping_add(s.len())) {
+        Some(slice) if slice.as_ptr() == s.as_ptr() => Cow::Borrowed(slice),
+        _ => Cow::Owned(s.to_string()),
+    }
+}
+
+fn parse_value<'a>(
+    jiter: &mut jiter::Jiter<'_>,
+    peek: jiter::Peek,
+    text: &'a str,
+    depth: usize,
+) -> Result<Node<'a>, Failure> {
+    use jiter::{NumberAny, NumberInt, Peek};
+    Ok(match peek {
+        Peek::Null => {
+            jiter.known_null()?;
+            Node::Null
+        }
+        Peek::True | Peek::False => Node::Bool(jiter.known_bool(peek)?),
+        Peek::String => Node::Str(text_of(jiter.known_str()?, text)),
+        Peek::Array => {
+            let mut items = Vec::new();
+            if let Some(mut next) = jiter.known_array()? {
+                if depth >= MAX_DEPTH {
+                    return Err(Failure::Depth(jiter.current_index()));
+                }
+                loop {
+                    items.push(parse_value(jiter, next, text, depth + 1)?);
+                    match jiter.array_step()? {
+                        Some(p) => next = p,
+                        None => break,
+                    }
+                }
+            }
+            Node::Array(items)
+        }
+        Peek::Object => {
+            let mut members: Vec<(Cow<'a, str>, Node<'a>)> = Vec::new();
+            let first = jiter.known_object()?.map(|k| text_of(k, text));
+            if let Some(mut key) = first {
+                if depth >= MAX_DEPTH {
+                    return Err(Failure::Depth(jiter.current_index()));
+                }
+                loop {
+                    let peek = jiter.peek()?;
+                    let value = parse_value(jiter, peek, text, depth + 1)?;
+                    members.push((key, value));
+                    match jiter.next_key()? {
+                        Some(k) => key = text_of(k, text),
+                        None => break,
+                    }
+                }
+            }
+            Node::Object(dedupe(members))
+        }
+        _ => match jiter.known_number(peek)? {
+            NumberAny::Int(NumberInt::Int(i)) => Node::Int(i),
+            NumberAny::Int(NumberInt::BigInt(b)) => Node::BigInt(b.to_string()),
+            NumberAny::Float(f) => Node::Float(f),
+        },
+    })
+}
+
+/// Keeps the last value of a repeated key, at the place of its first occurrence.
+fn dedupe<'a>(members: Vec<(Cow<'a, str>, Node<'a>)>) -> Vec<(Cow<'a, str>, Node<'a>)> {
+    let mut out: Vec<(Cow<'a, str>, Node<'a>)> = Vec::with_capacity(members.len());
+    if members.len() <= SMALL_OBJECT {
+        for (k, v) in members {
+            match out.iter_mut().find(|(key, _)| *key == k) {
+                Some(slot) => slot.1 = v,
+                None => out.push((k, v)),
+            }
+        }
+    } else {
+        let mut index: std::collections::HashMap<Cow<'a, str>, usize> =
+            std::collections::HashMap::with_capacity(members.len());
+        for (k, v) in members {
+            match index.get(&k) {
+                Some(&i) => out[i].1 = v,
+                None => {
+                    index.insert(k.clone(), out.len());
+                    out.push((k, v));
+                }
+            }
+        }
+    }
+    out
 }

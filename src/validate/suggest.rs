@@ -2,16 +2,19 @@
 //! `difflib.get_close_matches(word, possibilities, n=1, cutoff=0.6)`, which the official
 //! valideur uses, ported to give the same answer.
 
-use std::collections::HashMap;
-
 /// The possibility closest to `word` whose similarity ratio is at least `cutoff`; on a
 /// tie, the greatest string (as Python's `heapq.nlargest` on `(score, string)`).
 pub(crate) fn closest<'p>(word: &str, possibilities: &[&'p str], cutoff: f64) -> Option<&'p str> {
     let b: Vec<char> = word.chars().collect();
-    let mut b_counts: HashMap<char, usize> = HashMap::new();
+    // The word's characters with their counts, for quick_ratio (words are short: a list).
+    let mut b_counts: Vec<(char, usize)> = Vec::new();
     for c in &b {
-        *b_counts.entry(*c).or_default() += 1;
+        match b_counts.iter_mut().find(|(x, _)| x == c) {
+            Some((_, n)) => *n += 1,
+            None => b_counts.push((*c, 1)),
+        }
     }
+    let mut available: Vec<(char, usize)> = Vec::with_capacity(b_counts.len());
     let mut best: Option<(f64, &'p str)> = None;
     let mut a: Vec<char> = Vec::new();
     let mut j2len = vec![0usize; b.len() + 1];
@@ -27,14 +30,13 @@ pub(crate) fn closest<'p>(word: &str, possibilities: &[&'p str], cutoff: f64) ->
         if 2.0 * a.len().min(b.len()) as f64 / (total as f64) < cutoff {
             continue;
         }
-        let mut available = b_counts.clone();
+        available.clear();
+        available.extend_from_slice(&b_counts);
         let mut common = 0;
         for c in &a {
-            if let Some(n) = available.get_mut(c) {
-                if *n > 0 {
-                    *n -= 1;
-                    common += 1;
-                }
+            if let Some((_, n)) = available.iter_mut().find(|(x, n)| x == c && *n > 0) {
+                *n -= 1;
+                common += 1;
             }
         }
         if 2.0 * common as f64 / (total as f64) < cutoff {
