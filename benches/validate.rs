@@ -3,7 +3,7 @@
 //! a `serde_json::Value`, and the `jsonschema` crate on the official JSON Schema; and
 //! `score_qualite` per service.
 //!
-//! `cargo bench --bench validate` (the corpus: `benches/support/corpus.rs`, 10% invalid).
+//! `cargo bench --features validate --bench validate` (the corpus: `benches/support/corpus.rs`, 10% invalid).
 
 #[path = "support/corpus.rs"]
 mod corpus;

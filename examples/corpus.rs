@@ -2,7 +2,7 @@
 //! benchmarks and for trying the command-line tool on a large file.
 //!
 //! ```text
-//! cargo run --release --example corpus -- --services 100000 --structures 50000 \
+//! cargo run --release --features validate --example corpus -- --services 100000 --structures 50000 \
 //!     [--invalid 0.1] [--seed 42] --out DIR
 //! ```
 //!

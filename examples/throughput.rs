@@ -2,7 +2,7 @@
 //! comparison of `scripts/bench/compare` (see `BENCHMARKS.md`).
 //!
 //! ```text
-//! cargo run --release --example throughput -- MODE KIND FILE
+//! cargo run --release --features io --example throughput -- MODE KIND FILE
 //! ```
 //!
 //! KIND is `services` or `structures` (`v1::Service`, `v1::Structure`). The file is read
