@@ -256,3 +256,18 @@ fn what_is_not_a_record() {
         .message(Lang::Fr)
         .contains("line 1 column 8"));
 }
+
+#[test]
+fn long_lists_are_sets_too() {
+    let mut s = service();
+    s["publics"] = json!(vec!["femmes"; 100]);
+    let typed = validator().validate_value::<Service>(&s).unwrap();
+    assert_eq!(typed.publics.unwrap().len(), 1);
+    let mut many = vec!["femmes"; 100];
+    many.push("tous-publics");
+    s["publics"] = json!(many);
+    assert_eq!(
+        validator().check_value::<Service>(&s).problems[0].code(),
+        "tous_publics_alone"
+    );
+}

@@ -502,6 +502,7 @@ impl<'v> Run<'v> {
         let mut out: Vec<Slot> = Vec::with_capacity(if self.stop_early { 0 } else { items.len() });
         let mut failed = false;
         let mut count = 0;
+        let mut seen = Seen::new(items.len());
         for (i, it) in items.iter().enumerate() {
             if self.done() {
                 return None;
@@ -513,7 +514,7 @@ impl<'v> Run<'v> {
             match self.value(item_loc, item, it) {
                 // A set: an item equal to an earlier input item is a duplicate.
                 Some(v) => {
-                    if !(unique && items[..i].contains(it)) {
+                    if !(unique && seen.repeated(items, i)) {
                         count += 1;
                         if !self.stop_early {
                             out.push(v);
@@ -533,6 +534,30 @@ impl<'v> Run<'v> {
             }
         }
         Some(Slot::List(out))
+    }
+}
+
+/// Which items of a list came before: a linear scan for short lists, a hash of the
+/// strings for long ones (a hostile list of a million items stays linear).
+struct Seen<'n> {
+    strings: Option<std::collections::HashSet<&'n str>>,
+}
+
+impl<'n> Seen<'n> {
+    const LINEAR_UP_TO: usize = 32;
+
+    fn new(len: usize) -> Self {
+        Seen {
+            strings: (len > Self::LINEAR_UP_TO).then(std::collections::HashSet::new),
+        }
+    }
+
+    /// Whether `items[i]` equals an earlier item (called once for each `i`, in order).
+    fn repeated(&mut self, items: &'n [Node<'_>], i: usize) -> bool {
+        match (&mut self.strings, &items[i]) {
+            (Some(set), Node::Str(s)) => !set.insert(s.as_ref()),
+            _ => items[..i].contains(&items[i]),
+        }
     }
 }
 
