@@ -271,3 +271,13 @@ fn long_lists_are_sets_too() {
         "tous_publics_alone"
     );
 }
+
+#[test]
+fn the_last_of_duplicate_keys_wins_as_in_the_official_package() {
+    let text = r#"{"source": "dora", "structure_id": "s", "id": "i", "nom": "x",
+        "description": "Une description.", "date_maj": "2025-02-14", "nom": "Atelier CV",
+        "note": 1, "note": 2}"#;
+    let typed = validator().validate_json::<Service>(text).unwrap();
+    assert_eq!(typed.nom, "Atelier CV");
+    assert_eq!(typed.extra["note"], json!(2));
+}

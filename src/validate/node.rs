@@ -5,9 +5,6 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-/// Objects up to this many keys find duplicates by a linear scan; larger ones by hashing.
-const SMALL_OBJECT: usize = 48;
-
 /// An input value. Strings borrow from the input where they can.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Node<'a> {
@@ -19,8 +16,8 @@ pub(crate) enum Node<'a> {
     Float(f64),
     Str(Cow<'a, str>),
     Array(Vec<Node<'a>>),
-    /// In input order; a repeated key is kept once, with its last value (as the official
-    /// package reads duplicate keys).
+    /// In input order, repeated keys included: whoever reads it lets the last one win (as
+    /// the official package reads duplicate keys).
     Object(Vec<(Cow<'a, str>, Node<'a>)>),
 }
 
@@ -177,7 +174,7 @@ fn parse_value<'a>(
                     }
                 }
             }
-            Node::Object(dedupe(members))
+            Node::Object(members)
         }
         _ => match jiter.known_number(peek)? {
             NumberAny::Int(NumberInt::Int(i)) => Node::Int(i),
@@ -185,30 +182,4 @@ fn parse_value<'a>(
             NumberAny::Float(f) => Node::Float(f),
         },
     })
-}
-
-/// Keeps the last value of a repeated key, at the place of its first occurrence.
-fn dedupe<'a>(members: Vec<(Cow<'a, str>, Node<'a>)>) -> Vec<(Cow<'a, str>, Node<'a>)> {
-    let mut out: Vec<(Cow<'a, str>, Node<'a>)> = Vec::with_capacity(members.len());
-    if members.len() <= SMALL_OBJECT {
-        for (k, v) in members {
-            match out.iter_mut().find(|(key, _)| *key == k) {
-                Some(slot) => slot.1 = v,
-                None => out.push((k, v)),
-            }
-        }
-    } else {
-        let mut index: std::collections::HashMap<Cow<'a, str>, usize> =
-            std::collections::HashMap::with_capacity(members.len());
-        for (k, v) in members {
-            match index.get(&k) {
-                Some(&i) => out[i].1 = v,
-                None => {
-                    index.insert(k.clone(), out.len());
-                    out.push((k, v));
-                }
-            }
-        }
-    }
-    out
 }
