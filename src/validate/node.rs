@@ -103,12 +103,14 @@ pub(crate) fn parse(text: &str) -> Result<Node<'_>, String> {
             "recursion limit exceeded at {}",
             jiter.error_position(index)
         ),
+        Failure::Escape(index) => format!("invalid escape at {}", jiter.error_position(index)),
     })
 }
 
 enum Failure {
     Jiter(jiter::JiterError),
     Depth(usize),
+    Escape(usize),
 }
 
 impl From<jiter::JiterError> for Failure {
@@ -117,14 +119,25 @@ impl From<jiter::JiterError> for Failure {
     }
 }
 
-/// A string from jiter: borrowed from `text` when jiter returns a slice of it (no
-/// escapes), copied otherwise.
-fn text_of<'a>(s: &str, text: &'a str) -> Cow<'a, str> {
-    let start = (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-    match text.get(start..start.wrapping_add(s.len())) {
-        Some(slice) if slice.as_ptr() == s.as_ptr() => Cow::Borrowed(slice),
-        _ => Cow::Owned(s.to_string()),
+/// A string or key as jiter scanned it (the raw bytes between the quotes, escapes and
+/// control characters already checked): borrowed from `text` (which is valid UTF-8, and
+/// the quotes are ASCII, so the slice is too; no second UTF-8 validation), and decoded
+/// only when it has escapes.
+fn text_of<'a>(raw: &[u8], text: &'a str) -> Result<Cow<'a, str>, Failure> {
+    let start = (raw.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    let end = start.wrapping_add(raw.len());
+    let Some(slice) = text.get(start..end) else {
+        return Err(Failure::Escape(start));
+    };
+    if !raw.contains(&b'\\') {
+        return Ok(Cow::Borrowed(slice));
     }
+    let quoted = text
+        .get(start.wrapping_sub(1)..end.wrapping_add(1))
+        .ok_or(Failure::Escape(start))?;
+    serde_json::from_str::<String>(quoted)
+        .map(Cow::Owned)
+        .map_err(|_| Failure::Escape(start))
 }
 
 fn parse_value<'a>(
@@ -140,7 +153,7 @@ fn parse_value<'a>(
             Node::Null
         }
         Peek::True | Peek::False => Node::Bool(jiter.known_bool(peek)?),
-        Peek::String => Node::Str(text_of(jiter.known_str()?, text)),
+        Peek::String => Node::Str(text_of(jiter.known_bytes()?, text)?),
         Peek::Array => {
             let mut items = Vec::new();
             if let Some(mut next) = jiter.known_array()? {
@@ -159,7 +172,10 @@ fn parse_value<'a>(
         }
         Peek::Object => {
             let mut members: Vec<(Cow<'a, str>, Node<'a>)> = Vec::new();
-            let first = jiter.known_object()?.map(|k| text_of(k, text));
+            let first = match jiter.next_object_bytes()? {
+                Some(k) => Some(text_of(k, text)?),
+                None => None,
+            };
             if let Some(mut key) = first {
                 if depth >= MAX_DEPTH {
                     return Err(Failure::Depth(jiter.current_index()));
@@ -168,8 +184,8 @@ fn parse_value<'a>(
                     let peek = jiter.peek()?;
                     let value = parse_value(jiter, peek, text, depth + 1)?;
                     members.push((key, value));
-                    match jiter.next_key()? {
-                        Some(k) => key = text_of(k, text),
+                    match jiter.next_key_bytes()? {
+                        Some(k) => key = text_of(k, text)?,
                         None => break,
                     }
                 }
