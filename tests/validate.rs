@@ -281,3 +281,21 @@ fn the_last_of_duplicate_keys_wins_as_in_the_official_package() {
     assert_eq!(typed.nom, "Atelier CV");
     assert_eq!(typed.extra["note"], json!(2));
 }
+
+#[test]
+fn a_field_lists_at_most_a_hundred_problems_then_counts_the_others() {
+    use data_inclusion_schema::validate::MAX_PROBLEMS_PER_FIELD;
+    let mut s = service();
+    s["thematiques"] = json!(vec!["x"; MAX_PROBLEMS_PER_FIELD + 50]);
+    let problems = validator().check_value::<Service>(&s).problems;
+    assert_eq!(problems.len(), MAX_PROBLEMS_PER_FIELD + 1);
+    let last = problems.last().unwrap();
+    assert_eq!(
+        (last.code(), last.path.as_str()),
+        ("more_problems", "/thematiques")
+    );
+    assert_eq!(
+        last.message(Lang::Fr),
+        "… et 50 autres problèmes dans ce champ"
+    );
+}

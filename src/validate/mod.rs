@@ -73,7 +73,9 @@
 //! `date_parsing`, `date_from_datetime_inexact`, `date_too_old`, `date_in_future`,
 //! `url_type`, `url_parsing`, `url_scheme`, `url_too_long`, `value_error_email`, `enum`,
 //! `list_type`, `too_short`, `no_alternative_matches`, `tous_publics_alone`,
-//! `nom_trailing_period`.
+//! `nom_trailing_period`, and `more_problems`: a field lists at most
+//! [`MAX_PROBLEMS_PER_FIELD`] problems, then one that counts the others (a list of 100 000
+//! bad items gives a report of bounded size, not 100 000 entries).
 
 mod email;
 pub(crate) mod node;
@@ -89,6 +91,10 @@ use crate::spec::{FieldSpec, Record, Slot, StringSpec, TypeSpec};
 pub(crate) use node::Node;
 use report::Detail;
 pub use report::{Lang, Level, Problem, Report};
+
+/// The most problems one field lists in a report; the others are counted in a last
+/// problem of code `more_problems`.
+pub const MAX_PROBLEMS_PER_FIELD: usize = 100;
 
 /// The fields whose values are personal data, masked in reports on request.
 pub const PERSONAL_FIELDS: &[&str] = &["courriel", "telephone", "contact_nom_prenom"];
@@ -291,6 +297,9 @@ struct Run<'v> {
     errors: usize,
     problems: Vec<Problem>,
     fields: Option<&'static [FieldSpec]>,
+    /// Problems reported for the current field, and those beyond the cap.
+    field_problems: usize,
+    hidden: usize,
 }
 
 impl<'v> Run<'v> {
@@ -302,6 +311,8 @@ impl<'v> Run<'v> {
             errors: 0,
             problems: Vec::new(),
             fields: None,
+            field_problems: 0,
+            hidden: 0,
         }
     }
 
@@ -319,6 +330,11 @@ impl<'v> Run<'v> {
             self.errors += 1;
         }
         if self.stop_early {
+            return;
+        }
+        self.field_problems += 1;
+        if self.field_problems > MAX_PROBLEMS_PER_FIELD {
+            self.hidden += 1;
             return;
         }
         if let (Detail::Enum { suggestion, .. }, Some(Node::Str(given)), Some(values)) =
@@ -411,6 +427,27 @@ impl<'v> Run<'v> {
     }
 
     fn field(&mut self, spec: &FieldSpec, node: Option<&Node<'_>>) -> Option<Slot> {
+        self.field_problems = 0;
+        self.hidden = 0;
+        let slot = self.field_checked(spec, node);
+        if self.hidden > 0 {
+            let loc = Loc {
+                field: spec.name,
+                index: None,
+            };
+            let path = loc.path();
+            self.problems.push(Problem::new(
+                spec.name,
+                path,
+                Level::Error,
+                Value::Null,
+                Detail::MoreProblems(self.hidden),
+            ));
+        }
+        slot
+    }
+
+    fn field_checked(&mut self, spec: &FieldSpec, node: Option<&Node<'_>>) -> Option<Slot> {
         let loc = Loc {
             field: spec.name,
             index: None,

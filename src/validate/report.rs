@@ -82,6 +82,8 @@ pub(crate) enum Detail {
         service: bool,
     },
     Internal(String),
+    /// More problems in this field than a report lists.
+    MoreProblems(usize),
 }
 
 /// One thing wrong with a record.
@@ -157,6 +159,7 @@ impl Problem {
             Detail::TousPublicsAlone => "tous_publics_alone",
             Detail::NomTrailingPeriod { .. } => "nom_trailing_period",
             Detail::Internal(_) => "internal",
+            Detail::MoreProblems(_) => "more_problems",
         }
     }
 
@@ -360,6 +363,17 @@ impl Problem {
                 (false, false) => "The name of the structure should not end with a period.".into(),
                 (false, true) => "The name of the service should not end with a period.".into(),
             },
+            Detail::MoreProblems(n) => {
+                if fr {
+                    format!(
+                        "… et {n} autre{} problème{} dans ce champ",
+                        plural(*n),
+                        plural(*n)
+                    )
+                } else {
+                    format!("… and {n} more problem{} in this field", plural(*n))
+                }
+            }
             Detail::Internal(reason) => {
                 if fr {
                     format!("Erreur interne : {reason}")

@@ -5,6 +5,17 @@
 /// The possibility closest to `word` whose similarity ratio is at least `cutoff`; on a
 /// tie, the greatest string (as Python's `heapq.nlargest` on `(score, string)`).
 pub(crate) fn closest<'p>(word: &str, possibilities: &[&'p str], cutoff: f64) -> Option<&'p str> {
+    // real_quick_ratio first, over all the possibilities: a word far longer (or shorter)
+    // than every one of them matches none, whatever its characters (and a hostile
+    // million-character value costs one pass).
+    let len = word.chars().count();
+    let fits = |x: &&str| {
+        let la = x.chars().count();
+        2.0 * la.min(len) as f64 >= cutoff * (la + len) as f64
+    };
+    if !possibilities.iter().any(fits) {
+        return None;
+    }
     let b: Vec<char> = word.chars().collect();
     // The word's characters with their counts, for quick_ratio (words are short: a list).
     let mut b_counts: Vec<(char, usize)> = Vec::new();
