@@ -184,7 +184,7 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(Fatal(reason)) => {
-            eprintln!("data-inclusion: {reason}");
+            eprintln!("data-inclusion: {}", printable(&reason));
             ExitCode::from(2)
         }
     }
@@ -249,6 +249,12 @@ fn progress(source: &mut Source) {
     source.reader = Box::new(bar.wrap_read(reader));
 }
 
+/// The text report keeps at most this many distinct problems (field, level, message)…
+const MAX_GROUPS: usize = 1000;
+/// … and, for each, at most this many ranges of lines: a file with millions of problems
+/// is reported in bounded memory (the JSON report, streamed, lists them all).
+const MAX_RANGES: usize = 100;
+
 /// What one file's validation found, for the text report.
 #[derive(Default)]
 struct Summary {
@@ -257,7 +263,73 @@ struct Summary {
     errors: u64,
     warnings: u64,
     /// (field, level, message) → lines
-    groups: BTreeMap<(String, Level, String), Vec<u64>>,
+    groups: BTreeMap<(String, Level, String), Lines>,
+    /// The problems not kept in `groups` (beyond [`MAX_GROUPS`]).
+    hidden: u64,
+    /// Why the input could not be read to its end.
+    unreadable: Option<String>,
+}
+
+impl Summary {
+    fn add(&mut self, field: String, level: Level, message: String, line: u64) {
+        let key = (field, level, message);
+        if let Some(lines) = self.groups.get_mut(&key) {
+            lines.push(line);
+        } else if self.groups.len() < MAX_GROUPS {
+            let mut lines = Lines::default();
+            lines.push(line);
+            self.groups.insert(key, lines);
+        } else {
+            self.hidden += 1;
+        }
+    }
+}
+
+/// The lines of one problem: ranges of consecutive lines, at most [`MAX_RANGES`], then a
+/// count of the other lines.
+#[derive(Default)]
+struct Lines {
+    ranges: Vec<(u64, u64)>,
+    /// Lines not kept in `ranges`.
+    more: u64,
+    /// The last line added (a record may have the same problem twice).
+    last: Option<u64>,
+}
+
+impl Lines {
+    fn push(&mut self, line: u64) {
+        if self.last == Some(line) {
+            return;
+        }
+        self.last = Some(line);
+        let full = self.ranges.len() >= MAX_RANGES;
+        match self.ranges.last_mut() {
+            Some((start, end)) if (*start..=*end).contains(&line) => {}
+            Some((_, end)) if *end + 1 == line => *end = line,
+            _ if !full => self.ranges.push((line, line)),
+            _ => self.more += 1,
+        }
+    }
+
+    fn several(&self) -> bool {
+        self.more > 0 || self.ranges.len() > 1 || self.ranges.iter().any(|(a, b)| a != b)
+    }
+}
+
+/// The JSON report: one object per problem, streamed, in a JSON array.
+struct JsonReport<W: Write> {
+    out: W,
+    first: bool,
+}
+
+impl<W: Write> JsonReport<W> {
+    fn problem(&mut self, object: &Value) -> io::Result<()> {
+        if !self.first {
+            writeln!(self.out, ",")?;
+        }
+        self.first = false;
+        write!(self.out, "  {object}")
+    }
 }
 
 fn validate(
@@ -280,11 +352,47 @@ fn validate(
             .collect(),
     };
     // Colour on a terminal only: anstream strips the escape codes elsewhere.
-    let mut out = BufWriter::new(anstream::stdout().lock());
-    let mut first_json = true;
-    if format == ReportFormat::Json {
-        writeln!(out, "[")?;
+    let out = BufWriter::new(anstream::stdout().lock());
+    if format == ReportFormat::Text {
+        let mut out = out;
+        let result = validate_sources(sources, input, Report::Text(&mut out), validator, lang);
+        out.flush()?;
+        return result;
     }
+    // The JSON report is a JSON array even when the input cannot be read to its end: the
+    // problems found before are in it, and the reason is on stderr (exit status 2).
+    let mut report = JsonReport { out, first: true };
+    writeln!(report.out, "[")?;
+    let result = validate_sources(
+        sources,
+        input,
+        Report::Json(&mut |object| report.problem(object)),
+        validator,
+        lang,
+    );
+    let closed = writeln!(report.out, "\n]").and_then(|()| report.out.flush());
+    let all_ok = result?;
+    closed?;
+    Ok(all_ok)
+}
+
+/// Where the problems go.
+enum Report<'a> {
+    /// Each problem as a JSON object, at once.
+    Json(&'a mut dyn FnMut(&Value) -> io::Result<()>),
+    /// The text report of each file, once it is read.
+    Text(&'a mut dyn Write),
+}
+
+/// Validates each source. A source that cannot be read to its end stops here, after its
+/// report.
+fn validate_sources(
+    sources: Vec<Source>,
+    input: &InputArgs,
+    mut report: Report<'_>,
+    validator: &Validator,
+    lang: Lang,
+) -> Result<bool, Fatal> {
     let mut all_ok = true;
     for mut source in sources {
         progress(&mut source);
@@ -306,8 +414,8 @@ fn validate(
                 Level::Error => summary.errors += 1,
                 Level::Warning => summary.warnings += 1,
             }
-            if format == ReportFormat::Json {
-                let object = json!({
+            match &mut report {
+                Report::Json(json) => json(&json!({
                     "schema": schema,
                     "line": line,
                     "field": field,
@@ -316,23 +424,19 @@ fn validate(
                     "level": level.as_str(),
                     "value": problem.map_or(Value::Null, |p| p.value.clone()),
                     "message": message,
-                });
-                if !first_json {
-                    writeln!(out, ",")?;
-                }
-                first_json = false;
-                write!(out, "  {object}")?;
-            } else {
-                summary
-                    .groups
-                    .entry((field, level, message))
-                    .or_default()
-                    .push(line);
+                }))?,
+                Report::Text(_) => summary.add(field, level, message, line),
             }
             Ok(())
         };
         for entry in entries {
-            let entry = entry?;
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    summary.unreadable = Some(e.to_string());
+                    break;
+                }
+            };
             summary.records += 1;
             match entry {
                 Err(e) => {
@@ -356,14 +460,13 @@ fn validate(
         if summary.errors > 0 {
             all_ok = false;
         }
-        if format == ReportFormat::Text {
-            text_report(&mut out, &source.name, schema, detected, &summary, lang)?;
+        if let Report::Text(out) = &mut report {
+            text_report(*out, &source.name, schema, detected, &summary, lang)?;
+        }
+        if let Some(reason) = summary.unreadable {
+            return Err(Fatal(reason));
         }
     }
-    if format == ReportFormat::Json {
-        writeln!(out, "\n]")?;
-    }
-    out.flush()?;
     Ok(all_ok)
 }
 
@@ -378,27 +481,60 @@ fn kind_of(k: KindArg) -> Kind {
     }
 }
 
-/// `[2, 3, 4, 5, 9]` → `"2 à 5, 9"`.
-fn ranges(lines: &[u64], lang: Lang) -> String {
-    let to = if lang == Lang::Fr { " à " } else { " to " };
-    let mut lines = lines.to_vec();
-    lines.sort_unstable();
-    lines.dedup();
-    let mut parts = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let start = lines[i];
-        let mut end = start;
-        while i + 1 < lines.len() && lines[i + 1] == end + 1 {
-            i += 1;
-            end = lines[i];
+/// Text from the input as it is shown on a terminal: control characters (escape
+/// sequences, NUL, …) and the characters that reorder text (bidi controls) are written as
+/// `\u{1b}`, so that a hostile file cannot drive the terminal or disguise a message.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !text.contains(hidden) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if hidden(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// `[(2, 5), (9, 9)]` → `"2 à 5, 9"`; then `", … et 12 autres"` for the lines not kept.
+fn ranges(lines: &Lines, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let to = if fr { " à " } else { " to " };
+    let mut sorted = lines.ranges.clone();
+    sorted.sort_unstable();
+    let mut merged: Vec<(u64, u64)> = Vec::with_capacity(sorted.len());
+    for (start, end) in sorted {
+        match merged.last_mut() {
+            Some((_, last)) if start <= *last + 1 => *last = (*last).max(end),
+            _ => merged.push((start, end)),
         }
-        parts.push(if start == end {
-            start.to_string()
+    }
+    let mut parts: Vec<String> = merged
+        .iter()
+        .map(|&(start, end)| {
+            if start == end {
+                start.to_string()
+            } else {
+                format!("{start}{to}{end}")
+            }
+        })
+        .collect();
+    if lines.more > 0 {
+        parts.push(if fr {
+            format!(
+                "… et {} autre{}",
+                lines.more,
+                if lines.more > 1 { "s" } else { "" }
+            )
         } else {
-            format!("{start}{to}{end}")
+            format!("… and {} more", lines.more)
         });
-        i += 1;
     }
     parts.join(", ")
 }
@@ -410,7 +546,7 @@ const GREEN: &str = "\x1b[32m";
 const RESET: &str = "\x1b[0m";
 
 fn text_report(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     name: &str,
     schema: &str,
     detected: bool,
@@ -449,7 +585,15 @@ fn text_report(
             plural(s.warnings)
         )?;
     }
-    if s.groups.is_empty() {
+    if let Some(reason) = &s.unreadable {
+        let stopped = if fr {
+            "lecture interrompue"
+        } else {
+            "reading stopped"
+        };
+        writeln!(out, "  {RED}{stopped}{RESET} : {}", printable(reason))?;
+    }
+    if s.groups.is_empty() && s.unreadable.is_none() {
         let ok = if fr {
             "Aucun problème."
         } else {
@@ -458,7 +602,7 @@ fn text_report(
         writeln!(out, "  {GREEN}{ok}{RESET}\n")?;
         return Ok(());
     }
-    let line_word = |n: usize| match (fr, n > 1) {
+    let line_word = |several: bool| match (fr, several) {
         (true, false) => "ligne",
         (true, true) => "lignes",
         (false, false) => "line",
@@ -472,12 +616,30 @@ fn text_report(
             (Level::Warning, false) => (YELLOW, "warning"),
         };
         let field = if field.is_empty() { "—" } else { field };
+        let (field, message) = (printable(field), printable(message));
         writeln!(
             out,
             "  {colour}{tag}{RESET} {BOLD}{field}{RESET} : {message} ({} {})",
-            line_word(lines.len()),
+            line_word(lines.several()),
             ranges(lines, lang)
         )?;
+    }
+    if s.hidden > 0 {
+        let n = s.hidden;
+        if fr {
+            writeln!(
+                out,
+                "  … et {n} autre{} problème{} (--format json les donne tous)",
+                plural(n),
+                plural(n)
+            )?;
+        } else {
+            writeln!(
+                out,
+                "  … and {n} other problem{} (--format json gives them all)",
+                plural(n)
+            )?;
+        }
     }
     writeln!(out)?;
     Ok(())
@@ -506,11 +668,19 @@ fn convert(
         dio::WriteOptions::default(),
     );
     let (mut written, mut rejected) = (0u64, 0u64);
+    let mut unreadable = None;
     for entry in entries {
-        match entry? {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                unreadable = Some(Fatal::from(e));
+                break;
+            }
+        };
+        match entry {
             Err(e) => {
                 rejected += 1;
-                eprintln!("{}:{} : {}", source.name, e.line, e.message);
+                eprintln!("{}:{} : {}", source.name, e.line, printable(&e.message));
             }
             Ok(Entry { line, input }) => {
                 let problems = match kind {
@@ -526,16 +696,21 @@ fn convert(
                     Some(problems) => {
                         rejected += 1;
                         for p in problems.iter().filter(|p| p.level == Level::Error) {
-                            eprintln!("{}:{line} : {p}", source.name);
+                            eprintln!("{}:{line} : {}", source.name, printable(&p.to_string()));
                         }
                     }
                 }
             }
         }
     }
+    // The output is well-formed (a JSON array closed) even when the input cannot be read
+    // to its end: it holds the valid records read before, and the status is 2.
     writer.finish()?.flush()?;
     eprintln!("{written} enregistrement(s) écrit(s), {rejected} invalide(s) non écrit(s)");
-    Ok(rejected == 0)
+    match unreadable {
+        Some(fatal) => Err(fatal),
+        None => Ok(rejected == 0),
+    }
 }
 
 /// Writes a valid record; returns the problems of an invalid one.
@@ -607,8 +782,67 @@ mod tests {
 
     #[test]
     fn line_ranges() {
-        assert_eq!(ranges(&[9, 2, 3, 4, 5], Lang::Fr), "2 à 5, 9");
-        assert_eq!(ranges(&[7], Lang::Fr), "7");
-        assert_eq!(ranges(&[1, 3, 4], Lang::En), "1, 3 to 4");
+        let of = |lines: &[u64]| {
+            let mut l = Lines::default();
+            for &line in lines {
+                l.push(line);
+            }
+            l
+        };
+        assert_eq!(ranges(&of(&[9, 2, 3, 4, 5]), Lang::Fr), "2 à 5, 9");
+        assert_eq!(ranges(&of(&[2, 3, 4, 5, 5, 9]), Lang::Fr), "2 à 5, 9");
+        assert_eq!(ranges(&of(&[7]), Lang::Fr), "7");
+        assert!(!of(&[7, 7]).several());
+        assert_eq!(ranges(&of(&[1, 3, 4]), Lang::En), "1, 3 to 4");
+    }
+
+    #[test]
+    fn text_from_the_input_cannot_drive_the_terminal() {
+        assert_eq!(printable("Crèche « A »"), "Crèche « A »");
+        assert_eq!(
+            printable("\u{1b}]0;titre\u{7}\u{1b}[31mrouge\0\n\u{202e}"),
+            "\\u{1b}]0;titre\\u{7}\\u{1b}[31mrouge\\u{0}\\u{a}\\u{202e}"
+        );
+        let mut summary = Summary::default();
+        summary.add(
+            "nom".into(),
+            Level::Error,
+            "La valeur '\u{1b}[2J' n’existe pas".into(),
+            3,
+        );
+        let mut out = Vec::new();
+        text_report(&mut out, "f.jsonl", "Service", true, &summary, Lang::Fr)
+            .unwrap_or_else(|_| panic!());
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains("La valeur '\\u{1b}[2J' n’existe pas (ligne 3)"),
+            "{out}"
+        );
+        assert!(!out.contains("\u{1b}[2J"), "{out}");
+    }
+
+    #[test]
+    fn the_text_report_keeps_bounded_lines_and_problems() {
+        let mut lines = Lines::default();
+        for line in (2..10_000).step_by(2) {
+            lines.push(line);
+        }
+        assert_eq!(lines.ranges.len(), MAX_RANGES);
+        let text = ranges(&lines, Lang::Fr);
+        assert!(text.ends_with(", 200, … et 4899 autres"), "{text}");
+        assert!(lines.several());
+        let mut summary = Summary::default();
+        for i in 0..(MAX_GROUPS as u64 + 5) {
+            summary.add("nom".into(), Level::Error, format!("message {i}"), i);
+        }
+        assert_eq!((summary.groups.len(), summary.hidden), (MAX_GROUPS, 5));
+        let mut out = Vec::new();
+        text_report(&mut out, "f.jsonl", "Service", true, &summary, Lang::Fr)
+            .unwrap_or_else(|_| panic!());
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains("  … et 5 autres problèmes (--format json les donne tous)"),
+            "{out}"
+        );
     }
 }

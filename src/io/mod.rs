@@ -42,6 +42,44 @@
 //! # Ok::<(), data_inclusion_schema::io::ReadError>(())
 //! ```
 //!
+//! ## Limits
+//!
+//! Hostile input (see FUZZING.md in the repository) ends in an error, never in a panic, a
+//! hang or memory beyond the limits:
+//! - a record (a JSON Lines line, an element or the whole of a JSON document, a CSV row
+//!   with its quoted line breaks) holds at most [`ReadOptions::max_record_bytes`] bytes
+//!   (16 MiB by default): a larger one is a [`RecordError`] of kind
+//!   [`RecordErrorKind::TooLarge`] at its line, skipped without being held in memory, and
+//!   reading goes on; a CSV header larger than that is [`ReadError::HeaderTooLarge`].
+//!   There is no other limit on a cell, a line or the number of columns: a cell holds
+//!   what its record can hold;
+//! - JSON nests at most 200 levels of arrays and objects inside the record's object
+//!   (201 with it), and its integers have at most 4300 digits, as in the official
+//!   package (jiter, and Python's `int`): deeper or longer is a [`RecordError`] of kind
+//!   [`RecordErrorKind::InvalidJson`] whose message says so.
+//!
+//! Reading takes memory for one record at a time (its bytes, up to the limit, and a
+//! 64 KiB buffer); validating a record, a few tens of times its size.
+//!
+//! ```
+//! use data_inclusion_schema::io::{Format, Reader, RecordErrorKind};
+//!
+//! let nest = |n| format!("{{\"x\": {}{}}}\n", "[".repeat(n), "]".repeat(n));
+//! let deep = format!("{}{}", nest(201), nest(200));
+//! let mut items = Reader::new(deep.as_bytes(), Format::JsonLines);
+//! let error = items.next().unwrap()?.unwrap_err();
+//! assert_eq!((error.line, error.kind), (1, RecordErrorKind::InvalidJson));
+//! assert!(error.message.ends_with("recursion limit exceeded (plus de 200 niveaux de tableaux et d’objets imbriqués)"));
+//! assert_eq!(items.next().unwrap()?.unwrap().line, 2);
+//!
+//! let long = format!("{{\"x\": \"{}\"}}\n", "a".repeat(100));
+//! let options = data_inclusion_schema::io::ReadOptions::default().with_max_record_bytes(64);
+//! let error = Reader::with_options(long.as_bytes(), Format::JsonLines, options).next().unwrap()?.unwrap_err();
+//! assert_eq!(error.kind, RecordErrorKind::TooLarge);
+//! assert_eq!(error.message, "l’enregistrement dépasse la taille maximale (64 octets) ; il est ignoré");
+//! # Ok::<(), data_inclusion_schema::io::ReadError>(())
+//! ```
+//!
 //! ## Line numbers
 //!
 //! [`Entry::line`] and [`RecordError::line`] are, for JSON Lines and CSV, the physical
@@ -515,7 +553,7 @@ pub enum ReadError {
         line: u64,
     },
     /// A JSON document that is neither an array nor an object.
-    #[error("ligne {line} : le document JSON doit être un tableau d’enregistrements ou un objet, il commence par « {found} »")]
+    #[error("ligne {line} : le document JSON doit être un tableau d’enregistrements ou un objet, il commence par « {} »", visible(*found))]
     NotArrayOrObject {
         /// The line of its first character.
         line: u64,
@@ -561,6 +599,17 @@ impl ReadError {
             | ReadError::UnclosedObject { line, .. }
             | ReadError::TrailingData { line } => Some(*line),
         }
+    }
+}
+
+/// A character as a message shows it: itself when it can be seen, its code point
+/// (`U+0000`, `U+FEFF`) when it is a control character, a space or invisible.
+fn visible(c: char) -> String {
+    let invisible = matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}');
+    if c.is_control() || c.is_whitespace() || invisible {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        c.to_string()
     }
 }
 

@@ -636,8 +636,11 @@ impl<R: Read> Reader<R> {
             names.push(name.trim().to_string());
             from = to;
         }
-        for (i, name) in names.iter().enumerate() {
-            if !name.is_empty() && names[..i].contains(name) {
+        // A set, not a scan of the names before each: a header of 100 000 columns is
+        // checked at once.
+        let mut seen = std::collections::HashSet::with_capacity(names.len());
+        for name in &names {
+            if !name.is_empty() && !seen.insert(name.as_str()) {
                 return Err(ReadError::DuplicateColumn {
                     line: start,
                     column: name.clone(),
@@ -1283,13 +1286,25 @@ fn json_syntax(text: &str, start: u64, with_line: bool) -> Result<(), String> {
     result.map_err(|e| {
         let at = jiter::LinePosition::find(text.as_bytes(), e.index);
         let line = start + at.line as u64 - 1;
+        let limit = match e.error_type {
+            jiter::JiterErrorType::JsonError(jiter::JsonErrorType::RecursionLimitExceeded) => {
+                " (plus de 200 niveaux de tableaux et d’objets imbriqués)"
+            }
+            jiter::JiterErrorType::JsonError(jiter::JsonErrorType::NumberOutOfRange) => {
+                " (un entier a au plus 4300 chiffres)"
+            }
+            _ => "",
+        };
         if with_line {
             format!(
-                "JSON invalide (ligne {line}, colonne {}) : {}",
+                "JSON invalide (ligne {line}, colonne {}) : {}{limit}",
                 at.column, e.error_type
             )
         } else {
-            format!("JSON invalide (colonne {}) : {}", at.column, e.error_type)
+            format!(
+                "JSON invalide (colonne {}) : {}{limit}",
+                at.column, e.error_type
+            )
         }
     })
 }
