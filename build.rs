@@ -15,7 +15,10 @@ fn main() {
     for file in &schema.files {
         println!("cargo:rerun-if-changed={}", file.display());
     }
-    let source = codegen::generate(&schema.schemas, &schema.settings)
+    // The single-pass validators call `validate::fast`, which exists with that feature.
+    let mut settings = schema.settings.clone();
+    settings.fast_validation = std::env::var_os("CARGO_FEATURE_VALIDATE").is_some();
+    let source = codegen::generate(&schema.schemas, &settings)
         .unwrap_or_else(|e| panic!("generating v1 from schema/v1: {e}"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it")).join("v1.rs");
     std::fs::write(&out, source).unwrap_or_else(|e| panic!("{}: {e}", out.display()));

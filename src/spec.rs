@@ -52,6 +52,17 @@ pub trait Record: Serialize + DeserializeOwned + Clone + std::fmt::Debug {
         }
         serde_json::from_value(serde_json::Value::Object(map)).map_err(|_| SlotError("record"))
     }
+
+    /// The single-pass validator of JSON text (see `validate::fast`): the record when it
+    /// has nothing to report, `None` when the full check must decide. The generated types
+    /// have one (with `codegen::Settings::fast_validation`); this default always defers
+    /// to the full check.
+    #[cfg(feature = "validate")]
+    #[doc(hidden)]
+    fn fast_json(cx: &mut crate::validate::fast::Fast<'_>) -> Option<Self> {
+        let _ = cx;
+        None
+    }
 }
 
 /// One property of a record.

@@ -122,6 +122,10 @@ pub struct Settings {
     pub standalone: Vec<StandaloneReferential>,
     /// The name of the field that keeps unknown properties.
     pub extra_field: String,
+    /// Generate the single-pass JSON validator of each record (`Record::fast_json`,
+    /// driven by `validate::fast`): the generated code then needs this crate's `validate`
+    /// feature. Off by default; this crate's `build.rs` turns it on with that feature.
+    pub fast_validation: bool,
 }
 
 impl Default for Settings {
@@ -133,6 +137,7 @@ impl Default for Settings {
             referentials: Vec::new(),
             standalone: Vec::new(),
             extra_field: "extra".into(),
+            fast_validation: false,
         }
     }
 }
@@ -454,6 +459,7 @@ impl<'a> Generator<'a> {
         let mut fields = Vec::new();
         let mut specs = Vec::new();
         let mut idents = Vec::new();
+        let mut full_types = Vec::new();
         // In the schema's order, matched to typify's fields.
         for (key, prop) in &properties {
             let (typify_name, _, type_id) = record
@@ -498,6 +504,11 @@ impl<'a> Generator<'a> {
                 }
             };
             fields.push(field);
+            full_types.push(if is_required && !nullable {
+                inner.clone()
+            } else {
+                quote! { Option<#inner> }
+            });
             idents.push(ident.clone());
             let title = match prop.get("title").and_then(Value::as_str) {
                 Some(t) => quote! { Some(#t) },
@@ -517,6 +528,34 @@ impl<'a> Generator<'a> {
         let indexes: Vec<usize> = (0..keys.len()).collect();
         let fields_doc =
             format!("The fields of `{schema_name}` in the schema's order, with their constraints.");
+        let fast = if self.settings.fast_validation {
+            let vars: Vec<_> = (0..keys.len()).map(|i| format_ident!("f{}", i)).collect();
+            quote! {
+                fn fast_json(cx: &mut #rt::validate::fast::Fast<'_>) -> Option<Self> {
+                    const F: &[#rt::spec::FieldSpec] = #name::FIELDS;
+                    #( let mut #vars: Option<#full_types> = None; )*
+                    let mut #extra = ::serde_json::Map::new();
+                    let mut key = cx.first_key()?;
+                    while let Some(k) = key {
+                        match &*k {
+                            #( #keys => #vars = Some(cx.field(&F[#indexes])?), )*
+                            _ => {
+                                let value = cx.unknown()?;
+                                #extra.insert(k.into_owned(), value);
+                            }
+                        }
+                        key = cx.next_key()?;
+                    }
+                    cx.end()?;
+                    Some(#name {
+                        #( #idents: cx.absent(&F[#indexes], #vars)?, )*
+                        #extra,
+                    })
+                }
+            }
+        } else {
+            quote! {}
+        };
         Ok(quote! {
             #[doc = #doc]
             #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -561,6 +600,7 @@ impl<'a> Generator<'a> {
                         #extra,
                     })
                 }
+                #fast
             }
         })
     }

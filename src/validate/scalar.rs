@@ -18,6 +18,12 @@ pub(crate) fn string<'n>(node: &'n Node<'_>, spec: &StringSpec) -> Result<&'n st
     let Node::Str(s) = node else {
         return Err(Detail::StringType);
     };
+    string_str(s, spec)?;
+    Ok(s)
+}
+
+/// The constraints of [`string`] on a string.
+pub(crate) fn string_str(s: &str, spec: &StringSpec) -> Result<(), Detail> {
     if spec.min_length.is_some() || spec.max_length.is_some() {
         let len = s.chars().count();
         if let Some(min) = spec.min_length {
@@ -47,7 +53,7 @@ pub(crate) fn string<'n>(node: &'n Node<'_>, spec: &StringSpec) -> Result<&'n st
             return Err(Detail::Constant(constant));
         }
     }
-    Ok(s)
+    Ok(())
 }
 
 /// The compiled pattern, compiled once (the schema's patterns are few and static). The
@@ -74,6 +80,12 @@ pub(crate) fn url<'n>(node: &'n Node<'_>) -> Result<&'n str, Detail> {
     let Node::Str(s) = node else {
         return Err(Detail::UrlType);
     };
+    url_str(s)?;
+    Ok(s)
+}
+
+/// The checks of [`url`] on a string.
+pub(crate) fn url_str(s: &str) -> Result<(), Detail> {
     if s.is_empty() {
         return Err(Detail::UrlParsing("input is empty".into()));
     }
@@ -83,7 +95,7 @@ pub(crate) fn url<'n>(node: &'n Node<'_>) -> Result<&'n str, Detail> {
     match url::Url::parse(s) {
         Err(e) => Err(Detail::UrlParsing(e.to_string())),
         Ok(u) if u.scheme() != "http" && u.scheme() != "https" => Err(Detail::UrlScheme),
-        Ok(_) => Ok(s),
+        Ok(_) => Ok(()),
     }
 }
 
@@ -188,6 +200,11 @@ fn datetime_config() -> speedate::DateTimeConfig {
             unix_timestamp_offset: None,
         },
     }
+}
+
+/// A date written as a string, as [`date`] reads it.
+pub(crate) fn date_str(s: &str) -> Result<NaiveDate, Detail> {
+    date(&Node::Str(std::borrow::Cow::Borrowed(s)))
 }
 
 /// A date, as pydantic-core reads one in lax mode with speedate: `YYYY-MM-DD`, a
