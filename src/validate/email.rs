@@ -50,6 +50,58 @@ const IDNA_MAX_INPUT_LENGTH: usize = 1024;
 /// Checks an e-mail address as pydantic's EmailStr does. On failure returns the reason text
 /// exactly as email-validator/pydantic word it (the part after "value is not a valid email address: ").
 pub(crate) fn check_email(value: &str) -> Result<(), String> {
+    if plainly_valid(value) {
+        return Ok(());
+    }
+    check_email_fully(value)
+}
+
+/// Whether `value` is an address that email-validator accepts for certain, seen at a
+/// glance: `local@domain`, at most 254 bytes; the local part (at most 64 bytes) dot-separated
+/// runs of ASCII letters, digits, `_`, `+` and `-`; the domain (at most 253 bytes) at least
+/// two labels of lowercase ASCII letters, digits and inner hyphens (no `--`, at most 63
+/// bytes each), the last one of letters only and not a special-use name. Anything else
+/// goes through the whole port.
+fn plainly_valid(value: &str) -> bool {
+    if value.len() > 254 {
+        return false;
+    }
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
+    let local_ok = local.len() <= 64
+        && local.split('.').all(|run| {
+            !run.is_empty()
+                && run
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-'))
+        });
+    if !local_ok || domain.len() > DOMAIN_MAX_LENGTH {
+        return false;
+    }
+    let mut labels = 0;
+    let mut last = "";
+    for label in domain.split('.') {
+        let plain = (1..=DNS_LABEL_LENGTH_LIMIT).contains(&label.len())
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && !label.contains("--");
+        if !plain {
+            return false;
+        }
+        labels += 1;
+        last = label;
+    }
+    labels >= 2
+        && last.bytes().all(|b| b.is_ascii_lowercase())
+        && !SPECIAL_USE_DOMAIN_NAMES.contains(&last)
+}
+
+/// The whole port of email-validator.
+fn check_email_fully(value: &str) -> Result<(), String> {
     if value.len() > MAX_EMAIL_LENGTH && value.chars().count() > MAX_EMAIL_LENGTH {
         return Err(format!(
             "Length must not exceed {MAX_EMAIL_LENGTH} characters"
@@ -2547,6 +2599,45 @@ mod tests {
     use super::*;
 
     const PREFIX: &str = "value is not a valid email address: ";
+
+    proptest::proptest! {
+        /// The shortcut accepts only addresses that the whole port accepts.
+        #[test]
+        fn plainly_valid_addresses_are_valid(
+            local in "[a-zA-Z0-9_+.-]{0,6}|[a-z]{60,70}|\"a b\"",
+            domain in proptest::collection::vec("[a-zA-Z0-9-]{0,6}|[a-z]{60,66}|test|local|onion|xn--[a-z]{2}", 0..4),
+            tail in "|[ .@<>]",
+        ) {
+            let address = format!("{local}@{}{tail}", domain.join("."));
+            if plainly_valid(&address) {
+                proptest::prop_assert!(check_email_fully(&address).is_ok(), "{address}");
+            }
+        }
+    }
+
+    #[test]
+    fn common_addresses_take_the_shortcut() {
+        for address in [
+            "exemple@inclusion.gouv.fr",
+            "jean.dupont+cv@mairie-lyon.fr",
+            "a_b-c@x1.org",
+        ] {
+            assert!(plainly_valid(address), "{address}");
+            assert_eq!(check_email_fully(address), Ok(()));
+        }
+        for address in [
+            "a@b",
+            "a@exemple.test",
+            ".a@exemple.fr",
+            "a..b@exemple.fr",
+            "a@exemple.fr.",
+            "a@ab--c.fr",
+            "a@Exemple.fr",
+            "a@exemple.f2",
+        ] {
+            assert!(!plainly_valid(address), "{address}");
+        }
+    }
 
     /// Every string `courriel` of the conformance corpus (records validated with
     /// `data-inclusion-schema` 1.0.10): the verdict and the reason must be the official ones.

@@ -667,6 +667,27 @@ mod tests {
         fast.is_some()
     }
 
+    proptest::proptest! {
+        /// The chunked scan finds the byte a plain scan finds.
+        #[test]
+        fn the_string_scan_stops_where_a_plain_scan_stops(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::num::u8::ANY,
+                    proptest::sample::select(vec![b'"', b'\\', 0x1f, 0x20, 0x7f, 0x80, 0xff, b'a']),
+                ],
+                0..80,
+            ),
+            start in 0usize..80,
+        ) {
+            let start = start.min(bytes.len());
+            let plain = (start..bytes.len())
+                .find(|&i| stops_string(bytes[i]))
+                .unwrap_or(bytes.len());
+            proptest::prop_assert_eq!(plain_string_end(&bytes, start), plain);
+        }
+    }
+
     #[test]
     fn the_single_pass_agrees_with_the_full_check_on_the_conformance_corpus() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance/cases.jsonl");

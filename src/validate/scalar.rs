@@ -24,7 +24,11 @@ pub(crate) fn string<'n>(node: &'n Node<'_>, spec: &StringSpec) -> Result<&'n st
 
 /// The constraints of [`string`] on a string.
 pub(crate) fn string_str(s: &str, spec: &StringSpec) -> Result<(), Detail> {
-    if spec.min_length.is_some() || spec.max_length.is_some() {
+    // A character is one to four bytes: most strings are known to fit from their length
+    // in bytes, without counting their characters.
+    let fits_min = spec.min_length.is_none_or(|min| s.len() / 4 >= min);
+    let fits_max = spec.max_length.is_none_or(|max| s.len() <= max);
+    if !(fits_min && fits_max) {
         let len = s.chars().count();
         if let Some(min) = spec.min_length {
             if len < min {
@@ -92,11 +96,49 @@ pub(crate) fn url_str(s: &str) -> Result<(), Detail> {
     if s.len() > URL_MAX_BYTES {
         return Err(Detail::UrlTooLong(URL_MAX_BYTES));
     }
+    if plainly_valid_url(s) {
+        return Ok(());
+    }
+    parse_url(s)
+}
+
+/// The WHATWG parser's verdict, scheme included.
+fn parse_url(s: &str) -> Result<(), Detail> {
     match url::Url::parse(s) {
         Err(e) => Err(Detail::UrlParsing(e.to_string())),
         Ok(u) if u.scheme() != "http" && u.scheme() != "https" => Err(Detail::UrlScheme),
         Ok(_) => Ok(()),
     }
+}
+
+/// Whether `s` is an `http(s)` URL that the WHATWG parser accepts for certain, seen
+/// without parsing it: the scheme written `http://` or `https://`, a host of labels of
+/// ASCII letters, digits and hyphens (not empty, none an IDNA `xn--` label, the last one
+/// starting with a letter, so not an IPv4 address), then nothing or a path, query or
+/// fragment (which never fail to parse in an `http(s)` URL). Anything else is parsed.
+fn plainly_valid_url(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let mut last = None;
+    for label in host.split('.') {
+        let plain = !label.is_empty()
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("xn--"));
+        if !plain {
+            return false;
+        }
+        last = label.bytes().next();
+    }
+    last.is_some_and(|b| b.is_ascii_alphabetic())
 }
 
 /// An e-mail address (pydantic's `EmailStr`).
@@ -279,4 +321,46 @@ pub(crate) fn referential(
         referential: name,
         suggestion: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The shortcut accepts only URLs that the WHATWG parser accepts as `http(s)`.
+        #[test]
+        fn plainly_valid_urls_parse(
+            scheme in proptest::sample::select(vec!["http://", "https://", "HTTP://", "http:/", "ftp://", ""]),
+            labels in proptest::collection::vec("[a-zA-Z0-9-]{0,5}|xn--[a-z0-9]{1,4}|[0-9]{1,3}|0x[0-9a-f]{0,2}", 0..4),
+            tail in "[/?#:@\\\\ %.a-z0-9é\t\n\\[\\]]{0,8}",
+        ) {
+            let url = format!("{scheme}{}{tail}", labels.join("."));
+            if plainly_valid_url(&url) {
+                proptest::prop_assert!(parse_url(&url).is_ok(), "{url}");
+            }
+        }
+    }
+
+    #[test]
+    fn common_urls_take_the_shortcut() {
+        for url in [
+            "https://www.actionlogement.fr/demande-cfi",
+            "http://dora.inclusion.beta.gouv.fr/services/ass-pour-droit-a-l-i-nhes?x=1#a",
+            "https://exemple.fr",
+        ] {
+            assert!(plainly_valid_url(url), "{url}");
+        }
+        for url in [
+            "https://1.2.3.4/",
+            "https://exemple.fr:8080/",
+            "https://xn--bcher-kva.example/",
+            "https://user@exemple.fr/",
+            "https://exemple..fr/",
+            "https://exemple.fr./",
+            "https://",
+        ] {
+            assert!(!plainly_valid_url(url), "{url}");
+        }
+    }
 }

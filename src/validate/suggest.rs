@@ -17,42 +17,75 @@ pub(crate) fn closest<'p>(word: &str, possibilities: &[&'p str], cutoff: f64) ->
         return None;
     }
     let b: Vec<char> = word.chars().collect();
-    // The word's characters with their counts, for quick_ratio (words are short: a list).
-    let mut b_counts: Vec<(char, usize)> = Vec::new();
-    for c in &b {
-        match b_counts.iter_mut().find(|(x, _)| x == c) {
+    // quick_ratio (an upper bound of ratio, from the characters in common whatever their
+    // order) of every possibility; the referentials' values are ASCII, counted in an
+    // array.
+    let mut ascii_counts = [0u16; 128];
+    let mut other_counts: Vec<(char, usize)> = Vec::new();
+    for &c in &b {
+        if c.is_ascii() {
+            ascii_counts[c as usize] = ascii_counts[c as usize].saturating_add(1);
+        }
+        match other_counts.iter_mut().find(|(x, _)| *x == c) {
             Some((_, n)) => *n += 1,
-            None => b_counts.push((*c, 1)),
+            None => other_counts.push((c, 1)),
         }
     }
-    let mut available: Vec<(char, usize)> = Vec::with_capacity(b_counts.len());
+    let mut available: Vec<(char, usize)> = Vec::with_capacity(other_counts.len());
+    let mut candidates: Vec<(f64, usize)> = Vec::new();
+    for (index, &x) in possibilities.iter().enumerate() {
+        let la = x.chars().count();
+        let total = la + b.len();
+        if total == 0 {
+            continue;
+        }
+        // real_quick_ratio, then quick_ratio: difflib's filters.
+        if 2.0 * la.min(b.len()) as f64 / (total as f64) < cutoff {
+            continue;
+        }
+        let common = if x.is_ascii() && b.len() < usize::from(u16::MAX) {
+            let mut left = ascii_counts;
+            let mut common = 0;
+            for c in x.bytes() {
+                let n = &mut left[usize::from(c)];
+                if *n > 0 {
+                    *n -= 1;
+                    common += 1;
+                }
+            }
+            common
+        } else {
+            available.clear();
+            available.extend_from_slice(&other_counts);
+            let mut common = 0;
+            for c in x.chars() {
+                if let Some((_, n)) = available.iter_mut().find(|(y, n)| *y == c && *n > 0) {
+                    *n -= 1;
+                    common += 1;
+                }
+            }
+            common
+        };
+        let bound = 2.0 * common as f64 / (total as f64);
+        if bound >= cutoff {
+            candidates.push((bound, index));
+        }
+    }
+    // The best bounds first: once a bound is below the best ratio found, no later
+    // possibility can beat it (an equal ratio can, on the tie rule: not skipped).
+    candidates.sort_by(|p, q| q.0.total_cmp(&p.0));
     let mut best: Option<(f64, &'p str)> = None;
     let mut a: Vec<char> = Vec::new();
     let mut j2len = vec![0usize; b.len() + 1];
     let mut newj2len = vec![0usize; b.len() + 1];
-    for &x in possibilities {
+    for (bound, index) in candidates {
+        if best.is_some_and(|(score, _)| bound < score) {
+            break;
+        }
+        let x = possibilities[index];
         a.clear();
         a.extend(x.chars());
         let total = a.len() + b.len();
-        if total == 0 {
-            continue;
-        }
-        // real_quick_ratio and quick_ratio are upper bounds of ratio: difflib's filters.
-        if 2.0 * a.len().min(b.len()) as f64 / (total as f64) < cutoff {
-            continue;
-        }
-        available.clear();
-        available.extend_from_slice(&b_counts);
-        let mut common = 0;
-        for c in &a {
-            if let Some((_, n)) = available.iter_mut().find(|(x, n)| x == c && *n > 0) {
-                *n -= 1;
-                common += 1;
-            }
-        }
-        if 2.0 * common as f64 / (total as f64) < cutoff {
-            continue;
-        }
         let matched = matching_chars(&a, &b, &mut j2len, &mut newj2len);
         let ratio = 2.0 * matched as f64 / total as f64;
         if ratio >= cutoff {
