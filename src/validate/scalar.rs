@@ -42,6 +42,9 @@ pub(crate) fn string_str(s: &str, spec: &StringSpec) -> Result<(), Detail> {
         }
     }
     if let Some(pattern) = spec.pattern {
+        if plainly_matches(pattern, s) {
+            return constant(s, spec);
+        }
         match regex(pattern) {
             Some(re) if re.is_match(s) => {}
             Some(_) => return Err(Detail::Pattern(pattern)),
@@ -52,12 +55,45 @@ pub(crate) fn string_str(s: &str, spec: &StringSpec) -> Result<(), Detail> {
             }
         }
     }
+    constant(s, spec)
+}
+
+fn constant(s: &str, spec: &StringSpec) -> Result<(), Detail> {
     if let Some(constant) = spec.constant {
         if s != constant {
             return Err(Detail::Constant(constant));
         }
     }
     Ok(())
+}
+
+/// Whether `s` matches `pattern` for certain, seen without the regex engine: for the
+/// patterns of the form `^\d{n}$`, `^\w{n}$`, `^\d{m,n}$` or `^\w{m,n}$` (codes postaux,
+/// codes Insee, SIRET), an ASCII string of ASCII digits (`\d`) or ASCII letters, digits
+/// and `_` (`\w`) of the right length matches (the Unicode classes contain these). Any
+/// other string or pattern goes to the regex engine.
+fn plainly_matches(pattern: &str, s: &str) -> bool {
+    let Some(body) = pattern.strip_prefix('^').and_then(|p| p.strip_suffix('$')) else {
+        return false;
+    };
+    let (class, count): (fn(&u8) -> bool, &str) = if let Some(c) = body.strip_prefix("\\d{") {
+        (u8::is_ascii_digit, c)
+    } else if let Some(c) = body.strip_prefix("\\w{") {
+        (|b: &u8| b.is_ascii_alphanumeric() || *b == b'_', c)
+    } else {
+        return false;
+    };
+    let Some(count) = count.strip_suffix('}') else {
+        return false;
+    };
+    let (min, max) = match count.split_once(',') {
+        Some((min, max)) => (min.parse::<usize>(), max.parse::<usize>()),
+        None => (count.parse::<usize>(), count.parse::<usize>()),
+    };
+    let (Ok(min), Ok(max)) = (min, max) else {
+        return false;
+    };
+    (min..=max).contains(&s.len()) && s.as_bytes().iter().all(class)
 }
 
 /// The compiled pattern, compiled once (the schema's patterns are few and static). The
@@ -340,6 +376,32 @@ mod tests {
                 proptest::prop_assert!(parse_url(&url).is_ok(), "{url}");
             }
         }
+    }
+
+    proptest::proptest! {
+        /// The pattern shortcut accepts only what the regex engine matches.
+        #[test]
+        fn plainly_matching_strings_match(
+            pattern in proptest::sample::select(vec![
+                "^\\d{5}$", "^\\w{5}$", "^\\w{2,3}$", "^\\d{9}$", "^\\d{14}$", "^99[0-5]\\d{2}$",
+            ]),
+            s in "[0-9]{1,15}|[0-9a-zA-Z_]{1,15}|[0-9a-zA-Z_é٣ -]{0,15}",
+        ) {
+            if plainly_matches(pattern, &s) {
+                proptest::prop_assert!(regex(pattern).unwrap().is_match(&s), "{pattern} {s}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_codes_take_the_shortcut() {
+        assert!(plainly_matches("^\\d{5}$", "75001"));
+        assert!(plainly_matches("^\\w{5}$", "2A004"));
+        assert!(plainly_matches("^\\w{2,3}$", "974"));
+        assert!(plainly_matches("^\\d{14}$", "13002526500013"));
+        assert!(!plainly_matches("^\\d{5}$", "7500"));
+        assert!(!plainly_matches("^\\d{5}$", "7500a"));
+        assert!(!plainly_matches("^99[0-5]\\d{2}$", "99100"));
     }
 
     #[test]
