@@ -53,13 +53,13 @@ pub trait Record: Serialize + DeserializeOwned + Clone + std::fmt::Debug {
         serde_json::from_value(serde_json::Value::Object(map)).map_err(|_| SlotError("record"))
     }
 
-    /// The single-pass validator of JSON text (see `validate::fast`): the record when it
-    /// has nothing to report, `None` when the full check must decide. The generated types
-    /// have one (with `codegen::Settings::fast_validation`); this default always defers
-    /// to the full check.
+    /// The single-pass validator (see `validate::fast`), over JSON text or `serde_json`
+    /// values: the record when it has nothing to report, `None` when the full check must
+    /// decide. The generated types have one (with `codegen::Settings::fast_validation`);
+    /// this default always defers to the full check.
     #[cfg(feature = "validate")]
     #[doc(hidden)]
-    fn fast_json(cx: &mut crate::validate::fast::Fast<'_>) -> Option<Self> {
+    fn fast_read<'t, S: crate::validate::fast::Source<'t>>(cx: &mut S) -> Option<Self> {
         let _ = cx;
         None
     }

@@ -122,7 +122,7 @@ pub struct Settings {
     pub standalone: Vec<StandaloneReferential>,
     /// The name of the field that keeps unknown properties.
     pub extra_field: String,
-    /// Generate the single-pass JSON validator of each record (`Record::fast_json`,
+    /// Generate the single-pass validator of each record (`Record::fast_read`,
     /// driven by `validate::fast`): the generated code then needs this crate's `validate`
     /// feature. Off by default; this crate's `build.rs` turns it on with that feature.
     pub fast_validation: bool,
@@ -531,7 +531,7 @@ impl<'a> Generator<'a> {
         let fast = if self.settings.fast_validation {
             let vars: Vec<_> = (0..keys.len()).map(|i| format_ident!("f{}", i)).collect();
             quote! {
-                fn fast_json(cx: &mut #rt::validate::fast::Fast<'_>) -> Option<Self> {
+                fn fast_read<'t, S: #rt::validate::fast::Source<'t>>(cx: &mut S) -> Option<Self> {
                     const F: &[#rt::spec::FieldSpec] = #name::FIELDS;
                     #( let mut #vars: Option<#full_types> = None; )*
                     let mut #extra = ::serde_json::Map::new();

@@ -198,11 +198,23 @@ impl Validator {
 
     /// Validates a record given as the members of a JSON object (a CSV row, for instance).
     pub fn check_map<R: Record>(&self, map: &Map<String, Value>) -> Checked<R> {
+        if let Some(record) = fast::record_from_map::<R>(map, self.today) {
+            return Checked {
+                record: Some(record),
+                problems: Vec::new(),
+            };
+        }
         self.check_node(&Node::from_map(map))
     }
 
     /// Validates a record given as a `serde_json::Value`.
     pub fn check_value<R: Record>(&self, value: &Value) -> Checked<R> {
+        if let Some(record) = fast::record_from_value::<R>(value, self.today) {
+            return Checked {
+                record: Some(record),
+                problems: Vec::new(),
+            };
+        }
         self.check_node(&Node::from_value(value))
     }
 
@@ -230,7 +242,8 @@ impl Validator {
 
     /// Whether the value is a valid record: stops at the first error and builds no record.
     pub fn is_valid_value<R: Record>(&self, value: &Value) -> bool {
-        self.is_valid_node::<R>(&Node::from_value(value))
+        fast::record_from_value::<R>(value, self.today).is_some()
+            || self.is_valid_node::<R>(&Node::from_value(value))
     }
 
     pub(crate) fn is_valid_node<R: Record>(&self, node: &Node<'_>) -> bool {
