@@ -595,3 +595,65 @@ fn a_csv_header_is_fixed_by_the_first_record() {
     let read = services(&String::from_utf8(writer.finish().unwrap()).unwrap());
     assert_eq!(read[1].1.extra["nouveau"], "x");
 }
+
+/// A reader that gives at most `n` bytes per read, `n` cycling through `sizes`.
+struct Trickle<'a> {
+    bytes: &'a [u8],
+    sizes: Vec<usize>,
+    turn: usize,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let size = self.sizes[self.turn % self.sizes.len()].max(1);
+        self.turn += 1;
+        let n = size.min(buf.len()).min(self.bytes.len());
+        buf[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        Ok(n)
+    }
+}
+
+/// Every item of a reader, as text (a [`ReadError`] has no `PartialEq`).
+fn items_of(reader: impl Iterator<Item = data_inclusion_schema::io::ReadItem>) -> Vec<String> {
+    reader.map(|item| format!("{item:?}")).collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+    /// Whatever the CSV (quotes anywhere, CRLF, lone CR, blank lines, bytes that are not
+    /// UTF-8, rows over the limit) and however the input arrives (one byte at a time, or
+    /// in odd pieces), the reader gives the same items as from one slice.
+    #[test]
+    fn csv_reads_the_same_whatever_the_pieces_the_input_comes_in(
+        head in proptest::sample::select(vec![
+            "id,nom,source,structure_id,description,date_maj,thematiques\n",
+            "id;nom;source;structure_id;description;date_maj;\"publics\"\r\n",
+            "\u{feff}\n\"id\"\t\"nom\"\tx\n",
+        ]),
+        body in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "dora--1", " ", "\"", "\"\"", ",", ";", "\t", "\n", "\r\n", "\r", "é", "\u{2019}",
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}", "['x', 'y']", "4.0", "\u{FFFD}",
+        ]), 0..60),
+        bad in proptest::option::of((0usize..1000, proptest::sample::select(vec![0xE9u8, 0x80, 0xC3]))),
+        sizes in proptest::collection::vec(1usize..20, 1..4),
+        max in proptest::sample::select(vec![8usize, 40, 1 << 20]),
+        typed in proptest::bool::ANY,
+    ) {
+        let mut input = head.as_bytes().to_vec();
+        input.extend(body.concat().into_bytes());
+        if let Some((at, byte)) = bad {
+            let at = head.len() + at % (input.len() - head.len() + 1);
+            input.insert(at, byte);
+        }
+        let options = || {
+            let options = ReadOptions::default().with_max_record_bytes(max);
+            if typed { options.with_fields(<Service as data_inclusion_schema::spec::Record>::FIELDS) } else { options }
+        };
+        let whole = items_of(Reader::with_options(&input[..], Format::Csv, options()));
+        let trickle = Trickle { bytes: &input, sizes, turn: 0 };
+        let pieces = items_of(Reader::with_options(trickle, Format::Csv, options()));
+        proptest::prop_assert_eq!(pieces, whole);
+    }
+}

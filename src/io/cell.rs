@@ -1,6 +1,8 @@
 //! CSV cells: a cell read into a JSON value by the type of its column, and a value written
 //! as a cell.
 
+use std::borrow::Cow;
+
 use serde_json::{Number, Value};
 
 use crate::spec::TypeSpec;
@@ -70,15 +72,15 @@ fn read_scalar(cell: &str, ty: &TypeSpec, syntax: &CellSyntax<'_>) -> Option<Val
 }
 
 /// The cell as number text: trimmed, with a decimal comma made a point when allowed.
-fn number_text(cell: &str, syntax: &CellSyntax<'_>) -> Option<String> {
+fn number_text<'c>(cell: &'c str, syntax: &CellSyntax<'_>) -> Option<Cow<'c, str>> {
     let t = cell.trim();
     if t.is_empty() {
         return None;
     }
     if syntax.decimal_comma && t.matches(',').count() == 1 && !t.contains('.') {
-        return Some(t.replacen(',', ".", 1));
+        return Some(Cow::Owned(t.replacen(',', ".", 1)));
     }
-    Some(t.to_string())
+    Some(Cow::Borrowed(t))
 }
 
 /// A finite number written in decimal (`3.5`, `-1e3`); not `inf`, `NaN`.
@@ -104,13 +106,36 @@ pub(crate) fn parse_list(cell: &str, separators: &[char]) -> Option<Vec<Value>> 
         }
         return python_list(t);
     }
-    Some(
-        t.split(|c| separators.contains(&c))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| Value::String(s.to_string()))
-            .collect(),
-    )
+    let mut items = Vec::new();
+    let mut item = |s: &str| {
+        let s = s.trim();
+        if !s.is_empty() {
+            items.push(Value::String(s.to_string()));
+        }
+    };
+    match ascii_set(separators) {
+        // ASCII separators split the bytes: an ASCII byte is never inside a multibyte
+        // character, so each piece is the one `str::split` gives, found faster.
+        Some(set) => {
+            let mut from = 0;
+            for (i, &b) in t.as_bytes().iter().enumerate() {
+                if b < 128 && set & (1u128 << b) != 0 {
+                    item(t.get(from..i).unwrap_or_default());
+                    from = i + 1;
+                }
+            }
+            item(t.get(from..).unwrap_or_default());
+        }
+        None => t.split(|c| separators.contains(&c)).for_each(item),
+    }
+    Some(items)
+}
+
+/// The characters as a set of ASCII bytes (bit `b` for byte `b`), when they all are.
+fn ascii_set(chars: &[char]) -> Option<u128> {
+    chars.iter().try_fold(0u128, |set, &c| {
+        c.is_ascii().then(|| set | (1u128 << u32::from(c)))
+    })
 }
 
 /// A Python list literal of strings (`['a', "l'b", 'c\\'d']`), as `repr` writes it:
@@ -354,6 +379,31 @@ mod tests {
         assert_eq!(write_cell(&json!([]), ","), "[]");
         assert_eq!(write_cell(&json!(20.0), ","), "20");
         assert_eq!(write_cell(&json!(3.5), ","), "3.5");
+    }
+
+    proptest::proptest! {
+        /// The plain list split on bytes gives what `str::split` gives, whatever the
+        /// separators (ASCII or not) and the text around them.
+        #[test]
+        fn plain_lists_split_as_str_split(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "b c", " ", ",", "|", ";", "é", "’", "\u{a0}", "\t", "x]", "\u{e9}|\u{e9}",
+            ]), 0..20),
+            separators in proptest::sample::select(vec![
+                vec![',', '|'], vec![], vec![';'], vec!['’', ','], vec!['é'], vec![' ', '\t'],
+            ]),
+        ) {
+            let cell = pieces.concat();
+            let t = cell.trim();
+            proptest::prop_assume!(!(t.starts_with('[') && t.ends_with(']')));
+            let expected: Vec<Value> = t
+                .split(|c| separators.contains(&c))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| Value::String(s.to_string()))
+                .collect();
+            proptest::prop_assert_eq!(parse_list(&cell, &separators), Some(expected));
+        }
     }
 
     #[test]

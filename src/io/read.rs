@@ -624,10 +624,8 @@ impl<R: Read> Reader<R> {
         let delimiter = detect_delimiter(header.as_bytes());
         let mut splitter = Splitter::new(delimiter);
         let mut cells = Cells::new(usize::MAX);
-        for &b in header.as_bytes().iter().chain(b"\n") {
-            if splitter.step(b, &mut cells) {
-                break;
-            }
+        if !splitter.feed(header.as_bytes(), &mut cells).ended {
+            splitter.feed(b"\n", &mut cells);
         }
         let mut names: Vec<String> = Vec::with_capacity(cells.ends.len());
         let mut from = 0;
@@ -727,23 +725,12 @@ impl<R: Read> Reader<R> {
                 if chunk.is_empty() {
                     break;
                 }
-                let mut newlines = 0;
-                let mut i = 0;
-                while i < chunk.len() {
-                    let b = chunk[i];
-                    i += 1;
-                    if b == b'\n' {
-                        newlines += 1;
-                    }
-                    if splitter.step(b, &mut cells) {
-                        ended = true;
-                        break;
-                    }
-                }
-                consumed += i;
-                self.src.consume(i);
-                self.line += newlines;
-                if ended {
+                let fed = splitter.feed(chunk, &mut cells);
+                consumed += fed.used;
+                self.src.consume(fed.used);
+                self.line += fed.newlines;
+                if fed.ended {
+                    ended = true;
                     break;
                 }
             }
@@ -807,7 +794,10 @@ impl<R: Read> Reader<R> {
             list_separators: &self.options.csv_list_separators,
             decimal_comma: self.csv.delimiter == b';',
         };
-        let mut map = Map::new();
+        // The pairs in the header's order, then the map built from them at once (the
+        // names are unique but for the unnamed columns, which are skipped): faster than
+        // inserting them one by one, and the same map.
+        let mut pairs: Vec<(String, Value)> = Vec::with_capacity(cells.ends.len());
         let mut from = 0;
         for (i, (name, &to)) in header.names.iter().zip(&cells.ends).enumerate() {
             let cell = text.get(from..to).unwrap_or_default();
@@ -815,7 +805,7 @@ impl<R: Read> Reader<R> {
             match columns.get(i).unwrap_or(&Column::Untyped) {
                 Column::Field(spec) => {
                     if !cell.is_empty() {
-                        map.insert(name.clone(), read_cell(cell, &spec.ty, &syntax));
+                        pairs.push((name.clone(), read_cell(cell, &spec.ty, &syntax)));
                     }
                 }
                 Column::Extra => {
@@ -824,11 +814,11 @@ impl<R: Read> Reader<R> {
                     } else {
                         Value::String(cell.to_string())
                     };
-                    map.insert(name.clone(), value);
+                    pairs.push((name.clone(), value));
                 }
                 Column::Untyped => {
                     if !cell.is_empty() {
-                        map.insert(name.clone(), Value::String(cell.to_string()));
+                        pairs.push((name.clone(), Value::String(cell.to_string())));
                     }
                 }
                 Column::Unnamed => {}
@@ -836,7 +826,7 @@ impl<R: Read> Reader<R> {
         }
         Ok(Ok(Entry {
             line: start,
-            input: Input::Fields(map),
+            input: Input::Fields(pairs.into_iter().collect::<Map<String, Value>>()),
         }))
     }
 }
@@ -1101,6 +1091,20 @@ impl Cells {
         }
     }
 
+    /// Sees then pushes each byte of `run` (non-empty), as [`Cells::see`] then
+    /// [`Cells::push`] would byte by byte; when the run goes over the limit, none of it
+    /// is kept (once full, the row's bytes no longer matter).
+    fn extend(&mut self, run: &[u8]) {
+        self.seen = self.seen.saturating_add(run.len());
+        if self.seen > self.limit {
+            self.full = true;
+        }
+        self.blank = false;
+        if !self.full {
+            self.bytes.extend_from_slice(run);
+        }
+    }
+
     fn end_cell(&mut self) {
         if !self.full {
             self.ends.push(self.bytes.len());
@@ -1141,6 +1145,54 @@ impl Splitter {
 
     fn in_quotes(&self) -> bool {
         self.state == CsvSt::Quoted
+    }
+
+    /// Reads bytes up to the end of the row (its `\n`, read): as [`Splitter::step`] on
+    /// each byte, but the runs of bytes that only go into the cell (in a quoted cell, up to
+    /// the next quote; in an unquoted one, up to the next delimiter or line break) are
+    /// found with a word-at-a-time search and copied at once.
+    fn feed(&mut self, bytes: &[u8], cells: &mut Cells) -> Fed {
+        let mut i = 0;
+        let mut newlines = 0u64;
+        while let Some(rest) = bytes.get(i..).filter(|rest| !rest.is_empty()) {
+            let run = match self.state {
+                // Every byte up to the quote is cell text, a line break included.
+                CsvSt::Quoted => find_byte(rest, b'"'),
+                // Every byte up to a delimiter or a line break is cell text, a quote
+                // included (kept as text, leniently); a `\r` waiting for its `\n` is
+                // left to `step`.
+                CsvSt::Unquoted if !self.pending_cr => {
+                    find_any3(rest, self.delimiter, b'\n', b'\r')
+                }
+                _ => 0,
+            };
+            if run > 0 {
+                let text = rest.get(..run).unwrap_or_default();
+                if self.state == CsvSt::Quoted {
+                    newlines += count_newlines(text);
+                }
+                cells.extend(text);
+                i += run;
+                continue;
+            }
+            let b = rest[0];
+            i += 1;
+            if b == b'\n' {
+                newlines += 1;
+            }
+            if self.step(b, cells) {
+                return Fed {
+                    used: i,
+                    ended: true,
+                    newlines,
+                };
+            }
+        }
+        Fed {
+            used: i,
+            ended: false,
+            newlines,
+        }
     }
 
     /// Reads one byte; true at the end of the row (its `\n`).
@@ -1204,6 +1256,74 @@ impl Splitter {
         self.pending_cr = false;
         cells.end_cell();
     }
+}
+
+/// What [`Splitter::feed`] read.
+struct Fed {
+    /// The bytes read.
+    used: usize,
+    /// Whether the row ended (its `\n` is the last byte read).
+    ended: bool,
+    /// The `\n` read.
+    newlines: u64,
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each zero byte of `x` set. A byte above (after, in little-endian) a
+/// zero byte may be flagged wrongly, never one before: the lowest flag is exact.
+#[inline(always)]
+fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(LOW_BITS) & !x & HIGH_BITS
+}
+
+/// The index of the first `needle` in `hay`, or its length.
+#[inline]
+fn find_byte(hay: &[u8], needle: u8) -> usize {
+    let n = LOW_BITS * u64::from(needle);
+    let mut words = hay.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        let found = zero_bytes(w ^ n);
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    let tail = words.remainder();
+    at + tail.iter().position(|&b| b == needle).unwrap_or(tail.len())
+}
+
+/// The index of the first `a`, `b` or `c` in `hay`, or its length.
+#[inline]
+fn find_any3(hay: &[u8], a: u8, b: u8, c: u8) -> usize {
+    let (na, nb, nc) = (
+        LOW_BITS * u64::from(a),
+        LOW_BITS * u64::from(b),
+        LOW_BITS * u64::from(c),
+    );
+    let mut words = hay.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        let found = zero_bytes(w ^ na) | zero_bytes(w ^ nb) | zero_bytes(w ^ nc);
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    let tail = words.remainder();
+    at + tail
+        .iter()
+        .position(|&x| x == a || x == b || x == c)
+        .unwrap_or(tail.len())
+}
+
+/// The `\n` in `bytes`.
+fn count_newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
 }
 
 /// The delimiter of a header line: the most frequent of `,`, `;` and tab outside quotes
@@ -1317,5 +1437,115 @@ fn too_large_error(line: u64, physical: Option<u64>, max: usize) -> RecordError 
     match physical {
         Some(p) => RecordError::in_document(line, p, RecordErrorKind::TooLarge, message),
         None => RecordError::new(line, RecordErrorKind::TooLarge, message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The bytes CSV syntax cares about, and text around them (ASCII and not).
+    fn csv_bytes() -> impl Strategy<Value = Vec<u8>> {
+        let byte = prop::sample::select(vec![
+            b'a', b'b', b' ', b'"', b',', b';', b'\t', b'\n', b'\r', 0xC3, 0xA9, 0x80,
+        ]);
+        prop::collection::vec(byte, 0..200)
+    }
+
+    /// The bytes and cell ends kept (when not full), the bytes seen, full, blank.
+    type Snapshot = (Option<(Vec<u8>, Vec<usize>)>, usize, bool, bool);
+
+    /// Everything a row leaves in its cells, compared whole.
+    fn snapshot(cells: &Cells) -> Snapshot {
+        let kept = (!cells.full).then(|| (cells.bytes.clone(), cells.ends.clone()));
+        (kept, cells.seen, cells.full, cells.blank)
+    }
+
+    /// A row: its cells, whether a quote is open, its line breaks.
+    type Row = (Snapshot, bool, u64);
+
+    /// The rows of `input`, byte by byte with `step` (the reference).
+    fn rows_by_byte(input: &[u8], delimiter: u8, limit: usize) -> Vec<Row> {
+        let mut splitter = Splitter::new(delimiter);
+        let mut cells = Cells::new(limit);
+        let mut rows = Vec::new();
+        let mut newlines = 0;
+        for &b in input {
+            if b == b'\n' {
+                newlines += 1;
+            }
+            if splitter.step(b, &mut cells) {
+                rows.push((snapshot(&cells), splitter.in_quotes(), newlines));
+                cells.reset(limit);
+                splitter.reset();
+                newlines = 0;
+            }
+        }
+        rows.push((snapshot(&cells), splitter.in_quotes(), newlines));
+        rows
+    }
+
+    /// The rows of `input` with `feed`, given in pieces cut at `cuts`.
+    fn rows_fed(input: &[u8], cuts: &[usize], delimiter: u8, limit: usize) -> Vec<Row> {
+        let mut splitter = Splitter::new(delimiter);
+        let mut cells = Cells::new(limit);
+        let mut rows = Vec::new();
+        let mut newlines = 0;
+        let mut bounds: Vec<usize> = cuts.iter().map(|&c| c % (input.len() + 1)).collect();
+        bounds.push(input.len());
+        bounds.sort_unstable();
+        let mut at = 0;
+        for end in bounds {
+            while at < end {
+                let fed = splitter.feed(&input[at..end], &mut cells);
+                assert!(fed.used > 0 && at + fed.used <= end);
+                at += fed.used;
+                newlines += fed.newlines;
+                if fed.ended {
+                    assert_eq!(input[at - 1], b'\n');
+                    rows.push((snapshot(&cells), splitter.in_quotes(), newlines));
+                    cells.reset(limit);
+                    splitter.reset();
+                    newlines = 0;
+                }
+            }
+        }
+        rows.push((snapshot(&cells), splitter.in_quotes(), newlines));
+        rows
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// `feed` splits every input as `step` does byte by byte: the same rows, cells,
+        /// bytes seen, limit, blank lines, open quotes and line breaks, wherever the
+        /// input is cut into chunks.
+        #[test]
+        fn feed_is_step_byte_by_byte(
+            input in csv_bytes(),
+            cuts in prop::collection::vec(any::<usize>(), 0..4),
+            delimiter in prop::sample::select(vec![b',', b';', b'\t']),
+            limit in prop::sample::select(vec![0, 1, 5, 17, 64, usize::MAX]),
+        ) {
+            prop_assert_eq!(
+                rows_fed(&input, &cuts, delimiter, limit),
+                rows_by_byte(&input, delimiter, limit)
+            );
+        }
+
+        #[test]
+        fn the_searches_find_the_first_byte(
+            hay in prop::collection::vec(prop::sample::select(vec![0u8, 1, b'"', b',', b'\n', b'\r', 0x80, 0xFF, 0x7F]), 0..80),
+            a in any::<u8>(),
+            b in any::<u8>(),
+            c in any::<u8>(),
+        ) {
+            let first = |f: &dyn Fn(u8) -> bool| hay.iter().position(|&x| f(x)).unwrap_or(hay.len());
+            prop_assert_eq!(find_byte(&hay, a), first(&|x| x == a));
+            prop_assert_eq!(find_byte(&hay, b'"'), first(&|x| x == b'"'));
+            prop_assert_eq!(find_any3(&hay, a, b, c), first(&|x| x == a || x == b || x == c));
+            prop_assert_eq!(find_any3(&hay, b',', b'\n', b'\r'), first(&|x| matches!(x, b',' | b'\n' | b'\r')));
+        }
     }
 }
