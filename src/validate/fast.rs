@@ -110,6 +110,22 @@ pub(crate) fn record_from_value<R: Record>(value: &Value, today: NaiveDate) -> O
     record_from_map(value.as_object()?, today)
 }
 
+/// The tree of the full check, read by the same tokenizer: `None` when the tokenizer
+/// gives up (not standard JSON, `NaN`, integers beyond `i64`, …), and jiter must parse.
+/// Where it answers, the tree is the one jiter's parse gives (`node::parse`).
+pub(crate) fn parse_node(text: &str) -> Option<node::Node<'_>> {
+    let mut cx = Fast {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        state: State::new("", NaiveDate::MIN),
+    };
+    let peek = cx.peek()?;
+    let tree = cx.node(peek, 0)?;
+    cx.end()?;
+    Some(tree)
+}
+
 /// Where the single-pass validator reads a record from: JSON text ([`Fast`]) or
 /// `serde_json` values ([`ValueSource`]). The reading methods answer `None` (or `false`)
 /// when the value is not what they read or the source gives up; the cursor stands on the
@@ -305,6 +321,52 @@ fn plain_string_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 impl<'t> Fast<'t> {
+    /// A value as a tree (see [`parse_node`]), with `node::parse`'s depth rule.
+    fn node(&mut self, peek: Peek, depth: usize) -> Option<node::Node<'t>> {
+        use node::Node;
+        Some(match peek {
+            Peek::Null => {
+                self.null()?;
+                Node::Null
+            }
+            Peek::Bool => Node::Bool(self.boolean()?),
+            Peek::String => Node::Str(self.string()?),
+            Peek::Number => match self.number()? {
+                Number::Int(i) => Node::Int(i),
+                Number::Float(f) => Node::Float(f),
+            },
+            Peek::Array => {
+                let mut items = Vec::new();
+                let ok = self.array(depth, |cx, peek| match cx.node(peek, depth + 1) {
+                    Some(item) => {
+                        items.push(item);
+                        true
+                    }
+                    None => false,
+                });
+                ok.then_some(Node::Array(items))?
+            }
+            Peek::Object => {
+                self.pos += 1;
+                let mut members = Vec::new();
+                self.skip_whitespace();
+                if self.eat(b'}').is_some() {
+                    return Some(Node::Object(members));
+                }
+                if depth >= node::MAX_DEPTH {
+                    return None;
+                }
+                let mut key = Some(self.key()?);
+                while let Some(k) = key {
+                    let peek = self.peek()?;
+                    members.push((k, self.node(peek, depth + 1)?));
+                    key = self.next_key()?;
+                }
+                Node::Object(members)
+            }
+        })
+    }
+
     #[inline]
     fn skip_whitespace(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.pos) {
@@ -857,7 +919,25 @@ mod tests {
         fast.is_some()
     }
 
+    /// Where the tokenizer builds the full check's tree, it is jiter's tree.
+    fn same_tree(text: &str) -> bool {
+        match parse_node(text) {
+            Some(tree) => {
+                assert_eq!(Ok(&tree), node::parse(text).as_ref(), "{text:?}");
+                true
+            }
+            None => false,
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_tokenizer_builds_the_tree_jiter_builds(
+            text in r#"[\[\]{}",:0-9eE.+\- \ta-z\\/]{0,40}|\{"[a-z\\"]{0,4}": ?(-?[0-9]{1,25}(\.[0-9]{1,5})?([eE][+-]?[0-9]{1,3})?|"([a-zé\\]|\\u00[0-9a-f]{2}|\\ud83d\\ude00)*"|\[\]|\{\}|null|true|nul),? *\}"#,
+        ) {
+            same_tree(&text);
+        }
+
         /// The chunked scan finds the byte a plain scan finds.
         #[test]
         fn the_string_scan_stops_where_a_plain_scan_stops(
@@ -884,6 +964,7 @@ mod tests {
         let cases = std::fs::read_to_string(path).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
         let (mut fast, mut fast_values, mut clean, mut total) = (0, 0, 0, 0);
+        let (mut trees, mut json) = (0, 0);
         for strict in [false, true] {
             let validator = Validator::new().today(today).strict(strict);
             for line in cases.lines() {
@@ -902,6 +983,8 @@ mod tests {
                         validator.check_json::<Structure>(text).problems.is_empty(),
                     )
                 };
+                trees += usize::from(same_tree(text));
+                json += usize::from(serde_json::from_str::<Value>(text).is_ok());
                 total += 1;
                 fast += usize::from(took);
                 fast_values += usize::from(took_value);
@@ -913,5 +996,7 @@ mod tests {
         assert!(total > 9000, "{total}");
         assert!(fast * 10 >= clean * 8, "{fast} of {clean}");
         assert!(fast_values * 10 >= clean * 8, "{fast_values} of {clean}");
+        // The tokenizer reads almost every standard JSON text of the corpus.
+        assert!(trees * 100 >= json * 95, "{trees} of {json}");
     }
 }

@@ -281,6 +281,11 @@ impl Validator {
 /// Parses JSON text as the official package does (jiter: `NaN` and `Infinity` allowed,
 /// integers of any size, nesting up to 200 levels, the last of duplicate keys wins).
 pub(crate) fn parse(text: &str) -> Result<Node<'_>, Box<Problem>> {
+    // The single pass's tokenizer builds the same tree where it can; jiter reads the rest
+    // (and words the errors).
+    if let Some(tree) = fast::parse_node(text) {
+        return Ok(tree);
+    }
     node::parse(text).map_err(|reason| {
         Box::new(Problem::new(
             "",
