@@ -782,7 +782,7 @@ impl<R: Read> Reader<R> {
                 ),
             )));
         }
-        let text = match std::str::from_utf8(&cells.bytes) {
+        let text = match fast_utf8(&cells.bytes) {
             Ok(text) => text,
             Err(e) => {
                 let before = cells.bytes.get(..e.valid_up_to()).unwrap_or_default();
@@ -1357,9 +1357,18 @@ fn trim_json_ws(bytes: &[u8]) -> &[u8] {
     bytes.get(start..end).unwrap_or_default()
 }
 
+/// `std::str::from_utf8`, with vector instructions for valid input (`simdutf8`); the
+/// standard library describes the errors.
+fn fast_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes),
+    }
+}
+
 /// The bytes as UTF-8, or the error at its line (`start` is the line of the first byte).
 fn utf8(bytes: &[u8], start: u64) -> Result<&str, ReadError> {
-    std::str::from_utf8(bytes).map_err(|e| {
+    fast_utf8(bytes).map_err(|e| {
         let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
         let line = start + before.iter().filter(|&&b| b == b'\n').count() as u64;
         not_utf8(bytes, e, line)
