@@ -1410,6 +1410,9 @@ pub(crate) fn windows_1252(byte: u8) -> Option<char> {
 /// them); otherwise the French message, with the physical line when `with_line` (the
 /// value starts on line `start`).
 fn json_syntax(text: &str, start: u64, with_line: bool) -> Result<(), String> {
+    if crate::validate::fast::plainly_json(text) {
+        return Ok(());
+    }
     let mut jiter = jiter::Jiter::new(text.as_bytes()).with_allow_inf_nan();
     let result = jiter.next_skip().and_then(|()| jiter.finish());
     result.map_err(|e| {

@@ -110,6 +110,22 @@ pub(crate) fn record_from_value<R: Record>(value: &Value, today: NaiveDate) -> O
     record_from_map(value.as_object()?, today)
 }
 
+/// Whether `text` is one JSON value that jiter reads too, told by the single pass's
+/// tokenizer without building anything; `false` when the tokenizer gives up (which does
+/// not mean that jiter would).
+pub(crate) fn plainly_json(text: &str) -> bool {
+    let mut cx = Fast {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        state: State::new("", NaiveDate::MIN),
+    };
+    cx.peek()
+        .and_then(|peek| cx.skip(peek, 0))
+        .and_then(|()| cx.end())
+        .is_some()
+}
+
 /// The tree of the full check, read by the same tokenizer: `None` when the tokenizer
 /// gives up (not standard JSON, `NaN`, integers beyond `i64`, …), and jiter must parse.
 /// Where it answers, the tree is the one jiter's parse gives (`node::parse`).
@@ -321,6 +337,36 @@ fn plain_string_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 impl<'t> Fast<'t> {
+    /// Reads a value and forgets it, with `node::parse`'s depth rule.
+    fn skip(&mut self, peek: Peek, depth: usize) -> Option<()> {
+        match peek {
+            Peek::Null => self.null(),
+            Peek::Bool => self.boolean().map(drop),
+            Peek::String => self.string().map(drop),
+            Peek::Number => self.number().map(drop),
+            Peek::Array => self
+                .array(depth, |cx, peek| cx.skip(peek, depth + 1).is_some())
+                .then_some(()),
+            Peek::Object => {
+                self.pos += 1;
+                self.skip_whitespace();
+                if self.eat(b'}').is_some() {
+                    return Some(());
+                }
+                if depth >= node::MAX_DEPTH {
+                    return None;
+                }
+                let mut key = Some(self.key()?);
+                while key.is_some() {
+                    let peek = self.peek()?;
+                    self.skip(peek, depth + 1)?;
+                    key = self.next_key()?;
+                }
+                Some(())
+            }
+        }
+    }
+
     /// A value as a tree (see [`parse_node`]), with `node::parse`'s depth rule.
     fn node(&mut self, peek: Peek, depth: usize) -> Option<node::Node<'t>> {
         use node::Node;
@@ -919,8 +965,13 @@ mod tests {
         fast.is_some()
     }
 
-    /// Where the tokenizer builds the full check's tree, it is jiter's tree.
+    /// Where the tokenizer builds the full check's tree, it is jiter's tree; where it
+    /// says a text is JSON, jiter reads it.
     fn same_tree(text: &str) -> bool {
+        assert_eq!(plainly_json(text), parse_node(text).is_some(), "{text:?}");
+        if plainly_json(text) {
+            assert!(node::parse(text).is_ok(), "{text:?}");
+        }
         match parse_node(text) {
             Some(tree) => {
                 assert_eq!(Ok(&tree), node::parse(text).as_ref(), "{text:?}");
