@@ -72,7 +72,8 @@ pub struct State {
 }
 
 impl State {
-    fn new(record: &'static str, today: NaiveDate) -> Self {
+    /// The state at the start of a record of type `record` (`Record::NAME`).
+    pub fn new(record: &'static str, today: NaiveDate) -> Self {
         State {
             record,
             today,

@@ -64,6 +64,19 @@
 //!   serializing writes `null`, as the official package does. In the fields the schema
 //!   does not know, they become `null` at once.
 //!
+//! # Two passes, one verdict
+//!
+//! Most records have nothing to report. For them, one pass over the JSON text (or the
+//! `serde_json` values) fills the typed record directly: a generated reader per record
+//! type dispatches each key with a `match` to its field's check, strings stay borrowed
+//! from the input until they go into the record, and no tree is built. At the first
+//! thing to report, or anything it does not read fast (a lax coercion, a `NaN`, an
+//! integer beyond `i64`), that pass gives up and the full check reads the record again,
+//! finds every problem and words it. The two share the checks of every value and the
+//! rules, and the tests hold them to the same verdict and the same record on every
+//! record of the conformance corpus and on fuzzed input. A record with problems costs
+//! both passes; see `BENCHMARKS.md` for the figures.
+//!
 //! # Codes
 //!
 //! [`Problem::code`] is one of: `json_invalid`, `model_type`, `missing`, `string_type`,
@@ -194,6 +207,26 @@ impl Validator {
                 problems: vec![*problem],
             },
         }
+    }
+
+    /// Validates a record read by a single-pass [`fast::Source`] (whose [`fast::State`]
+    /// was made with this validator's reference date and `R::NAME`); when that pass gives
+    /// up, the full check validates the members that `members` gives (the same record as
+    /// a JSON object). The CSV reader validates its rows this way, without building a map
+    /// for the records that have nothing to report.
+    #[cfg(feature = "io")]
+    pub(crate) fn check_source<'t, R: Record, S: fast::Source<'t>>(
+        &self,
+        source: &mut S,
+        members: impl FnOnce() -> Map<String, Value>,
+    ) -> Checked<R> {
+        if let Some(record) = R::fast_read(source) {
+            return Checked {
+                record: Some(record),
+                problems: Vec::new(),
+            };
+        }
+        self.check_node(&Node::from_map(&members()))
     }
 
     /// Validates a record given as the members of a JSON object (a CSV row, for instance).
