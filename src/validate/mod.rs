@@ -482,6 +482,10 @@ impl<'v> Run<'v> {
             }
         }
         let slots = slots?;
+        if self.errors > 0 {
+            // No record: the unknown fields need not be kept.
+            return None;
+        }
         let extra: Map<String, Value> = unknown
             .into_iter()
             .map(|i| (pairs[i].0.to_string(), pairs[i].1.to_value()))
@@ -540,7 +544,8 @@ impl<'v> Run<'v> {
     /// Checks one value against its type; reports and returns `None` when it fails. In
     /// the fast mode a valid value is `Some(Slot::Absent)`: nothing is built.
     fn value(&mut self, loc: Loc<'_>, ty: &TypeSpec, node: &Node<'_>) -> Option<Slot> {
-        let build = !self.stop_early;
+        // Once an error is found no record will be built: the values are only checked.
+        let build = !self.stop_early && self.errors == 0;
         let result: Result<Slot, Detail> = match ty {
             TypeSpec::String(s) => string(node, s, build),
             TypeSpec::Number { minimum } => scalar::number(node).and_then(|f| match minimum {
