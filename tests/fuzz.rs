@@ -629,6 +629,60 @@ fn fuzz_validator_text_and_value_agree() {
     );
 }
 
+/// The single pass (which builds the record of a record with nothing to report) and the
+/// full check give the same outcome: the same record, the same problems, on text (plain
+/// and escaped) and on values.
+#[test]
+fn fuzz_single_pass_and_full_check_agree() {
+    let count = pool().texts.len();
+    let strategy = (
+        0..count,
+        proptest::collection::vec(field_edit(), 0..4),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(i, edits, escaped, strict)| {
+            let mut value: Value = serde_json::from_str(&pool().texts[i]).unwrap_or(Value::Null);
+            apply_fields(&mut value, &edits);
+            (value, escaped, strict)
+        });
+    fuzz(
+        "single_pass_and_full_check",
+        1000,
+        strategy,
+        |(value, escaped, strict)| {
+            let validator = validator().strict(strict);
+            let text = if escaped {
+                escape(&value.to_string())
+            } else {
+                value.to_string()
+            };
+            fn same<R: Record>(
+                validator: &Validator,
+                text: &str,
+                value: &Value,
+            ) -> Result<(), TestCaseError> {
+                let debug = |c: Checked<R>| format!("{:?}", (c.record, c.problems));
+                prop_assert_eq!(
+                    debug(validator.check_json::<R>(text)),
+                    debug(validator.check_json_fully::<R>(text)),
+                    "{}",
+                    text
+                );
+                prop_assert_eq!(
+                    debug(validator.check_value::<R>(value)),
+                    debug(validator.check_value_fully::<R>(value)),
+                    "{}",
+                    text
+                );
+                Ok(())
+            }
+            same::<Service>(&validator, &text, &value)?;
+            same::<Structure>(&validator, &text, &value)
+        },
+    );
+}
+
 /// JSON text written by serde_json with every character beyond ASCII escaped (`\u00e9`,
 /// surrogate pairs beyond the BMP), as Python's `json.dumps` writes it, and `/` as `\/`:
 /// the same JSON value (they only occur inside strings).

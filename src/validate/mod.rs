@@ -229,6 +229,25 @@ impl Validator {
         self.check_node(&Node::from_map(&members()))
     }
 
+    /// [`Validator::check_json`] without the single pass: the full check alone. For tests
+    /// that hold the two to the same outcome.
+    #[doc(hidden)]
+    pub fn check_json_fully<R: Record>(&self, text: &str) -> Checked<R> {
+        match parse(text) {
+            Ok(node) => self.check_node(&node),
+            Err(problem) => Checked {
+                record: None,
+                problems: vec![*problem],
+            },
+        }
+    }
+
+    /// [`Validator::check_value`] without the single pass (see [`Self::check_json_fully`]).
+    #[doc(hidden)]
+    pub fn check_value_fully<R: Record>(&self, value: &Value) -> Checked<R> {
+        self.check_node(&Node::from_value(value))
+    }
+
     /// Validates a record given as the members of a JSON object (a CSV row, for instance).
     pub fn check_map<R: Record>(&self, map: &Map<String, Value>) -> Checked<R> {
         if let Some(record) = fast::record_from_map::<R>(map, self.today) {
