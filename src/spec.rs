@@ -248,6 +248,9 @@ impl FromSlot for String {
         match slot {
             Slot::Str(s) => Ok(s),
             Slot::Variant(v) => Ok(v.to_string()),
+            // A string field whose schema allows a date among other types (`anyOf` of
+            // `date` and `date-time` in older schemas): the date as the schema writes it.
+            Slot::Date(d) => Ok(d.to_string()),
             _ => Err(SlotError("string")),
         }
     }

@@ -65,7 +65,9 @@ fn older_schemas_generate_what_they_describe() {
 }
 
 /// The printed modules compile in a crate whose only dependencies are this crate, serde,
-/// serde_json and chrono, and read a record.
+/// serde_json and chrono, and read a record; and, generated with the single-pass
+/// validators (`Settings::fast_validation`, which needs this crate's `validate` feature),
+/// they validate records with the same outcome as the full check alone.
 #[test]
 fn older_schemas_compile_in_a_crate_of_their_own() {
     let dir = manifest_dir().join("target/codegen-check");
@@ -76,6 +78,13 @@ fn older_schemas_compile_in_a_crate_of_their_own() {
         let source = generate(&[history(file)], &Settings::default()).unwrap();
         std::fs::write(src.join(format!("{module}.rs")), source).unwrap();
         lib.push_str(&format!("pub mod {module};\n"));
+        let fast = Settings {
+            fast_validation: true,
+            ..Settings::default()
+        };
+        let source = generate(&[history(file)], &fast).unwrap();
+        std::fs::write(src.join(format!("{module}_fast.rs")), source).unwrap();
+        lib.push_str(&format!("pub mod {module}_fast;\n"));
     }
     lib.push_str(
         r##"
@@ -87,6 +96,47 @@ fn reads_a_record() {
     let s: v0_18_0::Structure = serde_json::from_str(json).unwrap();
     assert_eq!(s.typologie, Some(v0_18_0::Typologie::Ccas));
     assert_eq!(v0_18_0::Typologie::Ccas.as_str(), "CCAS");
+}
+
+#[test]
+fn validates_with_the_single_pass_as_without() {
+    use data_inclusion_schema::validate::Validator;
+    let validator = Validator::new();
+    let records = [
+        r#"{"id": "a", "source": "s", "nom": "Mairie", "date_maj": "2022-01-01",
+            "typologie": "CCAS", "thematiques": ["numerique"], "siret": "13003013300016",
+            "commune": "Lille", "code_postal": "59000", "adresse": "1 rue", "x": [1, {"y": null}]}"#,
+        r#"{"id": "a", "source": "s", "nom": "Mairie", "date_maj": "2022-01-01", "typologie": "XX"}"#,
+        r#"{"id": "a", "structure_id": "b", "source": "s", "nom": "Atelier", "date_maj": "2022-01-01",
+            "date_creation": "2021-05-01", "frais": ["gratuit"], "types": ["atelier"],
+            "contact_public": true, "cumulable": false, "zone_diffusion_type": "commune",
+            "zone_diffusion_code": "59350", "profils": ["jeunes"], "thematiques": ["numerique"]}"#,
+        r#"{"id": 1}"#,
+        "[]",
+    ];
+    // The first record is valid: the single pass builds it.
+    let valid = validator.check_json::<v0_18_0_fast::Structure>(records[0]);
+    assert!(valid.record.is_some(), "{:?}", valid.problems);
+    fn debug<R: std::fmt::Debug>(c: data_inclusion_schema::validate::Checked<R>) -> String {
+        format!("{:?}", (c.record, c.problems))
+    }
+    for json in records {
+        let (fast, full) = (
+            validator.check_json::<v0_18_0_fast::Structure>(json),
+            validator.check_json_fully::<v0_18_0_fast::Structure>(json),
+        );
+        assert_eq!(debug(fast), debug(full), "{json}");
+        let (fast, full) = (
+            validator.check_json::<v0_5_0_fast::Structure>(json),
+            validator.check_json_fully::<v0_5_0_fast::Structure>(json),
+        );
+        assert_eq!(debug(fast), debug(full), "{json}");
+        let (fast, full) = (
+            validator.check_json::<v0_24_0_fast::Service>(json),
+            validator.check_json_fully::<v0_24_0_fast::Service>(json),
+        );
+        assert_eq!(debug(fast), debug(full), "{json}");
+    }
 }
 "##,
     );
@@ -101,7 +151,7 @@ publish = false
 [workspace]
 
 [dependencies]
-data-inclusion-schema = {{ path = {root:?} }}
+data-inclusion-schema = {{ path = {root:?}, features = ["validate"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 chrono = {{ version = "0.4", default-features = false, features = ["serde"] }}
