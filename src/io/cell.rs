@@ -8,6 +8,7 @@ use serde_json::{Number, Value};
 use crate::spec::TypeSpec;
 
 /// How the cells of a CSV file are written, for reading them.
+#[derive(Clone, Copy)]
 pub(crate) struct CellSyntax<'a> {
     /// The characters separating the items of a plain list cell.
     pub(crate) list_separators: &'a [char],
@@ -16,12 +17,41 @@ pub(crate) struct CellSyntax<'a> {
     pub(crate) decimal_comma: bool,
 }
 
+/// A cell as read, before it is a JSON value: a plain string cell borrows the row's text;
+/// numbers, booleans and lists are values. [`Cell::into_value`] is the value the row's map
+/// holds; the single pass over a row ([`super::row`]) reads the cell itself.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Cell<'a> {
+    /// A string, as written in the row.
+    Str(&'a str),
+    /// Any other value (or a string read out of a list).
+    Value(Value),
+}
+
+impl Cell<'_> {
+    /// The cell as a JSON value.
+    pub(crate) fn into_value(self) -> Value {
+        match self {
+            Cell::Str(s) => Value::String(s.to_string()),
+            Cell::Value(v) => v,
+        }
+    }
+}
+
 /// A non-empty cell of a column of type `ty`, as a JSON value: lists as arrays, numbers
-/// as numbers where they parse, strings otherwise.
+/// as numbers where they parse, strings otherwise (what the row's map holds).
+#[cfg(test)]
 pub(crate) fn read_cell(cell: &str, ty: &TypeSpec, syntax: &CellSyntax<'_>) -> Value {
+    cell_of(cell, ty, syntax).into_value()
+}
+
+/// A non-empty cell of a column of type `ty`: lists as arrays, numbers as numbers where
+/// they parse, strings otherwise, borrowed ([`Cell::into_value`] is the value the row's map
+/// holds).
+pub(crate) fn cell_of<'a>(cell: &'a str, ty: &TypeSpec, syntax: &CellSyntax<'_>) -> Cell<'a> {
     match ty {
         TypeSpec::List { item, .. } => match parse_list(cell, syntax.list_separators) {
-            Some(items) => Value::Array(
+            Some(items) => Cell::Value(Value::Array(
                 items
                     .into_iter()
                     .map(|v| match v {
@@ -31,10 +61,10 @@ pub(crate) fn read_cell(cell: &str, ty: &TypeSpec, syntax: &CellSyntax<'_>) -> V
                         other => other,
                     })
                     .collect(),
-            ),
-            None => Value::String(cell.to_string()),
+            )),
+            None => Cell::Str(cell),
         },
-        _ => read_scalar(cell, ty, syntax).unwrap_or_else(|| Value::String(cell.to_string())),
+        _ => read_scalar(cell, ty, syntax).map_or(Cell::Str(cell), Cell::Value),
     }
 }
 

@@ -4,13 +4,14 @@
 use std::collections::VecDeque;
 use std::io::{self, Read};
 
-use serde_json::{Map, Value};
-
-use super::cell::{read_cell, CellSyntax};
+use super::cell::CellSyntax;
+use super::row::Row;
 use super::{
-    Entry, Format, Input, Kind, ReadError, ReadItem, ReadOptions, RecordError, RecordErrorKind,
+    CheckedEntry, CheckedItem, Entry, Format, Input, Kind, ReadError, ReadItem, ReadOptions,
+    RecordError, RecordErrorKind,
 };
 use crate::spec::{FieldSpec, Record};
+use crate::validate::Validator;
 
 /// How many records [`Reader::detect_kind`] looks at, at most, for one it can read.
 const DETECT_LOOKAHEAD: usize = 64;
@@ -181,6 +182,82 @@ impl<R: Read> Reader<R> {
         None
     }
 
+    /// The next item, its record validated as a `T`: what [`Iterator::next`] gives, with
+    /// each entry's [`Input::check`] done. The same [`Checked`](crate::validate::Checked),
+    /// found faster for CSV: a row is validated straight from its cells, and its map (its
+    /// [`Input::Fields`]) is built only when the row has something to report. JSON and
+    /// JSON Lines records are checked by [`Validator::check_json`].
+    ///
+    /// For CSV, the reader's fields ([`ReadOptions::fields`]) should be `T`'s, as
+    /// [`Reader::for_record`] sets them: the cells are read by them, as for
+    /// [`Iterator::next`].
+    ///
+    /// ```
+    /// use data_inclusion_schema::io::{Format, Reader};
+    /// use data_inclusion_schema::v1::Structure;
+    /// use data_inclusion_schema::validate::Validator;
+    ///
+    /// let csv = "id,nom,source,date_maj\ndora--1,Mission locale,dora,2025-02-14\ndora--2,M,dora,2025-02-14\n";
+    /// let validator = Validator::new().today(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+    /// let mut reader = Reader::for_record::<Structure>(csv.as_bytes(), Format::Csv);
+    /// let first = reader.next_checked::<Structure>(&validator).unwrap()??;
+    /// assert_eq!((first.line, first.checked.record.unwrap().nom), (2, "Mission locale".to_string()));
+    /// let second = reader.next_checked::<Structure>(&validator).unwrap()??;
+    /// assert_eq!(second.checked.problems[0].code(), "string_too_short");
+    /// assert!(reader.next_checked::<Structure>(&validator).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn next_checked<T: Record>(&mut self, validator: &Validator) -> Option<CheckedItem<T>> {
+        if let Some(item) = self.lookahead.pop_front() {
+            return Some(check_item(item, validator));
+        }
+        match self.format {
+            Format::Csv => self.produce_with(|reader| {
+                reader.next_csv_row(|reader, cells, start| {
+                    reader.csv_checked(cells, start, validator)
+                })
+            }),
+            Format::Json | Format::JsonLines => {
+                self.produce().map(|item| check_item(item, validator))
+            }
+        }
+    }
+
+    /// The reader as an iterator of validated records ([`Reader::next_checked`]).
+    ///
+    /// ```
+    /// use data_inclusion_schema::io::{Format, Reader};
+    /// use data_inclusion_schema::v1::Service;
+    /// use data_inclusion_schema::validate::Validator;
+    ///
+    /// let csv = "id;structure_id;source;nom;description;date_maj;thematiques\n\
+    ///            dora--1;dora--s1;dora;Garde;Une crèche.;2025-02-14;['famille--garde-denfants']\n\
+    ///            dora--2;dora--s1;dora;Garde;Une crèche.;2025-02-14;famille--inconnue\n\
+    ///            dora--3;dora--s1\n";
+    /// let validator = Validator::new().today(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+    /// let mut valid = Vec::new();
+    /// let mut invalid = Vec::new();
+    /// for item in Reader::for_record::<Service>(csv.as_bytes(), Format::Csv).checked::<Service>(&validator) {
+    ///     match item? {
+    ///         Ok(entry) => match entry.checked.record {
+    ///             Some(service) => valid.push(service.id),
+    ///             None => invalid.push((entry.line, entry.checked.problems[0].field.clone())),
+    ///         },
+    ///         Err(unreadable) => invalid.push((unreadable.line, String::new())),
+    ///     }
+    /// }
+    /// assert_eq!(valid, ["dora--1"]);
+    /// assert_eq!(invalid, [(3, "thematiques".to_string()), (4, String::new())]);
+    /// # Ok::<(), data_inclusion_schema::io::ReadError>(())
+    /// ```
+    pub fn checked<T: Record>(self, validator: &Validator) -> CheckedEntries<'_, R, T> {
+        CheckedEntries {
+            reader: self,
+            validator,
+            record: std::marker::PhantomData,
+        }
+    }
+
     /// Stops reading with `error` as the last item.
     fn fail(&mut self, error: ReadError) {
         self.lookahead.push_back(Err(error));
@@ -189,6 +266,20 @@ impl<R: Read> Reader<R> {
 
     /// Reads the next item from the input.
     fn produce(&mut self) -> Option<ReadItem> {
+        self.produce_with(|reader| match reader.format {
+            Format::JsonLines => reader.next_json_line(),
+            Format::Json => reader.next_json_element(),
+            Format::Csv => {
+                reader.next_csv_row(|reader, cells, start| reader.csv_entry(cells, start))
+            }
+        })
+    }
+
+    /// Reads the next item from the input with `next`, which reads one record.
+    fn produce_with<T>(
+        &mut self,
+        next: impl FnOnce(&mut Self) -> Result<Option<Result<T, RecordError>>, ReadError>,
+    ) -> Option<Result<Result<T, RecordError>, ReadError>> {
         if self.done {
             return None;
         }
@@ -199,12 +290,7 @@ impl<R: Read> Reader<R> {
                 return Some(Err(e));
             }
         }
-        let item = match self.format {
-            Format::JsonLines => self.next_json_line(),
-            Format::Json => self.next_json_element(),
-            Format::Csv => self.next_csv_row(),
-        };
-        match item {
+        match next(self) {
             Ok(Some(record)) => Some(Ok(record)),
             Ok(None) => {
                 self.done = true;
@@ -694,7 +780,11 @@ impl<R: Read> Reader<R> {
         Ok(())
     }
 
-    fn next_csv_row(&mut self) -> Result<Option<Result<Entry, RecordError>>, ReadError> {
+    /// Reads the next CSV row, which `make` turns into an item (skipping blank lines).
+    fn next_csv_row<T>(
+        &mut self,
+        make: impl FnOnce(&Self, &Cells, u64) -> Result<Result<T, RecordError>, ReadError>,
+    ) -> Result<Option<Result<T, RecordError>>, ReadError> {
         if self.csv.header.is_none() {
             self.read_csv_header()?;
             if self.csv.header.is_none() {
@@ -746,18 +836,18 @@ impl<R: Read> Reader<R> {
             if cells.blank {
                 continue;
             }
-            break self.csv_entry(&cells, start).map(Some);
+            break make(self, &cells, start).map(Some);
         };
         self.csv.cells = cells;
         result
     }
 
-    /// A row's cells as an entry.
-    fn csv_entry(
-        &self,
-        cells: &Cells,
+    /// A row's cells, checked: as many as the header has names, UTF-8.
+    fn csv_row<'a>(
+        &'a self,
+        cells: &'a Cells,
         start: u64,
-    ) -> Result<Result<Entry, RecordError>, ReadError> {
+    ) -> Result<Result<Row<'a>, RecordError>, ReadError> {
         let max = self.options.max_record_bytes;
         if cells.full {
             return Ok(Err(too_large_error(start, None, max)));
@@ -794,39 +884,37 @@ impl<R: Read> Reader<R> {
             list_separators: &self.options.csv_list_separators,
             decimal_comma: self.csv.delimiter == b';',
         };
-        // The pairs in the header's order, then the map built from them at once (the
-        // names are unique but for the unnamed columns, which are skipped): faster than
-        // inserting them one by one, and the same map.
-        let mut pairs: Vec<(String, Value)> = Vec::with_capacity(cells.ends.len());
-        let mut from = 0;
-        for (i, (name, &to)) in header.names.iter().zip(&cells.ends).enumerate() {
-            let cell = text.get(from..to).unwrap_or_default();
-            from = to;
-            match columns.get(i).unwrap_or(&Column::Untyped) {
-                Column::Field(spec) => {
-                    if !cell.is_empty() {
-                        pairs.push((name.clone(), read_cell(cell, &spec.ty, &syntax)));
-                    }
-                }
-                Column::Extra => {
-                    let value = if cell.is_empty() {
-                        Value::Null
-                    } else {
-                        Value::String(cell.to_string())
-                    };
-                    pairs.push((name.clone(), value));
-                }
-                Column::Untyped => {
-                    if !cell.is_empty() {
-                        pairs.push((name.clone(), Value::String(cell.to_string())));
-                    }
-                }
-                Column::Unnamed => {}
-            }
-        }
-        Ok(Ok(Entry {
+        Ok(Ok(Row {
+            names: &header.names,
+            columns,
+            text,
+            ends: &cells.ends,
+            syntax,
+        }))
+    }
+
+    /// A row's cells as an entry.
+    fn csv_entry(
+        &self,
+        cells: &Cells,
+        start: u64,
+    ) -> Result<Result<Entry, RecordError>, ReadError> {
+        Ok(self.csv_row(cells, start)?.map(|row| Entry {
             line: start,
-            input: Input::Fields(pairs.into_iter().collect::<Map<String, Value>>()),
+            input: Input::Fields(row.map()),
+        }))
+    }
+
+    /// A row's cells validated as a record of type `T`.
+    fn csv_checked<T: Record>(
+        &self,
+        cells: &Cells,
+        start: u64,
+        validator: &Validator,
+    ) -> Result<Result<CheckedEntry<T>, RecordError>, ReadError> {
+        Ok(self.csv_row(cells, start)?.map(|row| CheckedEntry {
+            line: start,
+            checked: row.check(validator),
         }))
     }
 }
@@ -843,6 +931,53 @@ impl<R: Read> Iterator for Reader<R> {
 }
 
 impl<R: Read> std::iter::FusedIterator for Reader<R> {}
+
+/// An item already read (by [`Reader::peek`], [`Reader::detect_kind`]), validated.
+fn check_item<T: Record>(item: ReadItem, validator: &Validator) -> CheckedItem<T> {
+    item.map(|record| {
+        record.map(|entry| CheckedEntry {
+            line: entry.line,
+            checked: entry.input.check(validator),
+        })
+    })
+}
+
+/// A [`Reader`] as an iterator of validated records: see [`Reader::checked`].
+pub struct CheckedEntries<'v, R: Read, T> {
+    reader: Reader<R>,
+    validator: &'v Validator,
+    record: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<R: Read, T> std::fmt::Debug for CheckedEntries<'_, R, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CheckedEntries")
+            .field("reader", &self.reader)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<R: Read, T> CheckedEntries<'_, R, T> {
+    /// The reader.
+    pub fn reader(&self) -> &Reader<R> {
+        &self.reader
+    }
+
+    /// The reader back, where it stands.
+    pub fn into_reader(self) -> Reader<R> {
+        self.reader
+    }
+}
+
+impl<R: Read, T: Record> Iterator for CheckedEntries<'_, R, T> {
+    type Item = CheckedItem<T>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.reader.next_checked(self.validator)
+    }
+}
+
+impl<R: Read, T: Record> std::iter::FusedIterator for CheckedEntries<'_, R, T> {}
 
 /// Opens an input whose kind may not be known: returns the kind (`kind` when given;
 /// otherwise told by [`Reader::detect_kind`], structures when nothing tells), whether it
@@ -1032,7 +1167,7 @@ struct Header {
 }
 
 /// What a CSV column holds.
-enum Column {
+pub(super) enum Column {
     /// A field of the schema.
     Field(&'static FieldSpec),
     /// A field the schema does not know.

@@ -1,0 +1,221 @@
+//! A CSV row validated straight from its cells: the single pass of the validator reads
+//! the row's members (header names borrowed, string cells borrowed from the row's text),
+//! and the row's map is built only when that pass gives up and the full check must
+//! report.
+//!
+//! One semantic: the members are those the map holds ([`Row::map`] is built from the same
+//! [`Members`]), each cell read by [`cell_of`] (whose [`Cell::into_value`] is the value the
+//! map holds), and [`RowSource`] reads them as the validator's `ValueSource` reads the
+//! map's values. So a row validates exactly as its map does.
+
+use std::borrow::Cow;
+
+use serde_json::{Map, Value};
+
+use super::cell::{cell_of, Cell, CellSyntax};
+use super::read::Column;
+use crate::spec::Record;
+use crate::validate::fast::{Number, Peek, Source, State};
+use crate::validate::{Checked, Validator};
+
+/// A CSV row that can be read: as many cells as the header has names, valid UTF-8.
+pub(super) struct Row<'t> {
+    /// The header's names (trimmed).
+    pub(super) names: &'t [String],
+    /// What each column holds.
+    pub(super) columns: &'t [Column],
+    /// The cells' text, end to end.
+    pub(super) text: &'t str,
+    /// Where each cell ends in `text`.
+    pub(super) ends: &'t [usize],
+    /// How the cells are written.
+    pub(super) syntax: CellSyntax<'t>,
+}
+
+impl<'t> Row<'t> {
+    /// The members of the record, in the header's order.
+    pub(super) fn members(&self) -> Members<'t> {
+        Members {
+            names: self.names,
+            columns: self.columns,
+            text: self.text,
+            ends: self.ends,
+            syntax: self.syntax,
+            i: 0,
+            from: 0,
+        }
+    }
+
+    /// The record as a map: lists as arrays, numbers as numbers where they parse, the
+    /// columns the schema does not know as strings (null when empty), the empty cells of
+    /// the schema's columns left out, the unnamed columns skipped.
+    pub(super) fn map(&self) -> Map<String, Value> {
+        // Built at once from the members (the names are unique but for the unnamed
+        // columns, which are skipped): faster than inserting them one by one, and the
+        // same map.
+        self.members()
+            .map(|(name, cell)| (name.to_string(), cell.into_value()))
+            .collect()
+    }
+
+    /// Validates the row as [`Validator::check_map`] validates [`Row::map`], the same
+    /// verdict, but without the map when the row has nothing to report.
+    pub(super) fn check<R: Record>(&self, validator: &Validator) -> Checked<R> {
+        let mut source = RowSource {
+            members: self.members(),
+            current: None,
+            state: State::new(R::NAME, validator.reference_date()),
+        };
+        validator.check_source(&mut source, || self.map())
+    }
+}
+
+/// The members of a row: `(name, cell)` for each column that the record holds.
+pub(super) struct Members<'t> {
+    names: &'t [String],
+    columns: &'t [Column],
+    text: &'t str,
+    ends: &'t [usize],
+    syntax: CellSyntax<'t>,
+    /// The next column.
+    i: usize,
+    /// Where its cell starts in `text`.
+    from: usize,
+}
+
+impl<'t> Iterator for Members<'t> {
+    type Item = (&'t str, Cell<'t>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let i = self.i;
+            let name = self.names.get(i)?;
+            let &to = self.ends.get(i)?;
+            let cell = self.text.get(self.from..to).unwrap_or_default();
+            self.from = to;
+            self.i += 1;
+            let member = match self.columns.get(i).unwrap_or(&Column::Untyped) {
+                Column::Field(spec) if !cell.is_empty() => cell_of(cell, &spec.ty, &self.syntax),
+                Column::Extra if cell.is_empty() => Cell::Value(Value::Null),
+                Column::Extra => Cell::Str(cell),
+                Column::Untyped if !cell.is_empty() => Cell::Str(cell),
+                Column::Field(_) | Column::Untyped | Column::Unnamed => continue,
+            };
+            return Some((name.as_str(), member));
+        }
+    }
+}
+
+/// The single pass's [`Source`] over a row's members: what `ValueSource` does over the
+/// row's map, each value read as that map holds it.
+///
+/// A value is moved out when it is read (a string of a list, an unknown column's text):
+/// the single pass reads each value once. A value read twice, or nothing to read, is
+/// `None`, and the pass gives up (the full check then decides), never a wrong value.
+struct RowSource<'t> {
+    members: Members<'t>,
+    /// The value under the cursor; `None` once moved out (or before the first key).
+    current: Option<Cell<'t>>,
+    state: State,
+}
+
+impl<'t> Source<'t> for RowSource<'t> {
+    fn peek(&mut self) -> Option<Peek> {
+        Some(match self.current.as_ref()? {
+            Cell::Str(_) | Cell::Value(Value::String(_)) => Peek::String,
+            Cell::Value(Value::Null) => Peek::Null,
+            Cell::Value(Value::Bool(_)) => Peek::Bool,
+            Cell::Value(Value::Number(_)) => Peek::Number,
+            Cell::Value(Value::Array(_)) => Peek::Array,
+            Cell::Value(Value::Object(_)) => Peek::Object,
+        })
+    }
+
+    fn null(&mut self) -> Option<()> {
+        matches!(self.current, Some(Cell::Value(Value::Null))).then_some(())
+    }
+
+    fn boolean(&mut self) -> Option<bool> {
+        match self.current {
+            Some(Cell::Value(Value::Bool(b))) => Some(b),
+            _ => None,
+        }
+    }
+
+    fn string(&mut self) -> Option<Cow<'t, str>> {
+        match self.current.take() {
+            Some(Cell::Str(s)) => Some(Cow::Borrowed(s)),
+            Some(Cell::Value(Value::String(s))) => Some(Cow::Owned(s)),
+            other => {
+                self.current = other;
+                None
+            }
+        }
+    }
+
+    /// As `ValueSource` (and the full check) reads a `serde_json` number; integers beyond
+    /// `i64` are left to the full check.
+    fn number(&mut self) -> Option<Number> {
+        let Some(Cell::Value(Value::Number(n))) = &self.current else {
+            return None;
+        };
+        if let Some(i) = n.as_i64() {
+            Some(Number::Int(i))
+        } else if n.is_u64() {
+            None
+        } else {
+            n.as_f64().map(Number::Float)
+        }
+    }
+
+    fn array<F: FnMut(&mut Self, Peek) -> bool>(&mut self, depth: usize, mut item: F) -> bool {
+        let items = match self.current.take() {
+            Some(Cell::Value(Value::Array(items))) => items,
+            other => {
+                self.current = other;
+                return false;
+            }
+        };
+        if !items.is_empty() && depth >= crate::validate::node::MAX_DEPTH {
+            return false;
+        }
+        for value in items {
+            self.current = Some(Cell::Value(value));
+            let Some(peek) = self.peek() else {
+                return false;
+            };
+            if !item(self, peek) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The value itself, as the map holds it.
+    fn any(&mut self, _peek: Peek, _depth: usize) -> Option<Value> {
+        self.current.take().map(Cell::into_value)
+    }
+
+    fn first_key(&mut self) -> Option<Option<Cow<'t, str>>> {
+        self.next_key()
+    }
+
+    fn next_key(&mut self) -> Option<Option<Cow<'t, str>>> {
+        Some(self.members.next().map(|(name, cell)| {
+            self.current = Some(cell);
+            Cow::Borrowed(name)
+        }))
+    }
+
+    fn end(&mut self) -> Option<()> {
+        Some(())
+    }
+
+    fn state(&self) -> &State {
+        &self.state
+    }
+
+    fn state_mut(&mut self) -> &mut State {
+        &mut self.state
+    }
+}
