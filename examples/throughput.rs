@@ -20,8 +20,10 @@
 //!   (formats checked) over `schema/v1/service.json` or `structure.json`; valid = no error
 //!   in `iter_errors` (every error is collected, as `crate` does);
 //! - `crate-csv`: FILE is CSV; read into memory untimed, then the timed pass is
-//!   [`Reader`] over the bytes plus [`Input::check`] on each row; valid =
-//!   `record.is_some()`; records = rows (a row that cannot be read counts, as invalid).
+//!   [`Reader`] over the bytes, each row validated as it is read ([`Reader::checked`]: the
+//!   same verdict as [`Input::check`] on the row's entry, without the row's map when it has
+//!   nothing to report); valid = `record.is_some()`; records = rows (a row that cannot be
+//!   read counts, as invalid).
 //!
 //! The reference date of the `date_maj` rule is fixed: 2026-06-15.
 
@@ -29,7 +31,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use data_inclusion_schema::io::{Format, Input, Reader};
+#[cfg(doc)]
+use data_inclusion_schema::io::Input;
+use data_inclusion_schema::io::{Format, Reader};
 use data_inclusion_schema::spec::Record;
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::Validator;
@@ -119,14 +123,11 @@ fn run<R: Record>(mode: &str, schema_file: &str, text: &str) -> Result<Pass, Str
             let start = Instant::now();
             let mut records = 0;
             let mut valid = 0;
-            for item in Reader::for_record::<R>(bytes, Format::Csv) {
+            for item in Reader::for_record::<R>(bytes, Format::Csv).checked::<R>(&validator) {
                 let item = item.map_err(|e| format!("CSV: {e}"))?;
                 records += 1;
-                if let Ok(entry) = item {
-                    let input: &Input = &entry.input;
-                    if input.check::<R>(&validator).record.is_some() {
-                        valid += 1;
-                    }
+                if item.is_ok_and(|entry| entry.checked.record.is_some()) {
+                    valid += 1;
                 }
             }
             let seconds = start.elapsed().as_secs_f64();
