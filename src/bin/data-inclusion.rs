@@ -429,7 +429,13 @@ fn validate_sources(
             }
             Ok(())
         };
-        for entry in entries {
+        let mut entries = entries;
+        // Each record read and validated at once (a CSV row without its map when it has
+        // nothing to report).
+        while let Some(entry) = match kind {
+            Kind::Structures => next_problems::<Structure, _>(&mut entries, validator),
+            Kind::Services => next_problems::<Service, _>(&mut entries, validator),
+        } {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
@@ -443,11 +449,7 @@ fn validate_sources(
                     summary.invalid += 1;
                     emit(e.line, None, e.message.clone(), Level::Error, &mut summary)?;
                 }
-                Ok(Entry { line, input }) => {
-                    let problems = match kind {
-                        Kind::Structures => problems(input.check::<Structure>(validator)),
-                        Kind::Services => problems(input.check::<Service>(validator)),
-                    };
+                Ok((line, problems)) => {
                     if problems.iter().any(|p| p.level == Level::Error) {
                         summary.invalid += 1;
                     }
@@ -470,8 +472,14 @@ fn validate_sources(
     Ok(all_ok)
 }
 
-fn problems<R: Record>(checked: Checked<R>) -> Vec<Problem> {
-    checked.problems
+/// The next record of `entries`, validated as an `R`: its line and its problems.
+#[allow(clippy::type_complexity)]
+fn next_problems<R: Record, T: io::Read>(
+    entries: &mut dio::Reader<T>,
+    validator: &Validator,
+) -> Option<Result<Result<(u64, Vec<Problem>), dio::RecordError>, dio::ReadError>> {
+    let item = entries.next_checked::<R>(validator)?;
+    Some(item.map(|record| record.map(|entry| (entry.line, entry.checked.problems))))
 }
 
 fn kind_of(k: KindArg) -> Kind {
