@@ -526,6 +526,20 @@ impl<'a> Generator<'a> {
         };
         let keys: Vec<&String> = properties.keys().collect();
         let indexes: Vec<usize> = (0..keys.len()).collect();
+        let mut by_length: std::collections::BTreeMap<usize, Vec<(&String, usize)>> =
+            std::collections::BTreeMap::new();
+        for (i, key) in keys.iter().enumerate() {
+            by_length.entry(key.len()).or_default().push((key, i));
+        }
+        let lengths: Vec<usize> = by_length.keys().copied().collect();
+        let keys_of_length: Vec<Vec<&String>> = by_length
+            .values()
+            .map(|v| v.iter().map(|(k, _)| *k).collect())
+            .collect();
+        let indexes_of_length: Vec<Vec<usize>> = by_length
+            .values()
+            .map(|v| v.iter().map(|(_, i)| *i).collect())
+            .collect();
         let fields_doc =
             format!("The fields of `{schema_name}` in the schema's order, with their constraints.");
         let fast = if self.settings.fast_validation {
@@ -537,8 +551,8 @@ impl<'a> Generator<'a> {
                     let mut #extra = ::serde_json::Map::new();
                     let mut key = cx.first_key()?;
                     while let Some(k) = key {
-                        match &*k {
-                            #( #keys => #vars = Some(cx.field(&F[#indexes])?), )*
+                        match <Self as #rt::spec::Record>::field_index(&k) {
+                            #( Some(#indexes) => #vars = Some(cx.field(&F[#indexes])?), )*
                             _ => {
                                 let value = cx.unknown()?;
                                 #extra.insert(k.into_owned(), value);
@@ -584,8 +598,12 @@ impl<'a> Generator<'a> {
                     &mut self.#extra
                 }
                 fn field_index(name: &str) -> Option<usize> {
-                    match name {
-                        #( #keys => Some(#indexes), )*
+                    // By length first: one or two string comparisons per key.
+                    match name.len() {
+                        #( #lengths => match name {
+                            #( #keys_of_length => Some(#indexes_of_length), )*
+                            _ => None,
+                        }, )*
                         _ => None,
                     }
                 }
