@@ -21,7 +21,7 @@ KINDS = ["services", "structures"]
 MODES = ["crate", "crate-fast", "serde-value", "jsonschema", "python", "crate-csv", "python-csv"]
 WHAT = {
     "crate": "this crate, `check_json` (every problem + typed record)",
-    "crate-fast": "this crate, `is_valid_json` (first error, builds nothing)",
+    "crate-fast": "this crate, `is_valid_json` (the verdict alone)",
     "serde-value": "floor: `serde_json::Value` parse only",
     "jsonschema": "`jsonschema` 0.61 crate (parse + every error, formats on)",
     "python": "official package, `model_validate_json`",

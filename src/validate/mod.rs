@@ -21,8 +21,8 @@
 //! ```
 //!
 //! Every problem of every field and every list item is reported, never only the first.
-//! [`Validator::is_valid_json`] answers valid/invalid alone, stopping at the first error
-//! and building nothing.
+//! [`Validator::is_valid_json`] answers valid/invalid alone: it reports nothing, and on a
+//! record with errors it stops at the first one.
 //!
 //! # What is checked
 //!
@@ -280,8 +280,8 @@ impl Validator {
         self.check_value(value).into_result()
     }
 
-    /// Whether the JSON text is a valid record: stops at the first error and builds no
-    /// record.
+    /// Whether the JSON text is a valid record (warnings allowed, unless strict): no
+    /// report; the full check, when it runs, stops at the first error.
     pub fn is_valid_json<R: Record>(&self, text: &str) -> bool {
         if fast::record::<R>(text, self.today).is_some() {
             return true;
@@ -292,7 +292,7 @@ impl Validator {
         }
     }
 
-    /// Whether the value is a valid record: stops at the first error and builds no record.
+    /// Whether the value is a valid record (see [`Self::is_valid_json`]).
     pub fn is_valid_value<R: Record>(&self, value: &Value) -> bool {
         fast::record_from_value::<R>(value, self.today).is_some()
             || self.is_valid_node::<R>(&Node::from_value(value))
