@@ -13,9 +13,13 @@
 //! MODE:
 //! - `crate`: [`Validator::check_json`] on each line (every problem, and the typed record);
 //!   valid = `record.is_some()`;
-//! - `crate-fast`: [`Validator::is_valid_json`] (stops at the first error, builds nothing);
+//! - `crate-fast`: [`Validator::is_valid_json`] (the verdict alone: no report);
 //! - `serde-value`: the floor, `serde_json::from_str::<serde_json::Value>` on each line;
 //!   valid = parsed;
+//! - `serde-typed`: another floor, serde's derived deserializer into the typed record
+//!   (`serde_json::from_str::<Service>`) on each line, with no validation at all (it
+//!   trusts the input: a misspelt referential value fails, a too long name does not);
+//!   valid = deserialized;
 //! - `jsonschema`: each line parsed into a `serde_json::Value`, then the `jsonschema` crate
 //!   (formats checked) over `schema/v1/service.json` or `structure.json`; valid = no error
 //!   in `iter_errors` (every error is collected, as `crate` does);
@@ -95,6 +99,15 @@ fn run<R: Record>(mode: &str, schema_file: &str, text: &str) -> Result<Pass, Str
                 lines
                     .iter()
                     .filter(|l| serde_json::from_str::<Value>(l).is_ok())
+                    .count()
+            }))
+        }
+        "serde-typed" => {
+            let lines = lines(text);
+            Ok(timed(lines.len(), || {
+                lines
+                    .iter()
+                    .filter(|l| serde_json::from_str::<R>(l).is_ok())
                     .count()
             }))
         }

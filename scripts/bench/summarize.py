@@ -18,20 +18,31 @@ import sys
 from collections import defaultdict
 
 KINDS = ["services", "structures"]
-MODES = ["crate", "crate-fast", "serde-value", "jsonschema", "python", "crate-csv", "python-csv"]
+MODES = [
+    "crate",
+    "crate-fast",
+    "serde-value",
+    "serde-typed",
+    "jsonschema",
+    "python",
+    "crate-csv",
+    "python-csv",
+]
 WHAT = {
     "crate": "this crate, `check_json` (every problem + typed record)",
     "crate-fast": "this crate, `is_valid_json` (the verdict alone)",
     "serde-value": "floor: `serde_json::Value` parse only",
+    "serde-typed": "floor: serde derive into the typed record, no validation",
     "jsonschema": "`jsonschema` 0.61 crate (parse + every error, formats on)",
     "python": "official package, `model_validate_json`",
-    "crate-csv": "this crate, CSV: `io::Reader` + `check`",
+    "crate-csv": "this crate, CSV: `io::Reader::checked`",
     "python-csv": "official package, CSV: `pandas.read_csv` + dict + `model_validate`",
 }
 RATIOS = [
     ("crate", "python"),
     ("crate", "serde-value"),
     ("crate", "jsonschema"),
+    ("serde-typed", "jsonschema"),
     ("crate-fast", "serde-value"),
     ("crate-csv", "python-csv"),
 ]
