@@ -1,15 +1,21 @@
-//! Validation throughput, per record of a JSON Lines corpus: this crate (full report and
-//! typed record; the valid/invalid fast path), the floor of merely parsing each line into
-//! a `serde_json::Value`, and the `jsonschema` crate on the official JSON Schema; and
-//! `score_qualite` per service.
+//! Throughput per record of a generated corpus (`benches/support/corpus.rs`, 10 % invalid):
+//! - `jsonl/…`: JSON Lines validated by this crate (full report and typed record; the
+//!   verdict alone), the floors of merely parsing each line into a `serde_json::Value` or
+//!   deserializing it into the typed record with serde (no validation), and the
+//!   `jsonschema` crate on the official JSON Schema;
+//! - `json/…`: one JSON document (an array) read and validated with `io::Reader::checked`;
+//! - `csv/…`: CSV read and validated with `io::Reader::checked`, and typed records written
+//!   as CSV with `io::Writer`;
+//! - `score_qualite` per service.
 //!
-//! `cargo bench --features validate --bench validate` (the corpus: `benches/support/corpus.rs`, 10% invalid).
+//! `cargo bench --features io --bench validate`.
 
 #[path = "support/corpus.rs"]
 mod corpus;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use data_inclusion_schema::io::{Format, ReadOptions, Reader, WriteOptions, Writer};
 use data_inclusion_schema::score::score_qualite;
 use data_inclusion_schema::spec::Record;
 use data_inclusion_schema::v1::{Service, Structure};
@@ -58,6 +64,17 @@ fn bench_kind<R: Record>(c: &mut Criterion, services: bool, schema_file: &str) {
                 .count()
         })
     });
+    group.bench_function(
+        "floor: serde derive into the typed record, no validation",
+        |b| {
+            b.iter(|| {
+                lines
+                    .iter()
+                    .filter(|l| serde_json::from_str::<R>(l).is_ok())
+                    .count()
+            })
+        },
+    );
     group.bench_function("floor: serde_json::Value parse", |b| {
         b.iter(|| {
             lines
@@ -85,6 +102,66 @@ fn jsonl(c: &mut Criterion) {
     bench_kind::<Structure>(c, false, "structure.json");
 }
 
+/// Reads and validates every record of `bytes`; the number of valid records.
+fn read_valid<R: Record>(bytes: &[u8], format: Format, validator: &Validator) -> usize {
+    Reader::with_options(bytes, format, ReadOptions::for_record::<R>())
+        .checked::<R>(validator)
+        .filter(|item| matches!(item, Ok(Ok(entry)) if entry.checked.is_valid()))
+        .count()
+}
+
+fn documents_kind<R: Record>(c: &mut Criterion, services: bool) {
+    let text = corpus::jsonl(services, RECORDS, 0.1, 7);
+    let validator = Validator::new().today(today());
+    let array = format!("[{}]", text.lines().collect::<Vec<_>>().join(",\n"));
+    // The valid records, written as CSV by this crate (as a producer would publish them),
+    // and the CSV of every record (invalid ones included) for reading.
+    let records: Vec<R> = text
+        .lines()
+        .filter_map(|l| validator.validate_json::<R>(l).ok())
+        .collect();
+    let mut all = Writer::new(Vec::new(), Format::Csv, WriteOptions::default());
+    for line in text.lines() {
+        if let Ok(record) = serde_json::from_str::<R>(line) {
+            all.write(&record).unwrap();
+        }
+    }
+    let csv = all.finish().unwrap();
+
+    let mut group = c.benchmark_group(format!("json/{}", R::NAME));
+    group.throughput(Throughput::Elements(RECORDS as u64));
+    group.sample_size(20);
+    group.bench_function("this crate: a JSON array read and validated", |b| {
+        b.iter(|| read_valid::<R>(array.as_bytes(), Format::Json, &validator))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group(format!("csv/{}", R::NAME));
+    group.sample_size(20);
+    group.throughput(Throughput::Elements(
+        csv.iter().filter(|&&b| b == b'\n').count() as u64 - 1,
+    ));
+    group.bench_function("this crate: read and validate", |b| {
+        b.iter(|| read_valid::<R>(&csv, Format::Csv, &validator))
+    });
+    group.throughput(Throughput::Elements(records.len() as u64));
+    group.bench_function("this crate: write typed records", |b| {
+        b.iter(|| {
+            let mut writer = Writer::new(Vec::new(), Format::Csv, WriteOptions::default());
+            for record in &records {
+                writer.write(record).unwrap();
+            }
+            writer.finish().unwrap().len()
+        })
+    });
+    group.finish();
+}
+
+fn documents(c: &mut Criterion) {
+    documents_kind::<Service>(c, true);
+    documents_kind::<Structure>(c, false);
+}
+
 fn score(c: &mut Criterion) {
     let text = corpus::jsonl(true, RECORDS, 0.0, 7);
     let validator = Validator::new().today(today());
@@ -106,5 +183,5 @@ fn score(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, jsonl, score);
+criterion_group!(benches, jsonl, documents, score);
 criterion_main!(benches);
