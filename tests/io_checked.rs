@@ -427,8 +427,16 @@ fn mutated(text: String, edits: Vec<(usize, bool, &'static str)>) -> Vec<u8> {
     bytes
 }
 
+/// The number of cases of the property tests: 64, or `FUZZ_CASES` (as `tests/fuzz.rs`).
+fn cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(64)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     /// Generated records with cells of every kind in every column.
     #[test]
