@@ -1,17 +1,19 @@
-//! The single-pass validator of JSON text: the typed record is filled straight from the
-//! parser's tokens, each key dispatched by a generated `match` to its field's check, with
-//! no intermediate tree and strings borrowed from the input until they go into the record.
+//! The single-pass validator: the typed record is filled straight from the input — the
+//! tokens of JSON text ([`Fast`]), `serde_json` values ([`ValueSource`]) or a CSV row's
+//! cells (in `io`) — each key dispatched by the generated `field_index` to its field's
+//! check, with no intermediate tree and strings borrowed from the input until they go
+//! into the record.
 //!
 //! It is optimistic: it answers only for a record with nothing to report (no error, no
 //! warning). At the first doubt — an error, a warning, a lax coercion (`"3"` for a number,
 //! `4.0` for an integer), a duplicate in a long list, an integer beyond `i64` — it gives
-//! up (`None`) and the full check ([`super::Validator::check_json`]'s tree walk) reads the
+//! up (`None`) and the full check (the tree walk of `Validator::check_node`) reads the
 //! record again and reports everything. So the two cannot disagree on a verdict: a record
 //! accepted here would be accepted, identical, by the full check, and anything else is
-//! decided by the full check (the property tests of `tests/fuzz.rs` and the conformance
-//! corpus check both paths).
+//! decided by the full check (the property tests here and in `tests/fuzz.rs`, and the
+//! conformance corpus, hold both paths to the same outcome).
 //!
-//! The generated `Record::fast_json` of each record type calls this module; it is public
+//! The generated `Record::fast_read` of each record type calls this module; it is public
 //! only for that code.
 
 use std::borrow::Cow;
@@ -990,6 +992,26 @@ mod tests {
                 true
             }
             None => false,
+        }
+    }
+
+    /// At the nesting limit, the tokenizer answers as jiter does (its skip, which the
+    /// readers used to check a record's syntax, and its parse into the full check's tree).
+    #[test]
+    fn the_tokenizer_has_jiter_s_nesting_limit() {
+        for depth in 190..210 {
+            for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
+                let text = format!("{{\"x\": {}1{}}}", open.repeat(depth), close.repeat(depth));
+                let mut jiter = jiter::Jiter::new(text.as_bytes()).with_allow_inf_nan();
+                let skips = jiter.next_skip().and_then(|()| jiter.finish()).is_ok();
+                assert_eq!(plainly_json(&text), skips, "{open} × {depth}");
+                assert_eq!(
+                    parse_node(&text).is_some(),
+                    node::parse(&text).is_ok(),
+                    "{open} × {depth}"
+                );
+                assert_eq!(node::parse(&text).is_ok(), skips, "{open} × {depth}");
+            }
         }
     }
 
