@@ -217,9 +217,14 @@ impl<R: Read> Reader<R> {
                     reader.csv_checked(cells, start, validator)
                 })
             }),
-            Format::Json | Format::JsonLines => {
-                self.produce().map(|item| check_item(item, validator))
-            }
+            // The record's text validated where it lies: its syntax is checked apart only
+            // when the single pass gives up (which it does on anything jiter would refuse).
+            Format::JsonLines => self.produce_with(|reader| {
+                reader.next_json_line(|text, at| json_checked(text, at, validator))
+            }),
+            Format::Json => self.produce_with(|reader| {
+                reader.next_json_element(|text, at| json_checked(text, at, validator))
+            }),
         }
     }
 
@@ -267,8 +272,8 @@ impl<R: Read> Reader<R> {
     /// Reads the next item from the input.
     fn produce(&mut self) -> Option<ReadItem> {
         self.produce_with(|reader| match reader.format {
-            Format::JsonLines => reader.next_json_line(),
-            Format::Json => reader.next_json_element(),
+            Format::JsonLines => reader.next_json_line(json_entry),
+            Format::Json => reader.next_json_element(json_entry),
             Format::Csv => {
                 reader.next_csv_row(|reader, cells, start| reader.csv_entry(cells, start))
             }
@@ -324,7 +329,11 @@ impl<R: Read> Reader<R> {
 
     // ---------------------------------------------------------------- JSON Lines
 
-    fn next_json_line(&mut self) -> Result<Option<Result<Entry, RecordError>>, ReadError> {
+    /// Reads the next line holding a record; `finish` makes the item of its text.
+    fn next_json_line<T>(
+        &mut self,
+        finish: impl FnOnce(&str, JsonAt) -> Result<T, RecordError>,
+    ) -> Result<Option<Result<T, RecordError>>, ReadError> {
         let max = self.options.max_record_bytes;
         loop {
             let start = self.line;
@@ -369,17 +378,14 @@ impl<R: Read> Reader<R> {
                 continue;
             }
             let text = utf8(text, start)?;
-            if let Err(message) = json_syntax(text, start, false) {
-                return Ok(Some(Err(RecordError::new(
+            return Ok(Some(finish(
+                text,
+                JsonAt {
+                    line: start,
                     start,
-                    RecordErrorKind::InvalidJson,
-                    message,
-                ))));
-            }
-            return Ok(Some(Ok(Entry {
-                line: start,
-                input: Input::Json(text.to_string()),
-            })));
+                    in_document: false,
+                },
+            )));
         }
     }
 
@@ -418,7 +424,11 @@ impl<R: Read> Reader<R> {
         }
     }
 
-    fn next_json_element(&mut self) -> Result<Option<Result<Entry, RecordError>>, ReadError> {
+    /// Reads the next element of the document; `finish` makes the item of its text.
+    fn next_json_element<T>(
+        &mut self,
+        finish: impl FnOnce(&str, JsonAt) -> Result<T, RecordError>,
+    ) -> Result<Option<Result<T, RecordError>>, ReadError> {
         loop {
             match self.json.phase {
                 Phase::Start => {
@@ -492,7 +502,7 @@ impl<R: Read> Reader<R> {
                             "élément vide dans le tableau JSON".to_string(),
                         ))));
                     }
-                    return Ok(Some(self.json_entry(position, start)));
+                    return Ok(Some(self.finish_element(position, start, finish)));
                 }
                 Phase::Single => {
                     let start = self.line;
@@ -511,7 +521,7 @@ impl<R: Read> Reader<R> {
                             self.options.max_record_bytes,
                         ))));
                     }
-                    return Ok(Some(self.json_entry(1, start)));
+                    return Ok(Some(self.finish_element(1, start, finish)));
                 }
                 Phase::Unclosed => {
                     return Err(ReadError::UnclosedArray {
@@ -529,23 +539,24 @@ impl<R: Read> Reader<R> {
         }
     }
 
-    /// The element in the buffer as an entry at `position`, or why it is not JSON.
-    fn json_entry(&self, position: u64, start: u64) -> Result<Entry, RecordError> {
+    /// The element in the buffer, at `position`, made an item by `finish`.
+    fn finish_element<T>(
+        &self,
+        position: u64,
+        start: u64,
+        finish: impl FnOnce(&str, JsonAt) -> Result<T, RecordError>,
+    ) -> Result<T, RecordError> {
         let text = trim_json_ws(&self.buf);
         // UTF-8 was checked by scan_element.
         let text = std::str::from_utf8(text).unwrap_or_default();
-        match json_syntax(text, start, true) {
-            Ok(()) => Ok(Entry {
+        finish(
+            text,
+            JsonAt {
                 line: position,
-                input: Input::Json(text.to_string()),
-            }),
-            Err(message) => Err(RecordError::in_document(
-                position,
                 start,
-                RecordErrorKind::InvalidJson,
-                message,
-            )),
-        }
+                in_document: true,
+            },
+        )
     }
 
     /// Reads one element of the array (up to a `,` or the `]` at its level, which is
@@ -933,6 +944,50 @@ impl<R: Read> Iterator for Reader<R> {
 impl<R: Read> std::iter::FusedIterator for Reader<R> {}
 
 /// An item already read (by [`Reader::peek`], [`Reader::detect_kind`]), validated.
+/// Where a JSON record is: `line` as [`Entry::line`]; `start`, the physical line where it
+/// starts; `in_document`, whether `line` is a position in a JSON document.
+#[derive(Clone, Copy)]
+struct JsonAt {
+    line: u64,
+    start: u64,
+    in_document: bool,
+}
+
+/// Whether the text of a JSON record is JSON, as a [`RecordError`] where it is not.
+fn json_record_syntax(text: &str, at: JsonAt) -> Result<(), RecordError> {
+    json_syntax(text, at.start, at.in_document).map_err(|message| {
+        if at.in_document {
+            RecordError::in_document(at.line, at.start, RecordErrorKind::InvalidJson, message)
+        } else {
+            RecordError::new(at.line, RecordErrorKind::InvalidJson, message)
+        }
+    })
+}
+
+/// The text of a JSON record as an entry, or why it is not JSON.
+fn json_entry(text: &str, at: JsonAt) -> Result<Entry, RecordError> {
+    json_record_syntax(text, at)?;
+    Ok(Entry {
+        line: at.line,
+        input: Input::Json(text.to_string()),
+    })
+}
+
+/// The text of a JSON record validated as a `T`: what [`json_entry`] then [`Input::check`]
+/// give, without the entry's copy of the text, and without a separate syntax check when
+/// the single pass accepts the record.
+fn json_checked<T: Record>(
+    text: &str,
+    at: JsonAt,
+    validator: &Validator,
+) -> Result<CheckedEntry<T>, RecordError> {
+    let checked = validator.check_json_read(text, || json_record_syntax(text, at))?;
+    Ok(CheckedEntry {
+        line: at.line,
+        checked,
+    })
+}
+
 fn check_item<T: Record>(item: ReadItem, validator: &Validator) -> CheckedItem<T> {
     item.map(|record| {
         record.map(|entry| CheckedEntry {

@@ -248,6 +248,26 @@ impl Validator {
         self.check_node(&Node::from_value(value))
     }
 
+    /// Validates a record read as JSON text whose syntax the reader has not checked:
+    /// `syntax` checks it only when the single pass gives up (a record the single pass
+    /// accepts is JSON that jiter reads), then the full check runs. The readers validate
+    /// JSON records this way, with one pass over the text for most of them.
+    #[cfg(feature = "io")]
+    pub(crate) fn check_json_read<R: Record, E>(
+        &self,
+        text: &str,
+        syntax: impl FnOnce() -> Result<(), E>,
+    ) -> Result<Checked<R>, E> {
+        if let Some(record) = fast::record::<R>(text, self.today) {
+            return Ok(Checked {
+                record: Some(record),
+                problems: Vec::new(),
+            });
+        }
+        syntax()?;
+        Ok(self.check_json_fully(text))
+    }
+
     /// Validates a record given as the members of a JSON object (a CSV row, for instance).
     pub fn check_map<R: Record>(&self, map: &Map<String, Value>) -> Checked<R> {
         if let Some(record) = fast::record_from_map::<R>(map, self.today) {
