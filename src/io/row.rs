@@ -122,12 +122,8 @@ struct RowSource<'t> {
 impl<'t> Source<'t> for RowSource<'t> {
     fn peek(&mut self) -> Option<Peek> {
         Some(match self.current.as_ref()? {
-            Cell::Str(_) | Cell::Value(Value::String(_)) => Peek::String,
-            Cell::Value(Value::Null) => Peek::Null,
-            Cell::Value(Value::Bool(_)) => Peek::Bool,
-            Cell::Value(Value::Number(_)) => Peek::Number,
-            Cell::Value(Value::Array(_)) => Peek::Array,
-            Cell::Value(Value::Object(_)) => Peek::Object,
+            Cell::Str(_) => Peek::String,
+            Cell::Value(value) => Peek::of_value(value),
         })
     }
 
@@ -153,18 +149,10 @@ impl<'t> Source<'t> for RowSource<'t> {
         }
     }
 
-    /// As `ValueSource` (and the full check) reads a `serde_json` number; integers beyond
-    /// `i64` are left to the full check.
     fn number(&mut self) -> Option<Number> {
-        let Some(Cell::Value(Value::Number(n))) = &self.current else {
-            return None;
-        };
-        if let Some(i) = n.as_i64() {
-            Some(Number::Int(i))
-        } else if n.is_u64() {
-            None
-        } else {
-            n.as_f64().map(Number::Float)
+        match &self.current {
+            Some(Cell::Value(Value::Number(n))) => Number::of_json(n),
+            _ => None,
         }
     }
 

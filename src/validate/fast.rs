@@ -44,12 +44,40 @@ pub enum Peek {
     Object,
 }
 
+impl Peek {
+    /// The kind of a `serde_json` value.
+    pub fn of_value(value: &Value) -> Peek {
+        match value {
+            Value::Null => Peek::Null,
+            Value::Bool(_) => Peek::Bool,
+            Value::Number(_) => Peek::Number,
+            Value::String(_) => Peek::String,
+            Value::Array(_) => Peek::Array,
+            Value::Object(_) => Peek::Object,
+        }
+    }
+}
+
 /// A number as the parser of the official package (jiter) reads it.
 pub enum Number {
     /// An integer within `i64`.
     Int(i64),
     /// A finite float.
     Float(f64),
+}
+
+impl Number {
+    /// A `serde_json` number as the full check reads it (`Node::from_value`); `None` for
+    /// an integer beyond `i64`, left to the full check.
+    pub fn of_json(n: &serde_json::Number) -> Option<Number> {
+        if let Some(i) = n.as_i64() {
+            Some(Number::Int(i))
+        } else if n.is_u64() {
+            None
+        } else {
+            n.as_f64().map(Number::Float)
+        }
+    }
 }
 
 /// The state of one single-pass validation: a cursor over one record's JSON text.
@@ -218,14 +246,7 @@ pub struct ValueSource<'t> {
 
 impl<'t> Source<'t> for ValueSource<'t> {
     fn peek(&mut self) -> Option<Peek> {
-        Some(match self.current {
-            Value::Null => Peek::Null,
-            Value::Bool(_) => Peek::Bool,
-            Value::Number(_) => Peek::Number,
-            Value::String(_) => Peek::String,
-            Value::Array(_) => Peek::Array,
-            Value::Object(_) => Peek::Object,
-        })
+        Some(Peek::of_value(self.current))
     }
 
     fn null(&mut self) -> Option<()> {
@@ -240,18 +261,10 @@ impl<'t> Source<'t> for ValueSource<'t> {
         self.current.as_str().map(Cow::Borrowed)
     }
 
-    /// As the full check reads a `serde_json` number (`Node::from_value`); integers beyond
-    /// `i64` are left to it.
     fn number(&mut self) -> Option<Number> {
-        let Value::Number(n) = self.current else {
-            return None;
-        };
-        if let Some(i) = n.as_i64() {
-            Some(Number::Int(i))
-        } else if n.is_u64() {
-            None
-        } else {
-            n.as_f64().map(Number::Float)
+        match self.current {
+            Value::Number(n) => Number::of_json(n),
+            _ => None,
         }
     }
 
@@ -361,23 +374,7 @@ impl<'t> Fast<'t> {
             Peek::Array => self
                 .array(depth, |cx, peek| cx.skip(peek, depth + 1).is_some())
                 .then_some(()),
-            Peek::Object => {
-                self.pos += 1;
-                self.skip_whitespace();
-                if self.eat(b'}').is_some() {
-                    return Some(());
-                }
-                if depth >= node::MAX_DEPTH {
-                    return None;
-                }
-                let mut key = Some(self.key()?);
-                while key.is_some() {
-                    let peek = self.peek()?;
-                    self.skip(peek, depth + 1)?;
-                    key = self.next_key()?;
-                }
-                Some(())
-            }
+            Peek::Object => self.object(depth, |cx, _, peek| cx.skip(peek, depth + 1)),
         }
     }
 
@@ -395,33 +392,13 @@ impl<'t> Fast<'t> {
                 Number::Int(i) => Node::Int(i),
                 Number::Float(f) => Node::Float(f),
             },
-            Peek::Array => {
-                let mut items = Vec::new();
-                let ok = self.array(depth, |cx, peek| match cx.node(peek, depth + 1) {
-                    Some(item) => {
-                        items.push(item);
-                        true
-                    }
-                    None => false,
-                });
-                ok.then_some(Node::Array(items))?
-            }
+            Peek::Array => Node::Array(self.items(depth, |cx, peek| cx.node(peek, depth + 1))?),
             Peek::Object => {
-                self.pos += 1;
                 let mut members = Vec::new();
-                self.skip_whitespace();
-                if self.eat(b'}').is_some() {
-                    return Some(Node::Object(members));
-                }
-                if depth >= node::MAX_DEPTH {
-                    return None;
-                }
-                let mut key = Some(self.key()?);
-                while let Some(k) = key {
-                    let peek = self.peek()?;
-                    members.push((k, self.node(peek, depth + 1)?));
-                    key = self.next_key()?;
-                }
+                self.object(depth, |cx, key, peek| {
+                    members.push((key, cx.node(peek, depth + 1)?));
+                    Some(())
+                })?;
                 Node::Object(members)
             }
         })
@@ -432,6 +409,47 @@ impl<'t> Fast<'t> {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.pos) {
             self.pos += 1;
         }
+    }
+
+    /// Reads an object at `depth` (the cursor on its `{`), each member with `member`, under
+    /// `node::parse`'s depth rule.
+    fn object(
+        &mut self,
+        depth: usize,
+        mut member: impl FnMut(&mut Self, Cow<'t, str>, Peek) -> Option<()>,
+    ) -> Option<()> {
+        self.pos += 1;
+        self.skip_whitespace();
+        if self.eat(b'}').is_some() {
+            return Some(());
+        }
+        if depth >= node::MAX_DEPTH {
+            return None;
+        }
+        let mut key = Some(self.key()?);
+        while let Some(k) = key {
+            let peek = self.peek()?;
+            member(self, k, peek)?;
+            key = self.next_key()?;
+        }
+        Some(())
+    }
+
+    /// Reads an array at `depth` into the items that `item` makes of its values.
+    fn items<T>(
+        &mut self,
+        depth: usize,
+        mut item: impl FnMut(&mut Self, Peek) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let mut items = Vec::new();
+        let ok = self.array(depth, |cx, peek| match item(cx, peek) {
+            Some(value) => {
+                items.push(value);
+                true
+            }
+            None => false,
+        });
+        ok.then_some(items)
     }
 
     /// `byte` next (after whitespace), consumed.
@@ -615,34 +633,14 @@ impl<'t> Source<'t> for Fast<'t> {
                 Number::Int(i) => Value::from(i),
                 Number::Float(f) => Value::Number(serde_json::Number::from_f64(f)?),
             },
-            Peek::Array => {
-                let mut items = Vec::new();
-                let ok = self.array(depth, |cx, peek| match cx.any(peek, depth + 1) {
-                    Some(v) => {
-                        items.push(v);
-                        true
-                    }
-                    None => false,
-                });
-                ok.then_some(Value::Array(items))?
-            }
+            Peek::Array => Value::Array(self.items(depth, |cx, peek| cx.any(peek, depth + 1))?),
             Peek::Object => {
-                self.pos += 1;
                 let mut map = Map::new();
-                self.skip_whitespace();
-                if self.eat(b'}').is_some() {
-                    return Some(Value::Object(map));
-                }
-                if depth >= node::MAX_DEPTH {
-                    return None;
-                }
-                let mut key = Some(self.key()?);
-                while let Some(k) = key {
-                    let peek = self.peek()?;
-                    let value = self.any(peek, depth + 1)?;
-                    map.insert(k.into_owned(), value);
-                    key = self.next_key()?;
-                }
+                self.object(depth, |cx, key, peek| {
+                    let value = cx.any(peek, depth + 1)?;
+                    map.insert(key.into_owned(), value);
+                    Some(())
+                })?;
                 Value::Object(map)
             }
         })
@@ -729,11 +727,7 @@ impl<T: FastField> FastField for Option<T> {
 /// Whether a string passes the checks of `ty`, made as the full check makes them.
 fn str_passes(s: &str, ty: &TypeSpec) -> bool {
     match ty {
-        TypeSpec::String(spec) => match spec.format {
-            Some("uri") => scalar::url_str(s).is_ok(),
-            Some("email") => super::email::check_email(s).is_ok(),
-            _ => scalar::string_str(s, spec).is_ok(),
-        },
+        TypeSpec::String(spec) => scalar::formatted_str(s, spec).is_ok(),
         TypeSpec::Referential { values, .. } => values.contains(&s),
         // Only strings: the first branch that accepts the value makes the value.
         TypeSpec::AnyOf(branches) => {

@@ -707,11 +707,13 @@ impl<'n> Seen<'n> {
 
 /// A string: formats first (their own rules), then the constraints.
 fn string(node: &Node<'_>, spec: &StringSpec, build: bool) -> Result<Slot, Detail> {
-    let s = match spec.format {
-        Some("uri") => scalar::url(node)?,
-        Some("email") => scalar::email(node)?,
-        _ => scalar::string(node, spec)?,
+    let Node::Str(s) = node else {
+        return Err(match spec.format {
+            Some("uri") => Detail::UrlType,
+            _ => Detail::StringType,
+        });
     };
+    scalar::formatted_str(s, spec)?;
     Ok(if build {
         Slot::Str(s.to_string())
     } else {

@@ -12,17 +12,19 @@ use crate::spec::StringSpec;
 /// The official package's limit on URLs, in UTF-8 bytes of the input.
 pub(crate) const URL_MAX_BYTES: usize = 2083;
 
-/// A string with its length and pattern constraints, checked in pydantic's order: type,
-/// `minLength`, `maxLength`, `pattern` (lengths in Unicode characters).
-pub(crate) fn string<'n>(node: &'n Node<'_>, spec: &StringSpec) -> Result<&'n str, Detail> {
-    let Node::Str(s) = node else {
-        return Err(Detail::StringType);
-    };
-    string_str(s, spec)?;
-    Ok(s)
+/// A string against its spec: a format with rules of its own first (`uri`: see
+/// [`url_str`]; `email`: pydantic's `EmailStr`), else the constraints, checked in
+/// pydantic's order: `minLength`, `maxLength`, `pattern` (lengths in Unicode characters),
+/// `const`.
+pub(crate) fn formatted_str(s: &str, spec: &StringSpec) -> Result<(), Detail> {
+    match spec.format {
+        Some("uri") => url_str(s),
+        Some("email") => super::email::check_email(s).map_err(Detail::Email),
+        _ => string_str(s, spec),
+    }
 }
 
-/// The constraints of [`string`] on a string.
+/// The constraints of a string without a format of its own (see [`formatted_str`]).
 pub(crate) fn string_str(s: &str, spec: &StringSpec) -> Result<(), Detail> {
     // A character is one to four bytes: most strings are known to fit from their length
     // in bytes, without counting their characters.
@@ -116,15 +118,6 @@ fn regex(pattern: &'static str) -> Option<&'static Regex> {
 
 /// An HTTP(S) URL (pydantic's `HttpUrl`): not empty, at most 2083 bytes, parsed by the
 /// WHATWG parser of the `url` crate, scheme `http` or `https`.
-pub(crate) fn url<'n>(node: &'n Node<'_>) -> Result<&'n str, Detail> {
-    let Node::Str(s) = node else {
-        return Err(Detail::UrlType);
-    };
-    url_str(s)?;
-    Ok(s)
-}
-
-/// The checks of [`url`] on a string.
 pub(crate) fn url_str(s: &str) -> Result<(), Detail> {
     if s.is_empty() {
         return Err(Detail::UrlParsing("input is empty".into()));
@@ -175,15 +168,6 @@ fn plainly_valid_url(s: &str) -> bool {
         last = label.bytes().next();
     }
     last.is_some_and(|b| b.is_ascii_alphabetic())
-}
-
-/// An e-mail address (pydantic's `EmailStr`).
-pub(crate) fn email<'n>(node: &'n Node<'_>) -> Result<&'n str, Detail> {
-    let Node::Str(s) = node else {
-        return Err(Detail::StringType);
-    };
-    super::email::check_email(s).map_err(Detail::Email)?;
-    Ok(s)
 }
 
 /// A number, with pydantic's lax coercions: integers, booleans (1 and 0) and strings that
