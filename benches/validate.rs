@@ -17,9 +17,9 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use data_inclusion_schema::io::{Format, ReadOptions, Reader, WriteOptions, Writer};
 use data_inclusion_schema::score::score_qualite;
-use data_inclusion_schema::spec::Record;
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::Validator;
+use data_inclusion_schema::Record;
 use serde_json::Value;
 
 const RECORDS: usize = 2_000;

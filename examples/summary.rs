@@ -1,4 +1,4 @@
-//! Reads the bundled sample data (`examples/data/*.jsonl`) into typed records and prints a
+//! Reads the bundled sample data (`cli/data/*.jsonl`) into typed records and prints a
 //! summary with the referentials' labels.
 //!
 //! ```text
@@ -30,7 +30,7 @@ fn read<T: DeserializeOwned>(path: &str) -> Result<(Vec<T>, Vec<String>), String
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/cli/data");
     let (structures_path, services_path) = match args.as_slice() {
         [a, b] => (a.clone(), b.clone()),
         [] => (

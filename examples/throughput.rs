@@ -38,9 +38,9 @@ use chrono::NaiveDate;
 #[cfg(doc)]
 use data_inclusion_schema::io::Input;
 use data_inclusion_schema::io::{Format, Reader};
-use data_inclusion_schema::spec::Record;
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::Validator;
+use data_inclusion_schema::Record;
 use serde_json::Value;
 
 const USAGE: &str = "usage: throughput (crate|crate-fast|serde-value|jsonschema|crate-csv) (services|structures) FILE";

@@ -7,9 +7,9 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use data_inclusion_schema::spec::Record;
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Level, Validator};
+use data_inclusion_schema::Record;
 use serde_json::Value;
 
 /// Cases where this crate knowingly differs from the official package, with the reason.

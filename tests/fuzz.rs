@@ -18,7 +18,6 @@
 //! - `PROPTEST_RNG_SEED`: a fixed seed (random otherwise: each run explores new inputs).
 //!
 //! Each target prints, with `--nocapture`, its cases, executions and duration.
-#![cfg(feature = "io")]
 
 use std::collections::BTreeSet;
 use std::fmt::Debug;
@@ -34,12 +33,12 @@ use data_inclusion_schema::io::{
     read_detected_with, Format, Input, Kind, ReadItem, ReadOptions, Reader, RecordErrorKind,
     WriteOptions, Writer,
 };
-use data_inclusion_schema::spec::Record;
 use data_inclusion_schema::v1::{
     Categorie, Frais, ModeAccueil, ModeMobilisation, PersonneMobilisatrice, Public, ReseauPorteur,
     Service, Structure, Thematique, TypeService,
 };
 use data_inclusion_schema::validate::{Checked, Level, Problem, Validator};
+use data_inclusion_schema::Record;
 use data_inclusion_schema::Referential;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -48,7 +47,7 @@ use serde_json::Value;
 
 // ------------------------------------------------------------------ the harness
 
-fn env_number(name: &str) -> Option<u64> {
+pub(crate) fn env_number(name: &str) -> Option<u64> {
     std::env::var(name).ok()?.trim().parse().ok()
 }
 
@@ -66,23 +65,7 @@ fn fuzz<S>(
     run_target(name, cases, strategy, test);
 }
 
-/// A target that starts a process per case: one case in a thousand of `FUZZ_CASES`.
-#[cfg(feature = "cli")]
-fn fuzz_cli<S>(
-    name: &str,
-    default: u32,
-    strategy: S,
-    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
-) where
-    S: Strategy,
-    S::Value: Debug,
-{
-    let cases =
-        env_number("FUZZ_CASES").map_or(default, |n| (n / 1000).max(u64::from(default)) as u32);
-    run_target(name, cases, strategy, test);
-}
-
-fn run_target<S>(
+pub(crate) fn run_target<S>(
     name: &str,
     cases: u32,
     strategy: S,
@@ -170,7 +153,7 @@ impl Watchdog {
 
 // ------------------------------------------------------------------ the data
 
-fn validator() -> Validator {
+pub(crate) fn validator() -> Validator {
     Validator::new().today(NaiveDate::from_ymd_opt(2026, 6, 15).unwrap())
 }
 
@@ -187,7 +170,13 @@ struct Pool {
 fn pool() -> &'static Pool {
     static POOL: OnceLock<Pool> = OnceLock::new();
     POOL.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        // The repository's root, from the library's tests or the tool's (`cli/`).
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = if manifest.join("schema").exists() {
+            manifest.to_path_buf()
+        } else {
+            manifest.join("..")
+        };
         let mut texts = Vec::new();
         let corpus = std::fs::read_to_string(root.join("tests/conformance/cases.jsonl")).unwrap();
         // Every 8th record: a spread of every group of the corpus, loaded fast in debug.
@@ -196,8 +185,8 @@ fn pool() -> &'static Pool {
             texts.push(case["json"].as_str().unwrap().to_string());
         }
         for file in [
-            "examples/data/services.jsonl",
-            "examples/data/structures.jsonl",
+            "cli/data/services.jsonl",
+            "cli/data/structures.jsonl",
             "tests/fixtures/datagouv/services-sample.jsonl",
             "tests/fixtures/datagouv/structures-sample.jsonl",
         ] {
@@ -943,16 +932,16 @@ impl Read for Chunked<'_> {
 
 /// What the report of a file holds, as the command-line tool builds it.
 #[derive(Debug, Default, PartialEq)]
-struct Verdicts {
-    records: u64,
-    valid: u64,
-    invalid: u64,
+pub(crate) struct Verdicts {
+    pub(crate) records: u64,
+    pub(crate) valid: u64,
+    pub(crate) invalid: u64,
     /// (line, field, code, level, message) of every problem.
-    report: Vec<(u64, String, String, Level, String)>,
+    pub(crate) report: Vec<(u64, String, String, Level, String)>,
     /// The lines of the invalid records.
-    invalid_lines: BTreeSet<u64>,
+    pub(crate) invalid_lines: BTreeSet<u64>,
     /// Why reading stopped.
-    fatal: Option<String>,
+    pub(crate) fatal: Option<String>,
 }
 
 fn verdicts(items: Vec<Out>, kind: Kind) -> Verdicts {
@@ -1013,7 +1002,7 @@ fn verdicts(items: Vec<Out>, kind: Kind) -> Verdicts {
 /// What the inputs of a reader target reached: records valid, invalid, unreadable, and
 /// inputs whose reading stopped on an error.
 #[derive(Default)]
-struct Tally {
+pub(crate) struct Tally {
     records: AtomicU64,
     valid: AtomicU64,
     unreadable: AtomicU64,
@@ -1021,7 +1010,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&self, v: &Verdicts) {
+    pub(crate) fn add(&self, v: &Verdicts) {
         let unreadable = v
             .report
             .iter()
@@ -1035,7 +1024,7 @@ impl Tally {
             .fetch_add(u64::from(v.fatal.is_some()), Ordering::Relaxed);
     }
 
-    fn print(&self, name: &str) {
+    pub(crate) fn print(&self, name: &str) {
         let records = self.records.load(Ordering::Relaxed);
         let valid = self.valid.load(Ordering::Relaxed);
         let unreadable = self.unreadable.load(Ordering::Relaxed);
@@ -1094,7 +1083,7 @@ fn check_invariant(items: &[Out], format: Format, v: &Verdicts) -> Result<(), Te
 
 /// Reads `bytes` as a user does (the kind detected), checks the invariant, that the
 /// detection kept every record, and that chunking the input changes nothing.
-fn check_file(
+pub(crate) fn check_file(
     bytes: &[u8],
     format: Format,
     max: usize,
@@ -1330,7 +1319,7 @@ fn chunk_sizes() -> impl Strategy<Value = Vec<usize>> {
 
 /// A valid file with structured mutations: lines dropped, duplicated, swapped, garbled;
 /// the file cut; quotes, commas, newlines, a BOM, NUL, bad UTF-8 inserted.
-fn mutated_file() -> impl Strategy<Value = (Format, Vec<u8>)> {
+pub(crate) fn mutated_file() -> impl Strategy<Value = (Format, Vec<u8>)> {
     (
         format_strategy(),
         any::<bool>(),
@@ -1940,134 +1929,6 @@ fn fuzz_csv_list_cells_any_text() {
             check_invariant(&items, Format::Csv, &v)
         },
     );
-}
-
-// ------------------------------------------------------------------ through the CLI
-
-/// What the command-line tool writes of a text from the input on a terminal (control
-/// characters and bidi controls escaped).
-#[cfg(feature = "cli")]
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-/// The command-line tool reports what the library reads and validates: the same
-/// problems, on the same lines, and the exit status that follows from them.
-#[cfg(feature = "cli")]
-#[test]
-fn fuzz_cli_json_report_matches_the_library() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-cli");
-    std::fs::create_dir_all(&dir).unwrap();
-    let counter = AtomicU64::new(0);
-    let tally = Tally::default();
-    fuzz_cli("cli_json_report", 12, mutated_file(), |(format, bytes)| {
-        let n = counter.fetch_add(1, Ordering::Relaxed);
-        let file = dir.join(format!(
-            "case-{}-{n}.{}",
-            std::process::id(),
-            format.as_str()
-        ));
-        std::fs::write(&file, &bytes).unwrap();
-        let out = assert_cmd::Command::cargo_bin("data-inclusion")
-            .unwrap()
-            .args(["validate", "--format", "json", "--today", "2026-06-15"])
-            .arg(&file)
-            .timeout(Duration::from_secs(60))
-            .output()
-            .unwrap();
-        let _ = std::fs::remove_file(&file);
-        let expected = check_file(&bytes, format, 16 << 20, vec![1 << 16])?;
-        tally.add(&expected);
-        let report: Vec<Value> = serde_json::from_slice(&out.stdout)
-            .map_err(|e| TestCaseError::fail(format!("the report is not JSON: {e}")))?;
-        let got: Vec<(u64, String, String, Level, String)> = report
-            .iter()
-            .map(|p| {
-                (
-                    p["line"].as_u64().unwrap(),
-                    p["field"].as_str().unwrap().to_string(),
-                    p["code"].as_str().unwrap().to_string(),
-                    if p["level"] == "error" {
-                        Level::Error
-                    } else {
-                        Level::Warning
-                    },
-                    p["message"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
-        prop_assert_eq!(&got, &expected.report);
-        let status = match (&expected.fatal, expected.invalid) {
-            (Some(_), _) => 2,
-            (None, 0) => 0,
-            (None, _) => 1,
-        };
-        prop_assert_eq!(out.status.code(), Some(status));
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        match &expected.fatal {
-            // Control characters from the input are shown escaped.
-            Some(reason) => prop_assert_eq!(
-                stderr.trim_end(),
-                format!("data-inclusion: {}", printable(reason))
-            ),
-            None => prop_assert_eq!(stderr, ""),
-        }
-        Ok(())
-    });
-    tally.print("cli_json_report");
-}
-
-/// The CLI accepts a format name (`--from`) exactly when `Format::from_name` does.
-#[cfg(feature = "cli")]
-#[test]
-fn fuzz_cli_format_names() {
-    let names = prop_oneof![
-        "[^\0]{0,8}",
-        (
-            select(vec!["json", "jsonl", "ndjson", "jsonlines", "csv", "xlsx"]),
-            select(vec!["", " ", "L", "\t", "É"]),
-            any::<bool>()
-        )
-            .prop_map(|(n, extra, upper)| {
-                let n = if upper {
-                    n.to_uppercase()
-                } else {
-                    n.to_string()
-                };
-                format!("{n}{extra}")
-            }),
-    ];
-    fuzz_cli("cli_format_names", 8, names, |name| {
-        let out = assert_cmd::Command::cargo_bin("data-inclusion")
-            .unwrap()
-            .args([
-                "validate",
-                "--today",
-                "2026-06-15",
-                &format!("--from={name}"),
-                "-",
-            ])
-            .write_stdin("")
-            .timeout(Duration::from_secs(60))
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        if Format::from_name(&name).is_some() {
-            prop_assert_eq!(out.status.code(), Some(0), "{}", stderr);
-        } else {
-            prop_assert_eq!(out.status.code(), Some(2));
-            prop_assert!(stderr.contains("format inconnu"), "{}", stderr);
-        }
-        Ok(())
-    });
 }
 
 // ------------------------------------------------------------------ regressions

@@ -15,9 +15,9 @@ use chrono::NaiveDate;
 use data_inclusion_schema::io::{
     CheckedItem, Format, Input, ReadItem, ReadOptions, Reader, WriteOptions, Writer,
 };
-use data_inclusion_schema::spec::Record;
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::Validator;
+use data_inclusion_schema::Record;
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{Map, Value};
@@ -102,11 +102,7 @@ fn root() -> &'static Path {
 #[test]
 fn the_fixtures_check_the_same() {
     let mut files = Vec::new();
-    for dir in [
-        "tests/fixtures/datagouv",
-        "tests/malformed",
-        "examples/data",
-    ] {
+    for dir in ["tests/fixtures/datagouv", "tests/malformed", "cli/data"] {
         for entry in std::fs::read_dir(root().join(dir)).unwrap() {
             files.push(entry.unwrap().path());
         }

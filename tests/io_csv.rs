@@ -649,7 +649,7 @@ proptest::proptest! {
         }
         let options = || {
             let options = ReadOptions::default().with_max_record_bytes(max);
-            if typed { options.with_fields(<Service as data_inclusion_schema::spec::Record>::FIELDS) } else { options }
+            if typed { options.with_fields(<Service as data_inclusion_schema::Record>::FIELDS) } else { options }
         };
         let whole = items_of(Reader::with_options(&input[..], Format::Csv, options()));
         let trickle = Trickle { bytes: &input, sizes, turn: 0 };

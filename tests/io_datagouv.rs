@@ -5,9 +5,9 @@
 
 use chrono::NaiveDate;
 use data_inclusion_schema::io::{read_detected, Entry, Format, Kind, Reader};
-use data_inclusion_schema::spec::Record;
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::Validator;
+use data_inclusion_schema::Record;
 use serde_json::Value;
 
 fn validator() -> Validator {

@@ -5,12 +5,12 @@
 
 use chrono::NaiveDate;
 use data_inclusion_schema::io::{Format, ReadOptions, Reader, WriteOptions, Writer};
-use data_inclusion_schema::spec::Record;
 use data_inclusion_schema::v1::{
     Frais, ModeAccueil, ModeMobilisation, PersonneMobilisatrice, Public, ReseauPorteur, Service,
     Structure, Thematique, TypeService,
 };
 use data_inclusion_schema::validate::Validator;
+use data_inclusion_schema::Record;
 use data_inclusion_schema::Referential;
 use proptest::prelude::*;
 use proptest::sample::subsequence;

@@ -3,9 +3,9 @@
 //! `scripts/conformance/suggestions.py`.
 #![cfg(feature = "validate")]
 
-use data_inclusion_schema::spec::Record;
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::Validator;
+use data_inclusion_schema::Record;
 use serde_json::{json, Value};
 
 /// The field that holds each referential, and whether it is a list.

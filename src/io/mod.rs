@@ -199,9 +199,10 @@ use std::str::FromStr;
 
 use serde_json::{Map, Value};
 
-use crate::spec::{FieldSpec, Record};
+use crate::spec::FieldSpec;
 use crate::v1::{Service, Structure};
 use crate::validate::{Checked, Validator};
+use crate::Record;
 
 pub use read::{read_detected, read_detected_with, CheckedEntries, Reader};
 

@@ -10,8 +10,9 @@ use super::{
     CheckedEntry, CheckedItem, Entry, Format, Input, Kind, ReadError, ReadItem, ReadOptions,
     RecordError, RecordErrorKind,
 };
-use crate::spec::{FieldSpec, Record};
+use crate::spec::FieldSpec;
 use crate::validate::Validator;
+use crate::Record;
 
 /// How many records [`Reader::detect_kind`] looks at, at most, for one it can read.
 const DETECT_LOOKAHEAD: usize = 64;

@@ -14,9 +14,9 @@ use serde_json::{Map, Value};
 
 use super::cell::{cell_of, Cell, CellSyntax};
 use super::read::Column;
-use crate::spec::Record;
-use crate::validate::fast::{Number, Peek, Source, State};
+use crate::__private::{Number, Peek, Source, State};
 use crate::validate::{Checked, Validator};
+use crate::Record;
 
 /// A CSV row that can be read: as many cells as the header has names, valid UTF-8.
 pub(super) struct Row<'t> {

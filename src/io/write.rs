@@ -6,7 +6,8 @@ use serde_json::Value;
 
 use super::cell::{write_cell, write_extra_cell};
 use super::Format;
-use crate::spec::{FieldSpec, Record};
+use crate::spec::FieldSpec;
+use crate::Record;
 
 /// Options of a [`Writer`].
 ///

@@ -13,8 +13,8 @@
 //! decided by the full check (the property tests here and in `tests/fuzz.rs`, and the
 //! conformance corpus, hold both paths to the same outcome).
 //!
-//! The generated `Record::fast_read` of each record type calls this module; it is public
-//! only for that code.
+//! The generated `Record::fast_read` of each record type calls this module (through
+//! `crate::__private`); the entry points are `Validator`'s.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::{node, rules, scalar};
-use crate::spec::{FieldSpec, Record, TypeSpec};
+use crate::spec::{FieldSpec, TypeSpec};
 use crate::Referential;
 
 /// The first token of a value.
@@ -112,33 +112,27 @@ impl State {
     }
 }
 
-/// The record, if `text` is a record with nothing to report; `None` when the full check
-/// must decide.
-pub(crate) fn record<R: Record>(text: &str, today: NaiveDate) -> Option<R> {
-    let mut cx = Fast {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        state: State::new(R::NAME, today),
-    };
-    R::fast_read(&mut cx)
+impl<'t> Fast<'t> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'t str, state: State) -> Self {
+        Fast {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            state,
+        }
+    }
 }
 
-/// The record, if the members of `map` are a record with nothing to report; `None` when
-/// the full check must decide.
-pub(crate) fn record_from_map<R: Record>(map: &Map<String, Value>, today: NaiveDate) -> Option<R> {
-    let mut cx = ValueSource {
-        entries: Some(map.iter()),
-        current: &Value::Null,
-        state: State::new(R::NAME, today),
-    };
-    R::fast_read(&mut cx)
-}
-
-/// The record, if `value` is a record with nothing to report; `None` when the full check
-/// must decide.
-pub(crate) fn record_from_value<R: Record>(value: &Value, today: NaiveDate) -> Option<R> {
-    record_from_map(value.as_object()?, today)
+impl<'t> ValueSource<'t> {
+    /// A source over the members of `map`.
+    pub fn of_map(map: &'t Map<String, Value>, state: State) -> Self {
+        ValueSource {
+            entries: Some(map.iter()),
+            current: &Value::Null,
+            state,
+        }
+    }
 }
 
 /// Whether `text` is one JSON value that jiter reads too, told by the single pass's
@@ -931,14 +925,15 @@ mod tests {
 
     use super::*;
     use crate::v1::{Service, Structure};
-    use crate::validate::Validator;
+    use crate::validate::{single_pass, single_pass_on_value, Validator};
+    use crate::Record;
 
     /// The same for `serde_json` values (`check_value`, and `check_map` for CSV rows).
     fn agree_on_values<R: Record>(validator: &Validator, text: &str) -> bool {
         let Ok(value) = serde_json::from_str::<Value>(text) else {
             return false;
         };
-        let fast = record_from_value::<R>(&value, validator.reference_date());
+        let fast = single_pass_on_value::<R>(&value, validator.reference_date());
         let full = validator.check_node::<R>(&node::Node::from_value(&value));
         if let Some(fast) = &fast {
             assert!(full.problems.is_empty(), "{text}: {:?}", full.problems);
@@ -952,7 +947,7 @@ mod tests {
     }
 
     fn agree<R: Record + PartialEq>(validator: &Validator, text: &str) -> bool {
-        let fast = record::<R>(text, validator.reference_date());
+        let fast = single_pass::<R>(text, validator.reference_date());
         let full = match super::super::parse(text) {
             Ok(node) => validator.check_node::<R>(&node),
             Err(_) => {

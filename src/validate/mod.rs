@@ -91,8 +91,7 @@
 //! bad items gives a report of bounded size, not 100 000 entries).
 
 mod email;
-#[doc(hidden)]
-pub mod fast;
+pub(crate) mod fast;
 pub(crate) mod node;
 mod report;
 mod rules;
@@ -102,7 +101,9 @@ mod suggest;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use crate::spec::{FieldSpec, Record, Slot, StringSpec, TypeSpec};
+use crate::__private::Slot;
+use crate::spec::{FieldSpec, StringSpec, TypeSpec};
+use crate::Record;
 pub(crate) use node::Node;
 use report::Detail;
 pub use report::{Lang, Level, Problem, Report};
@@ -194,7 +195,7 @@ impl Validator {
     /// Validates a record written as JSON text.
     pub fn check_json<R: Record>(&self, text: &str) -> Checked<R> {
         // Most records have nothing to report: one pass over the tokens builds them.
-        if let Some(record) = fast::record::<R>(text, self.today) {
+        if let Some(record) = single_pass::<R>(text, self.today) {
             return Checked {
                 record: Some(record),
                 problems: Vec::new(),
@@ -258,7 +259,7 @@ impl Validator {
         text: &str,
         syntax: impl FnOnce() -> Result<(), E>,
     ) -> Result<Checked<R>, E> {
-        if let Some(record) = fast::record::<R>(text, self.today) {
+        if let Some(record) = single_pass::<R>(text, self.today) {
             return Ok(Checked {
                 record: Some(record),
                 problems: Vec::new(),
@@ -270,7 +271,7 @@ impl Validator {
 
     /// Validates a record given as the members of a JSON object (a CSV row, for instance).
     pub fn check_map<R: Record>(&self, map: &Map<String, Value>) -> Checked<R> {
-        if let Some(record) = fast::record_from_map::<R>(map, self.today) {
+        if let Some(record) = single_pass_on_map::<R>(map, self.today) {
             return Checked {
                 record: Some(record),
                 problems: Vec::new(),
@@ -281,7 +282,7 @@ impl Validator {
 
     /// Validates a record given as a `serde_json::Value`.
     pub fn check_value<R: Record>(&self, value: &Value) -> Checked<R> {
-        if let Some(record) = fast::record_from_value::<R>(value, self.today) {
+        if let Some(record) = single_pass_on_value::<R>(value, self.today) {
             return Checked {
                 record: Some(record),
                 problems: Vec::new(),
@@ -303,7 +304,7 @@ impl Validator {
     /// Whether the JSON text is a valid record (warnings allowed, unless strict): no
     /// report; the full check, when it runs, stops at the first error.
     pub fn is_valid_json<R: Record>(&self, text: &str) -> bool {
-        if fast::record::<R>(text, self.today).is_some() {
+        if single_pass::<R>(text, self.today).is_some() {
             return true;
         }
         match parse(text) {
@@ -314,7 +315,7 @@ impl Validator {
 
     /// Whether the value is a valid record (see [`Self::is_valid_json`]).
     pub fn is_valid_value<R: Record>(&self, value: &Value) -> bool {
-        fast::record_from_value::<R>(value, self.today).is_some()
+        single_pass_on_value::<R>(value, self.today).is_some()
             || self.is_valid_node::<R>(&Node::from_value(value))
     }
 
@@ -348,6 +349,30 @@ impl Validator {
             problems: run.problems,
         }
     }
+}
+
+/// The record, if `text` is a record with nothing to report; `None` when the full check
+/// must decide.
+pub(crate) fn single_pass<R: Record>(text: &str, today: NaiveDate) -> Option<R> {
+    R::fast_read(&mut fast::Fast::new(text, fast::State::new(R::NAME, today)))
+}
+
+/// The record, if the members of `map` are a record with nothing to report; `None` when
+/// the full check must decide.
+pub(crate) fn single_pass_on_map<R: Record>(
+    map: &Map<String, Value>,
+    today: NaiveDate,
+) -> Option<R> {
+    R::fast_read(&mut fast::ValueSource::of_map(
+        map,
+        fast::State::new(R::NAME, today),
+    ))
+}
+
+/// The record, if `value` is a record with nothing to report; `None` when the full check
+/// must decide.
+pub(crate) fn single_pass_on_value<R: Record>(value: &Value, today: NaiveDate) -> Option<R> {
+    single_pass_on_map(value.as_object()?, today)
 }
 
 /// Parses JSON text as the official package does (jiter: `NaN` and `Infinity` allowed,

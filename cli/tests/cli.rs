@@ -1,5 +1,4 @@
 //! The command-line tool, run as a user runs it: reports, formats, and every exit status.
-#![cfg(feature = "cli")]
 
 use std::path::{Path, PathBuf};
 
@@ -12,8 +11,8 @@ fn bin() -> Command {
 
 /// A fresh directory under target/ for this test's files.
 fn dir(name: &str) -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("target/cli-tests")
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli-tests")
         .join(name);
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
@@ -39,13 +38,10 @@ fn validate_without_a_file_runs_on_the_bundled_sample() {
     assert_eq!(out.status.code(), Some(1), "the sample has errors");
     let text = stdout(&out);
     assert!(
-        text.contains("examples/data/structures.jsonl — Structure"),
+        text.contains("cli/data/structures.jsonl — Structure"),
         "{text}"
     );
-    assert!(
-        text.contains("examples/data/services.jsonl — Service"),
-        "{text}"
-    );
+    assert!(text.contains("cli/data/services.jsonl — Service"), "{text}");
     assert!(text.contains("Enregistrements lus : 4"), "{text}");
     assert!(
         text.contains("Vouliez-vous dire 'famille--garde-denfants' ?"),
@@ -190,7 +186,7 @@ fn english_messages_on_request() {
 fn convert_round_trips_through_csv() {
     let d = dir("convert");
     let input = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/datagouv/services-sample.jsonl");
+        .join("../tests/fixtures/datagouv/services-sample.jsonl");
     let csv = d.join("services.csv");
     let back = d.join("services.jsonl");
     let out = bin()
@@ -264,7 +260,7 @@ fn convert_reports_invalid_records_and_exits_one() {
 #[test]
 fn score_prints_one_json_line_per_service() {
     let input = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/datagouv/services-sample.jsonl");
+        .join("../tests/fixtures/datagouv/services-sample.jsonl");
     let out = bin()
         .args(["score"])
         .args(TODAY)

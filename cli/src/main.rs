@@ -22,19 +22,19 @@ use serde_json::{json, Value};
 
 use data_inclusion_schema::io::{self as dio, Entry, Format, Kind};
 use data_inclusion_schema::score::score_qualite;
-use data_inclusion_schema::spec::Record;
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Checked, Lang, Level, Problem, Validator};
+use data_inclusion_schema::Record;
 
 /// The bundled sample data that `validate` runs on when given no file.
 const SAMPLE: [(&str, &str); 2] = [
     (
-        "examples/data/structures.jsonl",
-        include_str!("../../examples/data/structures.jsonl"),
+        "cli/data/structures.jsonl",
+        include_str!("../data/structures.jsonl"),
     ),
     (
-        "examples/data/services.jsonl",
-        include_str!("../../examples/data/services.jsonl"),
+        "cli/data/services.jsonl",
+        include_str!("../data/services.jsonl"),
     ),
 ];
 

@@ -8,7 +8,6 @@
 //! The small files are in `tests/malformed/`; the big ones (a 10 MB cell, 100 000
 //! columns, 10 000 levels of nesting, …) are generated here. FUZZING.md has the table of
 //! every case.
-#![cfg(feature = "cli")]
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -178,8 +177,8 @@ fn csv_row(id: u32, description: &str) -> String {
 
 /// A fresh directory under target/ for the generated files.
 fn dir(name: &str) -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("target/malformed-tests")
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("malformed-tests")
         .join(name);
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
@@ -433,7 +432,7 @@ const CASES: &[Expect] = &[
 
 #[test]
 fn every_malformed_file_has_its_expected_outcome() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/malformed");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/malformed");
     let mut files: Vec<String> = std::fs::read_dir(&root)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -671,7 +670,7 @@ fn nesting_10_000_levels_deep_is_unreadable_and_200_is_the_limit() {
 fn convert_of_a_file_that_cannot_be_read_to_its_end_writes_a_well_formed_output() {
     let d = dir("convert");
     let input =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/malformed/unclosed-array.json");
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/malformed/unclosed-array.json");
     let output = d.join("out.json");
     let out = Command::cargo_bin("data-inclusion")
         .unwrap()
@@ -696,7 +695,7 @@ fn convert_of_a_file_that_cannot_be_read_to_its_end_writes_a_well_formed_output(
 
 #[test]
 fn escape_sequences_from_the_input_cannot_drive_the_terminal() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/malformed");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/malformed");
     let out = run(&root.join("escape-sequences.jsonl"));
     // The value is in the text report with its control characters written out (on a
     // terminal the tool keeps colours, and would pass an escape sequence through).

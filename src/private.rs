@@ -1,0 +1,153 @@
+//! Not public API: what the generated code calls (`Record::from_slots`, the single-pass
+//! validators, the referentials' `Deserialize`). It may change in any release.
+
+pub use crate::referential::deserialize as deserialize_referential;
+#[cfg(feature = "validate")]
+pub use crate::validate::fast::{FastField, FastItem, Number, Peek, Source, State};
+
+/// A validated value on its way into a typed record (used by the generated
+/// [`Record::from_slots`]; not meant to be used directly).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Slot {
+    /// Absent or `null`.
+    Absent,
+    /// A string.
+    Str(String),
+    /// An integer.
+    Int(i64),
+    /// A number.
+    Float(f64),
+    /// A boolean.
+    Bool(bool),
+    /// A date.
+    Date(chrono::NaiveDate),
+    /// A value of a referential, as the schema writes it.
+    Variant(&'static str),
+    /// A list.
+    List(Vec<Slot>),
+    /// Anything else, as JSON.
+    Json(serde_json::Value),
+}
+
+impl Slot {
+    /// The value as JSON (for the generic path).
+    pub fn into_json(self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Slot::Absent => Value::Null,
+            Slot::Str(s) => Value::String(s),
+            Slot::Int(i) => Value::from(i),
+            Slot::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+            Slot::Bool(b) => Value::Bool(b),
+            Slot::Date(d) => Value::String(d.to_string()),
+            Slot::Variant(v) => Value::from(v),
+            Slot::List(items) => Value::Array(items.into_iter().map(Slot::into_json).collect()),
+            Slot::Json(v) => v,
+        }
+    }
+}
+
+/// A slot of the wrong kind for its field: a bug of the generator or the validator.
+#[derive(Debug)]
+pub struct SlotError(pub &'static str);
+
+/// A field type that a validated [`Slot`] converts into.
+pub trait FromSlot: Sized {
+    /// The conversion.
+    fn from_slot(slot: Slot) -> Result<Self, SlotError>;
+}
+
+impl FromSlot for String {
+    fn from_slot(slot: Slot) -> Result<Self, SlotError> {
+        match slot {
+            Slot::Str(s) => Ok(s),
+            Slot::Variant(v) => Ok(v.to_string()),
+            // A string field whose schema allows a date among other types (`anyOf` of
+            // `date` and `date-time` in older schemas): the date as the schema writes it.
+            Slot::Date(d) => Ok(d.to_string()),
+            _ => Err(SlotError("string")),
+        }
+    }
+}
+
+impl FromSlot for f64 {
+    fn from_slot(slot: Slot) -> Result<Self, SlotError> {
+        match slot {
+            Slot::Float(f) => Ok(f),
+            Slot::Int(i) => Ok(i as f64),
+            _ => Err(SlotError("number")),
+        }
+    }
+}
+
+impl FromSlot for i64 {
+    fn from_slot(slot: Slot) -> Result<Self, SlotError> {
+        match slot {
+            Slot::Int(i) => Ok(i),
+            _ => Err(SlotError("integer")),
+        }
+    }
+}
+
+impl FromSlot for bool {
+    fn from_slot(slot: Slot) -> Result<Self, SlotError> {
+        match slot {
+            Slot::Bool(b) => Ok(b),
+            _ => Err(SlotError("boolean")),
+        }
+    }
+}
+
+impl FromSlot for chrono::NaiveDate {
+    fn from_slot(slot: Slot) -> Result<Self, SlotError> {
+        match slot {
+            Slot::Date(d) => Ok(d),
+            _ => Err(SlotError("date")),
+        }
+    }
+}
+
+impl FromSlot for chrono::DateTime<chrono::FixedOffset> {
+    fn from_slot(slot: Slot) -> Result<Self, SlotError> {
+        match slot {
+            Slot::Str(s) => {
+                chrono::DateTime::parse_from_rfc3339(&s).map_err(|_| SlotError("date-time"))
+            }
+            _ => Err(SlotError("date-time")),
+        }
+    }
+}
+
+impl FromSlot for serde_json::Value {
+    fn from_slot(slot: Slot) -> Result<Self, SlotError> {
+        Ok(slot.into_json())
+    }
+}
+
+impl<R: crate::Referential> FromSlot for R {
+    fn from_slot(slot: Slot) -> Result<Self, SlotError> {
+        match slot {
+            Slot::Variant(v) => v.parse().map_err(|_| SlotError("referential")),
+            Slot::Str(s) => s.parse().map_err(|_| SlotError("referential")),
+            _ => Err(SlotError("referential")),
+        }
+    }
+}
+
+impl<T: FromSlot> FromSlot for Option<T> {
+    fn from_slot(slot: Slot) -> Result<Self, SlotError> {
+        match slot {
+            Slot::Absent => Ok(None),
+            other => T::from_slot(other).map(Some),
+        }
+    }
+}
+
+impl<T: FromSlot> FromSlot for Vec<T> {
+    fn from_slot(slot: Slot) -> Result<Self, SlotError> {
+        match slot {
+            Slot::List(items) => items.into_iter().map(T::from_slot).collect(),
+            _ => Err(SlotError("list")),
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! The trait of the schema's record types.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::__private::{Slot, SlotError};
+use crate::spec::FieldSpec;
+
+/// A record type of the schema (`Structure`, `Service`), with its field descriptors.
+pub trait Record: Serialize + DeserializeOwned + Clone + std::fmt::Debug {
+    /// The name of the record in the schema (`"Structure"`).
+    const NAME: &'static str;
+    /// The fields, in the order of the schema's `properties`.
+    const FIELDS: &'static [FieldSpec];
+
+    /// The fields of the input that the schema does not know, kept as they were.
+    fn extra(&self) -> &serde_json::Map<String, serde_json::Value>;
+    /// Mutable access to the fields the schema does not know.
+    fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value>;
+
+    /// The index in [`Self::FIELDS`] of the property named `name`. The generated types
+    /// answer with a `match`; this default searches the list.
+    fn field_index(name: &str) -> Option<usize> {
+        Self::FIELDS.iter().position(|f| f.name == name)
+    }
+
+    /// Builds the record from validated values, one per field of [`Self::FIELDS`] in
+    /// order, and the unknown fields. The generated types build it directly; this
+    /// default goes through JSON.
+    #[doc(hidden)]
+    fn from_slots(
+        slots: Vec<Slot>,
+        extra: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, SlotError> {
+        let mut map = extra;
+        for (spec, slot) in Self::FIELDS.iter().zip(slots) {
+            map.insert(spec.name.to_string(), slot.into_json());
+        }
+        serde_json::from_value(serde_json::Value::Object(map)).map_err(|_| SlotError("record"))
+    }
+
+    /// The single-pass validator (see `validate::fast`), over JSON text or `serde_json`
+    /// values: the record when it has nothing to report, `None` when the full check must
+    /// decide. The generated types have one (with `codegen::Settings::fast_validation`);
+    /// this default always defers to the full check.
+    #[cfg(feature = "validate")]
+    #[doc(hidden)]
+    fn fast_read<'t, S: crate::__private::Source<'t>>(cx: &mut S) -> Option<Self> {
+        let _ = cx;
+        None
+    }
+}
