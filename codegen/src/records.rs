@@ -1,0 +1,176 @@
+//! The record structs: their fields, with the fields the schema does not know kept in
+//! `extra` and `null` written out for every absent nullable field (as the official API
+//! does), their `FIELDS` and their `Record` impl.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+use crate::docs::{constraints_text, doc_of};
+use crate::error::err;
+use crate::generator::{Generator, RecordDef};
+use crate::names::{field_ident, typify_field_matches};
+use crate::raw_schema::is_nullable;
+use crate::types::value_type_id;
+use crate::Error;
+
+impl Generator<'_> {
+    /// The struct of a record, its `FIELDS` and its `Record` impl.
+    pub(crate) fn emit_record(&self, record: &RecordDef) -> Result<TokenStream, Error> {
+        let rt = &self.runtime;
+        let name = format_ident!("{}", record.rust_name);
+        let schema_name = &record.schema_name;
+        let doc = doc_of(&record.raw, None);
+        let properties = record
+            .raw
+            .get("properties")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let required: Vec<&str> = record
+            .raw
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let extra_name = &self.settings.extra_field;
+        if properties.contains_key(extra_name) {
+            return Err(err(format!(
+                "{}: a property is named {extra_name:?}, the name of the field for unknown properties: choose another in Settings::extra_field",
+                record.rust_name
+            )));
+        }
+        let extra = format_ident!("{}", extra_name);
+
+        let mut fields = Vec::new();
+        let mut specs = Vec::new();
+        let mut idents = Vec::new();
+        let mut full_types = Vec::new();
+        // In the schema's order, matched to typify's fields.
+        for (key, prop) in &properties {
+            let (typify_name, _, type_id) = record
+                .fields
+                .iter()
+                .find(|(n, _, _)| typify_field_matches(n, key))
+                .ok_or_else(|| {
+                    err(format!(
+                        "{}: typify has no field for {key}",
+                        record.rust_name
+                    ))
+                })?;
+            let is_required = required.contains(&key.as_str());
+            let nullable = is_nullable(prop);
+            let ident = field_ident(key, typify_name);
+            let inner = self.rust_type(&value_type_id(&self.types, type_id)?)?;
+            let doc = doc_of(prop, Some(&constraints_text(prop, &record.root)));
+            let rename = if ident.to_string().trim_start_matches("r#") == key.as_str() {
+                quote! {}
+            } else {
+                quote! { #[serde(rename = #key)] }
+            };
+            let field = if is_required && !nullable {
+                quote! {
+                    #[doc = #doc]
+                    #rename
+                    pub #ident: #inner,
+                }
+            } else if nullable {
+                quote! {
+                    #[doc = #doc]
+                    #rename
+                    #[serde(default)]
+                    pub #ident: Option<#inner>,
+                }
+            } else {
+                quote! {
+                    #[doc = #doc]
+                    #rename
+                    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+                    pub #ident: Option<#inner>,
+                }
+            };
+            fields.push(field);
+            full_types.push(if is_required && !nullable {
+                inner.clone()
+            } else {
+                quote! { Option<#inner> }
+            });
+            idents.push(ident.clone());
+            specs.push(self.field_spec(key, prop, is_required, nullable, &record.root)?);
+        }
+        let schemars = if self.settings.schemars {
+            quote! { #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))] }
+        } else {
+            quote! {}
+        };
+        let keys: Vec<&String> = properties.keys().collect();
+        let mut by_length: std::collections::BTreeMap<usize, Vec<(&String, usize)>> =
+            std::collections::BTreeMap::new();
+        for (i, key) in keys.iter().enumerate() {
+            by_length.entry(key.len()).or_default().push((key, i));
+        }
+        let lengths: Vec<usize> = by_length.keys().copied().collect();
+        let keys_of_length: Vec<Vec<&String>> = by_length
+            .values()
+            .map(|v| v.iter().map(|(k, _)| *k).collect())
+            .collect();
+        let indexes_of_length: Vec<Vec<usize>> = by_length
+            .values()
+            .map(|v| v.iter().map(|(_, i)| *i).collect())
+            .collect();
+        let fields_doc =
+            format!("The fields of `{schema_name}` in the schema's order, with their constraints.");
+        let fast = self.fast_read(&name, &extra, &idents, &full_types);
+        Ok(quote! {
+            #[doc = #doc]
+            #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #schemars
+            pub struct #name {
+                #(#fields)*
+                /// The properties of the input that the schema does not know (for instance
+                /// `score_qualite`, which the official API adds), kept as they were and
+                /// written back out.
+                #[serde(flatten)]
+                pub #extra: ::serde_json::Map<String, ::serde_json::Value>,
+            }
+
+            impl #name {
+                #[doc = #fields_doc]
+                pub const FIELDS: &'static [#rt::spec::FieldSpec] = &[#(#specs),*];
+            }
+
+            impl #rt::Record for #name {
+                const NAME: &'static str = #schema_name;
+                const FIELDS: &'static [#rt::spec::FieldSpec] = #name::FIELDS;
+                fn extra(&self) -> &::serde_json::Map<String, ::serde_json::Value> {
+                    &self.#extra
+                }
+                fn extra_mut(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
+                    &mut self.#extra
+                }
+                fn field_index(name: &str) -> Option<usize> {
+                    // By length first: one or two string comparisons per key.
+                    match name.len() {
+                        #( #lengths => match name {
+                            #( #keys_of_length => Some(#indexes_of_length), )*
+                            _ => None,
+                        }, )*
+                        _ => None,
+                    }
+                }
+                fn from_slots(
+                    slots: Vec<#rt::__private::Slot>,
+                    #extra: ::serde_json::Map<String, ::serde_json::Value>,
+                ) -> Result<Self, #rt::__private::SlotError> {
+                    let mut slots = slots.into_iter();
+                    let mut next = move || slots.next().unwrap_or(#rt::__private::Slot::Absent);
+                    Ok(#name {
+                        #( #idents: #rt::__private::FromSlot::from_slot(next())?, )*
+                        #extra,
+                    })
+                }
+                #fast
+            }
+        })
+    }
+}

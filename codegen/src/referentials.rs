@@ -1,0 +1,204 @@
+//! The referential enums: `ALL`, `VALUES`, `as_str`, `label`, `description`, `FromStr`,
+//! `Display`, serde, and the link from a value to its parent referential's value.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::error::err;
+use crate::generator::Generator;
+use crate::names::{pascal_case, snake_case};
+use crate::referential_file::{ReferentialEntry, ReferentialFile, StandaloneReferential};
+use crate::Error;
+
+impl Generator<'_> {
+    pub(crate) fn emit_referential(
+        &self,
+        rust_name: &str,
+        doc: &str,
+        values: &[String],
+        variants: &[String],
+        file: Option<&ReferentialFile>,
+        parent: Option<&StandaloneReferential>,
+    ) -> Result<TokenStream, Error> {
+        let rt = &self.runtime;
+        let name = format_ident!("{}", rust_name);
+        let idents: Vec<Ident> = variants.iter().map(|v| format_ident!("{}", v)).collect();
+        let by_value: HashMap<&str, &ReferentialEntry> = file
+            .map(|f| f.entries.iter().map(|e| (e.value.as_str(), e)).collect())
+            .unwrap_or_default();
+        let labels: Vec<&str> = values
+            .iter()
+            .map(|v| {
+                by_value
+                    .get(v.as_str())
+                    .map_or(v.as_str(), |e| e.label.as_str())
+            })
+            .collect();
+        let descriptions: Vec<TokenStream> = values
+            .iter()
+            .map(|v| {
+                match by_value
+                    .get(v.as_str())
+                    .and_then(|e| e.description.as_deref())
+                {
+                    Some(d) => quote! { Some(#d) },
+                    None => quote! { None },
+                }
+            })
+            .collect();
+        let variant_docs: Vec<String> = values
+            .iter()
+            .zip(&labels)
+            .map(|(v, label)| {
+                let mut d = format!("{label} (`{v}`)");
+                if let Some(desc) = by_value
+                    .get(v.as_str())
+                    .and_then(|e| e.description.as_deref())
+                {
+                    d.push_str("\n\n");
+                    d.push_str(desc);
+                }
+                d
+            })
+            .collect();
+        let mut doc = doc.to_string();
+        if let Some(f) = file {
+            doc.push_str(&format!(
+                "\n\nLabels and descriptions from the official referential `{}`.",
+                f.file
+            ));
+        }
+        let schemars = if self.settings.schemars {
+            quote! { #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))] }
+        } else {
+            quote! {}
+        };
+        let variant_attrs: Vec<TokenStream> = values
+            .iter()
+            .map(|v| {
+                if self.settings.schemars {
+                    quote! { #[cfg_attr(feature = "schemars", schemars(rename = #v))] }
+                } else {
+                    quote! {}
+                }
+            })
+            .collect();
+        let schema_name = rust_name;
+        let parent_method = match parent {
+            Some(p) => {
+                let parent_name = format_ident!("{}", p.name);
+                let method = format_ident!("{}", snake_case(&p.name));
+                let mut arms = Vec::new();
+                for (value, ident) in values.iter().zip(&idents) {
+                    let prefix = value.split(p.separator.as_str()).next().unwrap_or(value);
+                    let parent_variant = p
+                        .file
+                        .entries
+                        .iter()
+                        .find(|e| e.value == prefix)
+                        .map(|e| format_ident!("{}", pascal_case(&e.value)))
+                        .ok_or_else(|| {
+                            err(format!(
+                                "{rust_name}::{ident}: no {} named {prefix:?}",
+                                p.name
+                            ))
+                        })?;
+                    arms.push(quote! { Self::#ident => #parent_name::#parent_variant, });
+                }
+                let mdoc = format!(
+                    "The {} of this value: the part before `{}`.",
+                    p.name, p.separator
+                );
+                quote! {
+                    #[doc = #mdoc]
+                    pub const fn #method(self) -> #parent_name {
+                        match self { #(#arms)* }
+                    }
+                }
+            }
+            None => quote! {},
+        };
+        Ok(quote! {
+            #[doc = #doc]
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #schemars
+            pub enum #name {
+                #(
+                    #[doc = #variant_docs]
+                    #variant_attrs
+                    #idents,
+                )*
+            }
+
+            impl #name {
+                /// Every value, in the schema's order.
+                pub const ALL: &'static [Self] = &[#(Self::#idents),*];
+                /// Every value as the schema writes it, in the schema's order.
+                pub const VALUES: &'static [&'static str] = &[#(#values),*];
+
+                /// The value as the schema writes it.
+                pub const fn as_str(self) -> &'static str {
+                    match self { #(Self::#idents => #values,)* }
+                }
+
+                /// The French label.
+                pub const fn label(self) -> &'static str {
+                    match self { #(Self::#idents => #labels,)* }
+                }
+
+                /// The French description, where the official referential has one.
+                pub const fn description(self) -> Option<&'static str> {
+                    match self { #(Self::#idents => #descriptions,)* }
+                }
+
+                #parent_method
+            }
+
+            impl #rt::Referential for #name {
+                const NAME: &'static str = #schema_name;
+                const ALL: &'static [Self] = #name::ALL;
+                const VALUES: &'static [&'static str] = #name::VALUES;
+                fn as_str(self) -> &'static str { #name::as_str(self) }
+                fn label(self) -> &'static str { #name::label(self) }
+                fn description(self) -> Option<&'static str> { #name::description(self) }
+            }
+
+            impl ::std::str::FromStr for #name {
+                type Err = #rt::UnknownValue;
+                fn from_str(value: &str) -> Result<Self, Self::Err> {
+                    match value {
+                        #(#values => Ok(Self::#idents),)*
+                        _ => Err(#rt::UnknownValue {
+                            referential: #schema_name,
+                            value: ::std::string::ToString::to_string(value),
+                        }),
+                    }
+                }
+            }
+
+            impl ::std::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    #rt::__private::deserialize_referential(deserializer)
+                }
+            }
+        })
+    }
+}
+
+pub(crate) fn same_values(entries: &[ReferentialEntry], values: &[String]) -> bool {
+    entries.len() == values.len() && entries.iter().all(|e| values.contains(&e.value))
+}

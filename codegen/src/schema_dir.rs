@@ -1,0 +1,152 @@
+//! The schema directory as the library lays it out (`schema/v1/`), and its hash.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::error::err;
+use crate::referential_file::{parse_referential_file, StandaloneReferential};
+use crate::{generate, Error, Settings};
+
+/// A schema directory laid out like this crate's `schema/v1/`: the schemas, their
+/// referentials and their version.
+#[derive(Clone, Debug)]
+pub struct SchemaDir {
+    /// The JSON Schemas (`structure.json`, `service.json`), in that order.
+    pub schemas: Vec<Value>,
+    /// The settings filled from the directory: version and referentials.
+    pub settings: Settings,
+    /// Every file read, for `cargo:rerun-if-changed`.
+    pub files: Vec<std::path::PathBuf>,
+    /// The [`schema_hash`] of the directory.
+    pub hash: String,
+}
+
+/// The first line of a generated module's header that names the hash of its schema
+/// directory; `build.rs` reads it to tell whether the committed module is stale.
+pub const HASH_LINE_PREFIX: &str = "// schema-hash: ";
+
+/// A hash of every file under `dir` (recursively, by relative path in byte order, carriage
+/// returns removed so that a checkout with CRLF line ends hashes the same): FNV-1a, 64 bits,
+/// in hexadecimal. It tells a change, not an attack: the files are the crate's own.
+/// `build.rs` computes the same hash with its own copy of this function.
+pub fn schema_hash(dir: &Path) -> Result<String, Error> {
+    fn walk(
+        dir: &Path,
+        prefix: &str,
+        out: &mut Vec<(String, std::path::PathBuf)>,
+    ) -> Result<(), Error> {
+        let entries = std::fs::read_dir(dir).map_err(|e| err(format!("{}: {e}", dir.display())))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| err(format!("{}: {e}", dir.display())))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            let relative = format!("{prefix}{name}");
+            if path.is_dir() {
+                walk(&path, &format!("{relative}/"), out)?;
+            } else {
+                out.push((relative, path));
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(dir, "", &mut files)?;
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            if b != b'\r' {
+                hash ^= u64::from(b);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    };
+    for (relative, path) in files {
+        let content = std::fs::read(&path).map_err(|e| err(format!("{}: {e}", path.display())))?;
+        feed(relative.as_bytes());
+        feed(&[0]);
+        feed(&content);
+        feed(&[0]);
+    }
+    Ok(format!("{hash:016x}"))
+}
+
+impl SchemaDir {
+    /// Reads `structure.json`, `service.json`, `VERSION` and `extra/*.json` from `dir`.
+    /// `extra/categories.json`, which no enum of the schema matches, becomes the
+    /// `Categorie` referential, parent of `Thematique`.
+    pub fn read(dir: &Path) -> Result<SchemaDir, Error> {
+        let mut files = Vec::new();
+        let mut read = |path: std::path::PathBuf| -> Result<String, Error> {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| err(format!("{}: {e}", path.display())))?;
+            files.push(path);
+            Ok(text)
+        };
+        let mut schemas = Vec::new();
+        for name in ["structure.json", "service.json"] {
+            let path = dir.join(name);
+            let text = read(path.clone())?;
+            schemas.push(
+                serde_json::from_str(&text).map_err(|e| err(format!("{}: {e}", path.display())))?,
+            );
+        }
+        let version = read(dir.join("VERSION"))?.trim().to_string();
+        let mut settings = Settings {
+            runtime: "crate".into(),
+            schemars: true,
+            schema_version: Some(version),
+            fast_validation: true,
+            validate_feature: Some("validate".into()),
+            ..Settings::default()
+        };
+        let extra = dir.join("extra");
+        let mut names: Vec<_> = std::fs::read_dir(&extra)
+            .map_err(|e| err(format!("{}: {e}", extra.display())))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        names.sort();
+        for path in names {
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            let text = read(path.clone())?;
+            let file = parse_referential_file(&stem, &text)?;
+            if stem == "categories" {
+                settings.standalone.push(StandaloneReferential {
+                    name: "Categorie".into(),
+                    doc: "Catégories de thématiques: la partie d’une thématique avant `--`.".into(),
+                    file,
+                    parent_of: Some("Thematique".into()),
+                    separator: "--".into(),
+                });
+            } else {
+                settings.referentials.push(file);
+            }
+        }
+        Ok(SchemaDir {
+            schemas,
+            settings,
+            files,
+            hash: schema_hash(dir)?,
+        })
+    }
+
+    /// The module as this crate commits it (`src/v1/generated.rs`): a header that says it
+    /// is generated and names the [`schema_hash`] of the directory, then [`generate`]'s
+    /// output.
+    pub fn module(&self) -> Result<String, Error> {
+        let source = generate(&self.schemas, &self.settings)?;
+        let version = self.settings.schema_version.as_deref().unwrap_or("?");
+        Ok(format!(
+            "// @generated by data-inclusion-codegen from schema/v1 (data-inclusion-schema=={version}).\n\
+             // Do not edit: `cargo build --features regenerate` rewrites it from schema/v1.\n\
+             {HASH_LINE_PREFIX}{}\n\n{source}",
+            self.hash
+        ))
+    }
+}
