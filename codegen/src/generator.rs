@@ -8,9 +8,8 @@ use serde_json::Value;
 use typify::{TypeDetails, TypeId, TypeSpace, TypeSpaceSettings};
 
 use crate::docs::doc_of;
-use crate::error::err;
 use crate::names::pascal_case;
-use crate::raw_schema::{enum_values, find_enum_schema, find_object_schema};
+use crate::raw_schema::{enum_values, find_enum_schema, find_object_schema, schema_label};
 use crate::referentials::same_values;
 use crate::shape::shape_only;
 use crate::types::collect_ids;
@@ -18,6 +17,8 @@ use crate::{Error, Settings};
 
 /// A record found in a schema: one of typify's structs, with its raw schema.
 pub(crate) struct RecordDef {
+    /// How errors name the schema the record was found in.
+    pub(crate) schema: String,
     /// typify's name of the struct (`Structure`).
     pub(crate) rust_name: String,
     /// The record's `title` in the schema, else `rust_name`.
@@ -57,10 +58,7 @@ pub(crate) struct Generator<'a> {
 
 impl<'a> Generator<'a> {
     pub(crate) fn new(settings: &'a Settings) -> Result<Self, Error> {
-        let runtime: TokenStream = settings
-            .runtime
-            .parse()
-            .map_err(|_| err(format!("not a Rust path: {}", settings.runtime)))?;
+        let runtime = settings.check()?;
         Ok(Generator {
             settings,
             runtime,
@@ -70,26 +68,39 @@ impl<'a> Generator<'a> {
         })
     }
 
-    /// Adds the types of one schema.
-    pub(crate) fn add(&mut self, schema: &Value) -> Result<(), Error> {
+    /// Adds the types of one schema, the `index`-th of the list (for messages).
+    pub(crate) fn add(&mut self, schema: &Value, index: usize) -> Result<(), Error> {
+        let label = schema_label(schema, index);
+        let typify = |source| Error::Typify {
+            schema: label.clone(),
+            source,
+        };
         let shape = shape_only(schema);
         let root: schemars08::schema::RootSchema =
-            serde_json::from_value(shape).map_err(|e| err(format!("not a JSON Schema: {e}")))?;
+            serde_json::from_value(shape).map_err(|source| Error::NotJsonSchema {
+                schema: label.clone(),
+                source,
+            })?;
         let root_id = self
             .types
             .add_root_schema(root)
-            .map_err(|e| err(format!("typify: {e}")))?
-            .ok_or_else(|| err("the schema has no root type"))?;
+            .map_err(typify)?
+            .ok_or_else(|| Error::NoRootType {
+                schema: label.clone(),
+            })?;
         let mut new_ids = Vec::new();
         collect_ids(&self.types, &root_id, &mut new_ids);
         // Records: typify's structs, each matched to its raw schema.
         for id in &new_ids {
-            let ty = self.types.get_type(id).map_err(|e| err(e.to_string()))?;
+            let ty = self.types.get_type(id).map_err(typify)?;
             let details = ty.details();
             if let TypeDetails::Struct(s) = details {
                 let rust_name = ty.name();
                 let raw = find_object_schema(schema, &rust_name).ok_or_else(|| {
-                    err(format!("no object schema found for typify's {rust_name}"))
+                    Error::NoObjectSchema {
+                        schema: label.clone(),
+                        type_name: rust_name.clone(),
+                    }
                 })?;
                 let schema_name = raw
                     .get("title")
@@ -101,6 +112,7 @@ impl<'a> Generator<'a> {
                     .map(|p| (p.name.to_string(), p.required, p.type_id))
                     .collect();
                 self.records.push(RecordDef {
+                    schema: label.clone(),
                     rust_name,
                     schema_name,
                     raw: raw.clone(),
@@ -111,7 +123,7 @@ impl<'a> Generator<'a> {
         }
         // Referentials: typify's enums of plain variants, matched to raw enums by name.
         for id in &new_ids {
-            let ty = self.types.get_type(id).map_err(|e| err(e.to_string()))?;
+            let ty = self.types.get_type(id).map_err(typify)?;
             let details = ty.details();
             if let TypeDetails::Enum(e) = details {
                 if !e
@@ -123,15 +135,22 @@ impl<'a> Generator<'a> {
                 }
                 let rust_name = ty.name();
                 let variants: Vec<String> = e.variants().map(|(n, _)| n.to_string()).collect();
-                let raw = find_enum_schema(schema, &rust_name, variants.len())
-                    .ok_or_else(|| err(format!("no enum schema found for typify's {rust_name}")))?;
+                let raw =
+                    find_enum_schema(schema, &rust_name, variants.len()).ok_or_else(|| {
+                        Error::NoEnumSchema {
+                            schema: label.clone(),
+                            type_name: rust_name.clone(),
+                            variants: variants.len(),
+                        }
+                    })?;
                 let values = enum_values(&raw);
                 if values.len() != variants.len() {
-                    return Err(err(format!(
-                        "{rust_name}: {} values in the schema, {} variants",
-                        values.len(),
-                        variants.len()
-                    )));
+                    return Err(Error::EnumSize {
+                        schema: label,
+                        type_name: rust_name,
+                        values: values.len(),
+                        variants: variants.len(),
+                    });
                 }
                 self.enums.push(EnumDef {
                     rust_name,

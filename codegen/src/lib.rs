@@ -66,23 +66,21 @@ pub use referential_file::{
 pub use schema_dir::{schema_hash, SchemaDir, HASH_LINE_PREFIX};
 pub use settings::Settings;
 
-use error::err;
 use generator::Generator;
 
 /// Generates a formatted Rust module from one or more JSON Schemas (each a record, or a
 /// root array of records).
 pub fn generate(schemas: &[Value], settings: &Settings) -> Result<String, Error> {
     let tokens = generate_tokens(schemas, settings)?;
-    let file: syn::File =
-        syn::parse2(tokens).map_err(|e| err(format!("the generated code does not parse: {e}")))?;
+    let file: syn::File = syn::parse2(tokens).map_err(Error::Unparsable)?;
     Ok(prettyplease::unparse(&file))
 }
 
 /// Like [`generate`], but returns the unformatted tokens.
 pub fn generate_tokens(schemas: &[Value], settings: &Settings) -> Result<TokenStream, Error> {
     let mut generator = Generator::new(settings)?;
-    for schema in schemas {
-        generator.add(schema)?;
+    for (index, schema) in schemas.iter().enumerate() {
+        generator.add(schema, index)?;
     }
     generator.emit()
 }

@@ -123,3 +123,12 @@ pub(crate) fn enum_values(schema: &Value) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// How errors name a schema: its `title`, else its `$id`, else its position in the list
+/// given to the generator (`#1` for the first).
+pub(crate) fn schema_label(schema: &Value, index: usize) -> String {
+    ["title", "$id"]
+        .into_iter()
+        .find_map(|key| schema.get(key).and_then(Value::as_str))
+        .map_or_else(|| format!("#{}", index + 1), str::to_string)
+}

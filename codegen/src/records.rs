@@ -7,7 +7,6 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use crate::docs::{constraints_text, doc_of};
-use crate::error::err;
 use crate::generator::{Generator, RecordDef};
 use crate::names::{field_ident, typify_field_matches};
 use crate::raw_schema::is_nullable;
@@ -35,10 +34,10 @@ impl Generator<'_> {
             .unwrap_or_default();
         let extra_name = &self.settings.extra_field;
         if properties.contains_key(extra_name) {
-            return Err(err(format!(
-                "{}: a property is named {extra_name:?}, the name of the field for unknown properties: choose another in Settings::extra_field",
-                record.rust_name
-            )));
+            return Err(Error::ExtraFieldTaken {
+                record: record.rust_name.clone(),
+                field: extra_name.clone(),
+            });
         }
         let extra = format_ident!("{}", extra_name);
 
@@ -52,16 +51,19 @@ impl Generator<'_> {
                 .fields
                 .iter()
                 .find(|(n, _, _)| typify_field_matches(n, key))
-                .ok_or_else(|| {
-                    err(format!(
-                        "{}: typify has no field for {key}",
-                        record.rust_name
-                    ))
+                .ok_or_else(|| Error::NoTypifyField {
+                    record: record.rust_name.clone(),
+                    field: key.clone(),
                 })?;
             let is_required = required.contains(&key.as_str());
             let nullable = is_nullable(prop);
             let ident = field_ident(key, typify_name);
-            let inner = self.rust_type(&value_type_id(&self.types, type_id)?)?;
+            let inner = value_type_id(&self.types, type_id)
+                .and_then(|id| self.rust_type(&id))
+                .map_err(|source| Error::Typify {
+                    schema: record.schema.clone(),
+                    source,
+                })?;
             let doc = doc_of(prop, Some(&constraints_text(prop, &record.root)));
             let rename = if ident.to_string().trim_start_matches("r#") == key.as_str() {
                 quote! {}

@@ -1,9 +1,10 @@
 //! The official referential files (`extra/*.json`): the values of a referential with
 //! their labels and descriptions.
 
+use std::path::Path;
+
 use serde_json::Value;
 
-use crate::error::err;
 use crate::Error;
 
 /// One value of an official referential file (`extra/*.json`).
@@ -45,20 +46,50 @@ pub struct StandaloneReferential {
 }
 
 /// Parses a referential file: a JSON array of `{"value", "label", "description"}`.
+/// `name` is the file's name without extension (`"thematiques"`); errors name the file
+/// `extra/{name}.json`.
+///
+/// ```
+/// use data_inclusion_codegen::parse_referential_file;
+///
+/// let text = r#"[{"value": "famille", "label": "Famille", "description": null}]"#;
+/// let file = parse_referential_file("thematiques", text).unwrap();
+/// assert_eq!(file.entries[0].label, "Famille");
+/// assert_eq!(file.entries[0].description, None);
+///
+/// let error = parse_referential_file("thematiques", r#"[{"value": "famille"}]"#).unwrap_err();
+/// assert_eq!(error.to_string(), r#"extra/thematiques.json: entry 0 has no "label" (a string)"#);
+/// ```
 pub fn parse_referential_file(name: &str, text: &str) -> Result<ReferentialFile, Error> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| err(format!("extra/{name}.json: {e}")))?;
-    let items = value
-        .as_array()
-        .ok_or_else(|| err(format!("extra/{name}.json: expected an array")))?;
+    parse_referential(name, text, Path::new(&format!("extra/{name}.json")))
+}
+
+/// [`parse_referential_file`], its errors naming `path`.
+pub(crate) fn parse_referential(
+    name: &str,
+    text: &str,
+    path: &Path,
+) -> Result<ReferentialFile, Error> {
+    let value: Value = serde_json::from_str(text).map_err(|source| Error::Json {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let items = value.as_array().ok_or_else(|| Error::ReferentialNotArray {
+        path: path.to_path_buf(),
+    })?;
     let mut entries = Vec::new();
-    for item in items {
+    for (index, item) in items.iter().enumerate() {
         let field = |key: &str| item.get(key).and_then(Value::as_str).map(str::to_string);
+        let required = |key: &'static str| {
+            field(key).ok_or_else(|| Error::ReferentialEntry {
+                path: path.to_path_buf(),
+                index,
+                key,
+            })
+        };
         entries.push(ReferentialEntry {
-            value: field("value")
-                .ok_or_else(|| err(format!("extra/{name}.json: an entry has no value")))?,
-            label: field("label")
-                .ok_or_else(|| err(format!("extra/{name}.json: an entry has no label")))?,
+            value: required("value")?,
+            label: required("label")?,
             description: field("description"),
         });
     }

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::error::err;
 use crate::generator::Generator;
 use crate::names::{pascal_case, snake_case};
 use crate::referential_file::{ReferentialEntry, ReferentialFile, StandaloneReferential};
@@ -99,11 +98,11 @@ impl Generator<'_> {
                         .iter()
                         .find(|e| e.value == prefix)
                         .map(|e| format_ident!("{}", pascal_case(&e.value)))
-                        .ok_or_else(|| {
-                            err(format!(
-                                "{rust_name}::{ident}: no {} named {prefix:?}",
-                                p.name
-                            ))
+                        .ok_or_else(|| Error::NoParentValue {
+                            referential: rust_name.to_string(),
+                            value: value.clone(),
+                            prefix: prefix.to_string(),
+                            parent: p.name.clone(),
                         })?;
                     arms.push(quote! { Self::#ident => #parent_name::#parent_variant, });
                 }

@@ -4,8 +4,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::error::err;
-use crate::referential_file::{parse_referential_file, StandaloneReferential};
+use crate::referential_file::{parse_referential, StandaloneReferential};
 use crate::{generate, Error, Settings};
 
 /// A schema directory laid out like this crate's `schema/v1/`: the schemas, their
@@ -36,9 +35,12 @@ pub fn schema_hash(dir: &Path) -> Result<String, Error> {
         prefix: &str,
         out: &mut Vec<(String, std::path::PathBuf)>,
     ) -> Result<(), Error> {
-        let entries = std::fs::read_dir(dir).map_err(|e| err(format!("{}: {e}", dir.display())))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| err(format!("{}: {e}", dir.display())))?;
+        let io = |source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        for entry in std::fs::read_dir(dir).map_err(io)? {
+            let entry = entry.map_err(io)?;
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
             let relative = format!("{prefix}{name}");
@@ -63,7 +65,10 @@ pub fn schema_hash(dir: &Path) -> Result<String, Error> {
         }
     };
     for (relative, path) in files {
-        let content = std::fs::read(&path).map_err(|e| err(format!("{}: {e}", path.display())))?;
+        let content = std::fs::read(&path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
         feed(relative.as_bytes());
         feed(&[0]);
         feed(&content);
@@ -79,8 +84,10 @@ impl SchemaDir {
     pub fn read(dir: &Path) -> Result<SchemaDir, Error> {
         let mut files = Vec::new();
         let mut read = |path: std::path::PathBuf| -> Result<String, Error> {
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| err(format!("{}: {e}", path.display())))?;
+            let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
             files.push(path);
             Ok(text)
         };
@@ -88,9 +95,8 @@ impl SchemaDir {
         for name in ["structure.json", "service.json"] {
             let path = dir.join(name);
             let text = read(path.clone())?;
-            schemas.push(
-                serde_json::from_str(&text).map_err(|e| err(format!("{}: {e}", path.display())))?,
-            );
+            schemas
+                .push(serde_json::from_str(&text).map_err(|source| Error::Json { path, source })?);
         }
         let version = read(dir.join("VERSION"))?.trim().to_string();
         let mut settings = Settings {
@@ -102,11 +108,17 @@ impl SchemaDir {
             ..Settings::default()
         };
         let extra = dir.join("extra");
-        let mut names: Vec<_> = std::fs::read_dir(&extra)
-            .map_err(|e| err(format!("{}: {e}", extra.display())))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
+        let io = |source| Error::Io {
+            path: extra.clone(),
+            source,
+        };
+        let mut names = Vec::new();
+        for entry in std::fs::read_dir(&extra).map_err(io)? {
+            let path = entry.map_err(io)?.path();
+            if path.extension().is_some_and(|x| x == "json") {
+                names.push(path);
+            }
+        }
         names.sort();
         for path in names {
             let stem = path
@@ -115,7 +127,7 @@ impl SchemaDir {
                 .unwrap_or_default()
                 .to_string();
             let text = read(path.clone())?;
-            let file = parse_referential_file(&stem, &text)?;
+            let file = parse_referential(&stem, &text, &path)?;
             if stem == "categories" {
                 settings.standalone.push(StandaloneReferential {
                     name: "Categorie".into(),

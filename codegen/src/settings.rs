@@ -1,6 +1,10 @@
 //! What to generate, beyond the schema itself.
 
+use proc_macro2::{Ident, TokenStream};
+
+use crate::names::pascal_case;
 use crate::referential_file::{ReferentialFile, StandaloneReferential};
+use crate::Error;
 
 /// What to generate, beyond the schema itself.
 #[derive(Clone, Debug)]
@@ -42,5 +46,54 @@ impl Default for Settings {
             fast_validation: false,
             validate_feature: None,
         }
+    }
+}
+
+impl Settings {
+    /// Checks the fields that become Rust names or paths in the generated code, and
+    /// returns [`Self::runtime`] as tokens.
+    pub(crate) fn check(&self) -> Result<TokenStream, Error> {
+        let invalid = |setting: String, value: &str, expected| Error::InvalidSetting {
+            setting,
+            value: value.to_string(),
+            expected,
+        };
+        let runtime = syn::parse_str::<syn::Path>(&self.runtime)
+            .ok()
+            .and_then(|_| self.runtime.parse::<TokenStream>().ok())
+            .ok_or_else(|| {
+                invalid(
+                    "runtime".into(),
+                    &self.runtime,
+                    "a Rust path (`crate`, `::data_inclusion_schema`)",
+                )
+            })?;
+        let is_ident = |name: &str| syn::parse_str::<Ident>(name).is_ok();
+        if !is_ident(&self.extra_field) {
+            return Err(invalid(
+                "extra_field".into(),
+                &self.extra_field,
+                "a Rust identifier, not a keyword",
+            ));
+        }
+        for (i, standalone) in self.standalone.iter().enumerate() {
+            if !is_ident(&standalone.name) {
+                return Err(invalid(
+                    format!("standalone[{i}].name"),
+                    &standalone.name,
+                    "a Rust identifier, not a keyword",
+                ));
+            }
+            for (j, entry) in standalone.file.entries.iter().enumerate() {
+                if !is_ident(&pascal_case(&entry.value)) {
+                    return Err(invalid(
+                        format!("standalone[{i}].file.entries[{j}].value"),
+                        &entry.value,
+                        "a value with a letter or a digit (the variant's name is made of them)",
+                    ));
+                }
+            }
+        }
+        Ok(runtime)
     }
 }

@@ -4,14 +4,12 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use typify::{TypeDetails, TypeId, TypeSpace};
 
-use crate::error::err;
 use crate::generator::Generator;
-use crate::Error;
 
 impl Generator<'_> {
     /// The Rust type of a typify type, as this crate maps it.
-    pub(crate) fn rust_type(&self, id: &TypeId) -> Result<TokenStream, Error> {
-        let ty = self.types.get_type(id).map_err(|e| err(e.to_string()))?;
+    pub(crate) fn rust_type(&self, id: &TypeId) -> Result<TokenStream, typify::Error> {
+        let ty = self.types.get_type(id)?;
         let details = ty.details();
         let tokens = match details {
             TypeDetails::Option(inner) => {
@@ -84,8 +82,8 @@ fn is_integer(name: &str) -> bool {
 
 /// The type of a field's value: typify's type without the `Option` that the generator
 /// writes itself.
-pub(crate) fn value_type_id(types: &TypeSpace, id: &TypeId) -> Result<TypeId, Error> {
-    let ty = types.get_type(id).map_err(|e| err(e.to_string()))?;
+pub(crate) fn value_type_id(types: &TypeSpace, id: &TypeId) -> Result<TypeId, typify::Error> {
+    let ty = types.get_type(id)?;
     let details = ty.details();
     let value = match details {
         TypeDetails::Option(inner) => inner,
