@@ -72,6 +72,15 @@ pub enum Error {
         /// What it should be.
         expected: &'static str,
     },
+    /// A local `$ref` of a schema (`#/$defs/…`, `#/definitions/…`) points at no
+    /// definition (typify would panic on it).
+    #[error("schema {schema}: $ref {reference:?} points at no definition")]
+    UnresolvedRef {
+        /// The schema.
+        schema: String,
+        /// The `$ref`.
+        reference: String,
+    },
     /// A schema is not a JSON Schema that typify can read.
     #[error("schema {schema}: not a JSON Schema: {source}")]
     NotJsonSchema {
@@ -90,8 +99,9 @@ pub enum Error {
         #[source]
         source: typify::Error,
     },
-    /// typify made no type of a schema's root.
-    #[error("schema {schema}: typify made no type of its root")]
+    /// typify made no type of a schema's root: typify names it after its `title`, and
+    /// ignores a root without one.
+    #[error("schema {schema}: typify made no type of its root (it needs a `title` to name it)")]
     NoRootType {
         /// The schema.
         schema: String,

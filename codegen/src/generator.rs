@@ -9,7 +9,9 @@ use typify::{TypeDetails, TypeId, TypeSpace, TypeSpaceSettings};
 
 use crate::docs::doc_of;
 use crate::names::pascal_case;
-use crate::raw_schema::{enum_values, find_enum_schema, find_object_schema, schema_label};
+use crate::raw_schema::{
+    enum_values, find_enum_schema, find_object_schema, schema_label, unresolved_ref,
+};
 use crate::referentials::same_values;
 use crate::shape::shape_only;
 use crate::types::collect_ids;
@@ -75,6 +77,12 @@ impl<'a> Generator<'a> {
             schema: label.clone(),
             source,
         };
+        if let Some(reference) = unresolved_ref(schema, schema) {
+            return Err(Error::UnresolvedRef {
+                schema: label,
+                reference: reference.to_string(),
+            });
+        }
         let shape = shape_only(schema);
         let root: schemars08::schema::RootSchema =
             serde_json::from_value(shape).map_err(|source| Error::NotJsonSchema {

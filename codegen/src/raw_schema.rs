@@ -124,6 +124,31 @@ pub(crate) fn enum_values(schema: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The first local `$ref` under `schema` (`#/$defs/Name`, `#/definitions/Name`) that
+/// names no definition of `root`, if any. Other references, and names with JSON Pointer
+/// escapes (`~1`, `%25`) or slashes, are typify's business.
+pub(crate) fn unresolved_ref<'v>(schema: &'v Value, root: &Value) -> Option<&'v str> {
+    match schema {
+        Value::Object(map) => {
+            if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
+                let target = ["#/$defs/", "#/definitions/"]
+                    .into_iter()
+                    .find_map(|prefix| Some((prefix, reference.strip_prefix(prefix)?)));
+                let plain = |name: &str| !name.contains(['~', '%', '/']);
+                if let Some((prefix, name)) = target.filter(|(_, name)| plain(name)) {
+                    let defs = &prefix[2..prefix.len() - 1];
+                    if root.get(defs).and_then(|d| d.get(name)).is_none() {
+                        return Some(reference);
+                    }
+                }
+            }
+            map.values().find_map(|v| unresolved_ref(v, root))
+        }
+        Value::Array(items) => items.iter().find_map(|v| unresolved_ref(v, root)),
+        _ => None,
+    }
+}
+
 /// How errors name a schema: its `title`, else its `$id`, else its position in the list
 /// given to the generator (`#1` for the first).
 pub(crate) fn schema_label(schema: &Value, index: usize) -> String {

@@ -235,3 +235,53 @@ fn generated_code_that_does_not_parse_is_an_error_not_a_panic() {
         .to_string()
         .starts_with("the generated code does not parse: "));
 }
+
+#[test]
+fn a_schema_without_a_title_has_no_root_type() {
+    let schema = json!({"type": "object", "properties": {"id": {"type": "string"}}});
+    let error = generate(&[schema], &Settings::default()).unwrap_err();
+    assert!(matches!(&error, Error::NoRootType { schema } if schema == "#1"));
+    assert_eq!(
+        error.to_string(),
+        "schema #1: typify made no type of its root (it needs a `title` to name it)"
+    );
+}
+
+#[test]
+fn a_reference_to_no_definition_is_an_error_not_typify_s_panic() {
+    let schema = record(
+        "Structure",
+        json!({"typologie": {"$ref": "#/$defs/Typologie"}}),
+    );
+    let error = generate(&[schema], &Settings::default()).unwrap_err();
+    assert!(matches!(
+        &error,
+        Error::UnresolvedRef { schema, reference } if schema == "Structure" && reference == "#/$defs/Typologie"
+    ));
+}
+
+#[test]
+fn typify_s_errors_are_kept_with_the_schema_they_concern() {
+    // An enum of a string and a number: typify refuses it.
+    let schema = record(
+        "Structure",
+        json!({"typologie": {"type": "string", "enum": ["CCAS", 1]}}),
+    );
+    let error = generate(&[schema], &Settings::default()).unwrap_err();
+    let Error::Typify { schema, source } = &error else {
+        panic!("{error:?}");
+    };
+    assert_eq!(schema, "Structure");
+    assert!(matches!(source, typify::Error::BadValue(..)));
+    assert!(error.to_string().starts_with("schema Structure: typify: "));
+}
+
+#[test]
+fn a_property_typify_names_otherwise_names_the_record_and_the_property() {
+    let schema = record("Structure", json!({"Date-Maj": {"type": "string"}}));
+    let error = generate(&[schema], &Settings::default()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "record Structure: typify made no field of the property \"Date-Maj\""
+    );
+}
