@@ -21,7 +21,8 @@ pub struct ReferentialEntry {
 /// An official referential file: the values of one referential with their labels.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReferentialFile {
-    /// The file's name without extension (`"thematiques"`), for messages.
+    /// The file's name without extension (`"thematiques"`), which the enum's
+    /// documentation names.
     pub file: String,
     /// The entries, in the file's order.
     pub entries: Vec<ReferentialEntry>,
@@ -31,15 +32,18 @@ pub struct ReferentialFile {
 /// thématique categories).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StandaloneReferential {
-    /// The Rust name of the enum (`"Categorie"`).
+    /// The Rust name of the enum (`"Categorie"`): an identifier. Its variants are named
+    /// after the values in Pascal case (`famille` → `Famille`).
     pub name: String,
-    /// Its documentation.
+    /// Its documentation (Markdown).
     pub doc: String,
     /// Its values.
     pub file: ReferentialFile,
     /// The referential whose values start with one of this one's values followed by
-    /// [`Self::separator`] (`"Thematique"`): that enum gets a method named after this
-    /// one in snake case (`Thematique::categorie()`).
+    /// [`Self::separator`] (`"Thematique"`, whose `famille--garde-denfants` belongs to
+    /// `famille`): that enum gets a method named after this one in snake case
+    /// (`Thematique::categorie()`). Each of its values must start with one of this
+    /// one's.
     pub parent_of: Option<String>,
     /// The separator (`"--"`).
     pub separator: String,

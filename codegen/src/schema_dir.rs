@@ -7,13 +7,23 @@ use serde_json::Value;
 use crate::referential_file::{parse_referential, StandaloneReferential};
 use crate::{generate, Error, Settings};
 
-/// A schema directory laid out like this crate's `schema/v1/`: the schemas, their
-/// referentials and their version.
+/// A schema directory laid out like the library's `schema/v1/`: the schemas, their
+/// referentials and their version, read with [`SchemaDir::read`].
+///
+/// ```text
+/// schema/v1/
+/// ├── VERSION          the version of the official package (`1.0.10`)
+/// ├── structure.json   the JSON Schema of a structure
+/// ├── service.json     the JSON Schema of a service
+/// └── extra/           the official referential files: `thematiques.json`, …,
+///                      and `categories.json` (the thématique categories)
+/// ```
 #[derive(Clone, Debug)]
 pub struct SchemaDir {
     /// The JSON Schemas (`structure.json`, `service.json`), in that order.
     pub schemas: Vec<Value>,
-    /// The settings filled from the directory: version and referentials.
+    /// The settings of the library's own module, filled from the directory: see
+    /// [`SchemaDir::read`].
     pub settings: Settings,
     /// Every file read, for `cargo:rerun-if-changed`.
     pub files: Vec<std::path::PathBuf>,
@@ -21,14 +31,21 @@ pub struct SchemaDir {
     pub hash: String,
 }
 
-/// The first line of a generated module's header that names the hash of its schema
-/// directory; `build.rs` reads it to tell whether the committed module is stale.
+/// The start of the line of a generated module's header that names the [`schema_hash`]
+/// of its schema directory ([`SchemaDir::module`]); the library's `build.rs` reads it to
+/// tell whether the committed module is stale.
 pub const HASH_LINE_PREFIX: &str = "// schema-hash: ";
 
 /// A hash of every file under `dir` (recursively, by relative path in byte order, carriage
 /// returns removed so that a checkout with CRLF line ends hashes the same): FNV-1a, 64 bits,
-/// in hexadecimal. It tells a change, not an attack: the files are the crate's own.
-/// `build.rs` computes the same hash with its own copy of this function.
+/// in hexadecimal. It tells a change, not an attack: the files are the library's own.
+/// The library's `build.rs` computes the same hash with its own copy of this function.
+///
+/// ```no_run
+/// let hash = data_inclusion_codegen::schema_hash("schema/v1".as_ref())?;
+/// assert_eq!(hash.len(), 16);
+/// # Ok::<(), data_inclusion_codegen::Error>(())
+/// ```
 pub fn schema_hash(dir: &Path) -> Result<String, Error> {
     fn walk(
         dir: &Path,
@@ -81,6 +98,21 @@ impl SchemaDir {
     /// Reads `structure.json`, `service.json`, `VERSION` and `extra/*.json` from `dir`.
     /// `extra/categories.json`, which no enum of the schema matches, becomes the
     /// `Categorie` referential, parent of `Thematique`.
+    ///
+    /// The settings are those of the library's own module: `runtime` is `crate`, with
+    /// `schemars`, the single-pass validators under the `validate` feature, and
+    /// `schema_version` from `VERSION`.
+    ///
+    /// ```no_run
+    /// use data_inclusion_codegen::SchemaDir;
+    ///
+    /// let dir = SchemaDir::read("schema/v1".as_ref())?;
+    /// assert_eq!(dir.settings.runtime, "crate");
+    /// for file in &dir.files {
+    ///     println!("cargo:rerun-if-changed={}", file.display());
+    /// }
+    /// # Ok::<(), data_inclusion_codegen::Error>(())
+    /// ```
     pub fn read(dir: &Path) -> Result<SchemaDir, Error> {
         let mut files = Vec::new();
         let mut read = |path: std::path::PathBuf| -> Result<String, Error> {
@@ -148,9 +180,9 @@ impl SchemaDir {
         })
     }
 
-    /// The module as this crate commits it (`src/v1/generated.rs`): a header that says it
-    /// is generated and names the [`schema_hash`] of the directory, then [`generate`]'s
-    /// output.
+    /// The module as the library commits it (`src/v1/generated.rs`): a header that says
+    /// it is generated and names the [`schema_hash`] of the directory (the line that
+    /// starts with [`HASH_LINE_PREFIX`]), then [`generate`]'s output.
     pub fn module(&self) -> Result<String, Error> {
         let source = generate(&self.schemas, &self.settings)?;
         let version = self.settings.schema_version.as_deref().unwrap_or("?");

@@ -7,30 +7,60 @@ use crate::referential_file::{ReferentialFile, StandaloneReferential};
 use crate::Error;
 
 /// What to generate, beyond the schema itself.
+///
+/// The default suits a module compiled outside the library: it names the library
+/// `::data_inclusion_schema`, derives no `schemars`, has no labels beyond the values,
+/// and no single-pass validators. [`SchemaDir::read`](crate::SchemaDir::read) fills the
+/// settings the library's own module is generated with.
+///
+/// ```
+/// use data_inclusion_codegen::{parse_referential_file, Settings};
+///
+/// let typologies = r#"[{"value": "CCAS", "label": "Centre communal d'action sociale"},
+///                      {"value": "MUNI", "label": "Mairie"}]"#;
+/// let settings = Settings {
+///     schema_version: Some("0.18.0".into()),
+///     referentials: vec![parse_referential_file("typologies", typologies)?],
+///     ..Settings::default()
+/// };
+/// # Ok::<(), data_inclusion_codegen::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Settings {
-    /// The path of this crate in the generated code: `crate` inside this crate,
-    /// `::data_inclusion_schema` (the default) anywhere else.
+    /// The path by which the generated code names the library `data-inclusion-schema`
+    /// (its `Record`, `Referential`, `spec`, …): `::data_inclusion_schema` (the default)
+    /// in any crate that depends on it, `crate` inside the library itself. It must be a
+    /// Rust path.
     pub runtime: String,
-    /// Derive `schemars::JsonSchema` when the generated code's crate has a `schemars`
-    /// feature.
+    /// Derive `schemars::JsonSchema` on every type, under
+    /// `#[cfg_attr(feature = "schemars", …)]`: the generated code's crate then needs a
+    /// `schemars` feature that enables `schemars` 1. Off by default.
     pub schemars: bool,
-    /// The version of the schema, emitted as `SCHEMA_VERSION`.
+    /// The version of the schema, emitted as `pub const SCHEMA_VERSION: &str`. `None` by
+    /// default: no constant.
     pub schema_version: Option<String>,
-    /// Labels and descriptions of the referentials, matched to the schema's enums by their
-    /// values (the same set of values).
+    /// Labels and descriptions of the referentials (the official files `extra/*.json`),
+    /// matched to the schema's enums by their values: a file gives its labels to the enum
+    /// that has the same set of values. An enum without a file has its values as labels
+    /// and no descriptions. Empty by default.
     pub referentials: Vec<ReferentialFile>,
-    /// Referentials that are not in the schema.
+    /// Referentials that are not in the schema, generated from their file alone (the
+    /// thématique categories), with the link from the values of another referential to
+    /// theirs. Empty by default.
     pub standalone: Vec<StandaloneReferential>,
-    /// The name of the field that keeps unknown properties.
+    /// The name of the field of every record that keeps the properties the schema does
+    /// not know (`#[serde(flatten)]`): `extra` by default. It must be a Rust identifier
+    /// that no property of the schema has.
     pub extra_field: String,
-    /// Generate the single-pass validator of each record (`Record::fast_read`,
-    /// driven by `validate::fast`): the generated code then needs this crate's `validate`
-    /// feature. Off by default; this crate's `build.rs` turns it on with that feature.
+    /// Generate the single-pass validator of each record (its `Record::fast_read`,
+    /// which the library's `Validator` runs before the full check): the generated code
+    /// then needs the library's `validate` feature. Off by default; the library's own
+    /// module has them.
     pub fast_validation: bool,
     /// The feature of the generated code's crate that the single-pass validators are
     /// compiled with (`#[cfg(feature = "…")]`), so that one generated file serves every
-    /// feature set; `None` (the default): emitted without a `cfg`.
+    /// feature set; `None` (the default): emitted without a `cfg`. The library's own
+    /// module has `Some("validate")`.
     pub validate_feature: Option<String>,
 }
 
