@@ -1,6 +1,6 @@
 //! email-validator 2.4.0's entry, `validate_email` (`email_validator/validate_email.py`),
-//! with the module defaults of `email_validator/__init__.py` (no empty, quoted or IP-literal
-//! local parts or domains, no display name, globally deliverable domains) and
+//! with the module defaults of `email_validator/__init__.py` (no empty or quoted local part,
+//! no domain literal, no display name, a globally deliverable domain) and
 //! `check_deliverability=False`.
 
 use std::borrow::Cow;
