@@ -1,7 +1,37 @@
+#!/usr/bin/env python3
+"""Write src/validate/email/cases.jsonl: tricky addresses with the official verdicts and reasons.
+
+    python3 scripts/conformance/email/cases.py
+
+Runs with the conformance virtual environment (``scripts/conformance/setup.sh``; the script
+re-executes itself with ``$CONFORMANCE_VENV/bin/python``, default ``target/conformance-venv``).
+For each address of ``INPUTS`` (duplicates once), pydantic 2.14.3 with email-validator 2.4.0
+(Python 3.11.7, idna 3.20) gives the verdict, as ``TypeAdapter(EmailStr).validate_python``:
+``reason`` is ``null`` when the address is valid, else the message without its
+"value is not a valid email address: " prefix. Addresses whose reason names a mark that the
+port shows as ``U+XXXX`` (the known deviation, see ``common.known_deviation``) are left out
+and listed on stderr; the port's test ``mark_names_outside_the_table`` pins that difference.
+
+The first line of the file names this script, the versions and the number of cases; then one
+case a line, ``{"input": ..., "reason": ...}``, in the order of ``INPUTS``, with the invisible
+and look-alike characters escaped (``common.json_string``). The output is deterministic: the
+same versions give the same bytes. The crate's test
+``tricky_addresses_agree_with_the_official_package`` reads it.
+"""
+
+from __future__ import annotations
+
+import json
 import sys
-sys.path.insert(0, '/tmp/gen')
-from compare import compare
-T = [
+
+from common import PINNED, PYTHON, REPO, UNIDATA, json_string, known_deviation, official_reason, use_venv
+
+OUTPUT = REPO / "src" / "validate" / "email" / "cases.jsonl"
+
+# The addresses: the usual ones, display names, quoting, lengths at and around each limit, IP
+# literals, dots and hyphens, Punycode (valid, invalid, not canonical), invisible, space and
+# format characters, normalization, IDNA 2008 contexts (CONTEXTJ, CONTEXTO) and the Bidi Rule.
+INPUTS = [
  'a@b.fr', 'A@B.FR', 'jean.dupont@exemple.fr', 'é@b.fr', 'jérôme@exemple.fr', 'e\u0301@b.fr', '\u0301a@b.fr',
  'a@café.fr', 'a@cafe\u0301.fr', 'a@CAFÉ.FR', 'a@b.ｆｒ', 'a@b。fr', 'a@b．fr', 'a@b｡fr', 'ａ@b.fr', 'a＠b.fr', 'a﹫b.fr',
  'a@b.test', 'a@b.invalid', 'a@b.local', 'a@b.localhost', 'a@b.onion', 'a@b.arpa', 'a@foo.example', 'a@example.com',
@@ -47,10 +77,37 @@ T = [
  'a@xn--ysa.fr', 'a@xn--kgb.fr', 'a@xn--1ug.fr', 'a@xn--a-ugn.fr', 'a@xn--ssa73l.fr', 'a@xn--zz-.fr', 'a@xn--0ca.fr', 'a@xn--9ca.fr',
  'a@xn--55qx5d.cn', 'a@xn--fiqs8s.xn--55qx5d', 'a@xn--h1a.fr', 'a@xn--80a.fr', 'a@XN--80A.FR', 'a@xn--l-fda.fr', 'a@xn--bcher-kva',
  'a@xn--ls8h', 'a@' + 'xn--bcher-kva.' * 15 + 'ch', 'a@' + 'xn--bcher-kva.' * 18 + 'ch', 'a@xn--' + 'bcher-kva' * 7 + '.ch',
-
  'a@\u05d0a.com', 'a@\u05d01\u0661.com', 'a@a\u05d0.com', 'a@\u05d0\u05d1-.com', 'a@\u0627\u0661\u0031.com', 'a@xn--5e2s.com', 'a@xn---bbk.com',
  'a@xn--bbk.com', 'a@xn--zz.com', 'a@xn--99999999999.com', 'a@é.' + 'b' * 64 + '.fr', 'a@é.xn--zz.fr', 'a@é.xn--bcher-kva.fr', 'a@é.xn--4dbc.fr',
  'a@xn--1ug.com', 'a@xn--0ug.com', 'a@xn--u-ccb.com', 'a@xn--l-fda.com', 'a@xn--lla-m0a.cat', 'a@xn--7ma.fr', 'a@xn--k2a.fr', 'a@xn--ls8h.com',
  'a@xn--ffd.com', 'a@xn--a-ec0a.com', 'a@xn--ib9b.com', 'a@xn--lsa.com', 'a@xn--ngba799q.com', 'a@xn--ab-j1t.com', 'a@xn--11ba1ow90g.com', 'a@xn--1ug03z.com', 'a@\u0661\u06f1.com', 'a@a\u0661.com', 'a@\u0661.com', 'a@b\u0375.gr', 'a@\u03b1\u0375\u03b1.gr',
 ]
-compare(T, show=100)
+
+
+def main() -> None:
+    use_venv(__file__)
+    seen = set()
+    lines = []
+    for s in INPUTS:
+        if s in seen:
+            continue
+        seen.add(s)
+        reason = official_reason(s)
+        if known_deviation(s, reason) != reason:
+            print(f"left out (mark name): {s!r}: {reason}", file=sys.stderr)
+            continue
+        reason_json = "null" if reason is None else json_string(reason)
+        lines.append(f'{{"input": {json_string(s)}, "reason": {reason_json}}}')
+    header = {
+        "generated_by": "scripts/conformance/email/cases.py",
+        "python": PYTHON,
+        "unicodedata": UNIDATA,
+        **PINNED,
+        "cases": len(lines),
+    }
+    OUTPUT.write_text(json.dumps(header) + "\n" + "".join(line + "\n" for line in lines), encoding="utf-8")
+    print(f"{OUTPUT.relative_to(REPO)}: {len(lines)} cases", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
