@@ -31,7 +31,7 @@ fn today() -> NaiveDate {
 fn bench_kind<R: Record>(c: &mut Criterion, services: bool, schema_file: &str) {
     let text = corpus::jsonl(services, RECORDS, 0.1, 7);
     let lines: Vec<&str> = text.lines().collect();
-    let validator = Validator::new().today(today());
+    let validator = Validator::new().with_reference_date(today());
     let schema: Value = serde_json::from_str(
         &std::fs::read_to_string(format!(
             "{}/schema/v1/{schema_file}",
@@ -112,7 +112,7 @@ fn read_valid<R: Record>(bytes: &[u8], format: Format, validator: &Validator) ->
 
 fn documents_kind<R: Record>(c: &mut Criterion, services: bool) {
     let text = corpus::jsonl(services, RECORDS, 0.1, 7);
-    let validator = Validator::new().today(today());
+    let validator = Validator::new().with_reference_date(today());
     let array = format!("[{}]", text.lines().collect::<Vec<_>>().join(",\n"));
     // The valid records, written as CSV by this crate (as a producer would publish them),
     // and the CSV of every record (invalid ones included) for reading.
@@ -164,7 +164,7 @@ fn documents(c: &mut Criterion) {
 
 fn score(c: &mut Criterion) {
     let text = corpus::jsonl(true, RECORDS, 0.0, 7);
-    let validator = Validator::new().today(today());
+    let validator = Validator::new().with_reference_date(today());
     let services: Vec<Service> = text
         .lines()
         .filter_map(|l| validator.validate_json(l).ok())

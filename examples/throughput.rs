@@ -53,7 +53,8 @@ struct Pass {
 }
 
 fn validator() -> Validator {
-    Validator::new().today(NaiveDate::from_ymd_opt(2026, 6, 15).expect("a valid date"))
+    Validator::new()
+        .with_reference_date(NaiveDate::from_ymd_opt(2026, 6, 15).expect("a valid date"))
 }
 
 /// The non-empty lines of a JSON Lines text.

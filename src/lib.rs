@@ -2,9 +2,11 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod extra;
 #[cfg(feature = "io")]
 #[cfg_attr(docsrs, doc(cfg(feature = "io")))]
 pub mod io;
+mod lang;
 mod record;
 pub mod referential;
 #[cfg(feature = "validate")]
@@ -21,8 +23,15 @@ pub mod validate;
 #[cfg_attr(docsrs, doc(cfg(feature = "codegen")))]
 pub use data_inclusion_codegen as codegen;
 
+pub use extra::{Extra, RawJson};
+pub use lang::{Lang, UnknownLang};
 pub use record::Record;
-pub use referential::{Referential, UnknownValue};
+pub use referential::{OtherValue, Referential, UnknownValue};
+
+/// The date type of the records (`date_maj`), re-exported.
+pub use chrono;
+/// The JSON crate of the records' serde and of validation's inputs, re-exported.
+pub use serde_json;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -1,12 +1,14 @@
 //! Not public API: what the generated code calls (`Record::from_slots`, the single-pass
 //! validators, the referentials' `Deserialize`). It may change in any release.
 
-pub use crate::referential::deserialize as deserialize_referential;
+use std::fmt;
+
+use crate::referential::{OtherValue, Referential};
 #[cfg(feature = "validate")]
 pub use crate::validate::fast::{FastField, FastItem, Number, Peek, Source, State};
 
 /// A validated value on its way into a typed record (used by the generated
-/// [`Record::from_slots`]; not meant to be used directly).
+/// [`Record::from_slots`](crate::Record::from_slots); not meant to be used directly).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Slot {
     /// Absent or `null`.
@@ -124,7 +126,7 @@ impl FromSlot for serde_json::Value {
     }
 }
 
-impl<R: crate::Referential> FromSlot for R {
+impl<R: Referential> FromSlot for R {
     fn from_slot(slot: Slot) -> Result<Self, SlotError> {
         match slot {
             Slot::Variant(v) => v.parse().map_err(|_| SlotError("referential")),
@@ -149,5 +151,78 @@ impl<T: FromSlot> FromSlot for Vec<T> {
             Slot::List(items) => items.into_iter().map(T::from_slot).collect(),
             _ => Err(SlotError("list")),
         }
+    }
+}
+
+/// Deserializes a referential from a string through its [`Referential::from_value`]: a
+/// value this version does not list is kept (used by the generated `Deserialize` impls).
+pub fn deserialize_referential<'de, R, D>(deserializer: D) -> Result<R, D::Error>
+where
+    R: Referential,
+    D: serde::Deserializer<'de>,
+{
+    struct Visitor<R>(std::marker::PhantomData<R>);
+
+    impl<R: Referential> serde::de::Visitor<'_> for Visitor<R> {
+        type Value = R;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a value of the referential {} (a string)", R::NAME)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<R, E> {
+            Ok(R::from_value(value))
+        }
+    }
+
+    deserializer.deserialize_str(Visitor(std::marker::PhantomData))
+}
+
+/// An [`OtherValue`] (for the generated `from_value`, after the listed values).
+pub fn other_value(value: &str) -> OtherValue {
+    OtherValue::new(value)
+}
+
+/// A key of a record's object, borrowed from the input when the deserializer can lend it
+/// (for the generated `Deserialize` impls).
+pub struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl Key<'_> {
+    /// The key.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The key, owned.
+    pub fn into_string(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name (a string)")
+            }
+
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Borrowed(v)))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(v.to_string())))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(v)))
+            }
+        }
+
+        deserializer.deserialize_str(Visitor)
     }
 }

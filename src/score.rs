@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use data_inclusion_schema::score::{score_qualite, Critere};
+//! use data_inclusion_schema::score::{score_qualite, Criterion};
 //! use data_inclusion_schema::v1::Service;
 //!
 //! let service: Service = serde_json::from_str(r#"{
@@ -16,8 +16,8 @@
 //!     "frais": "gratuit", "thematiques": ["preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation"]
 //! }"#).unwrap();
 //! let score = score_qualite(&service, NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()).unwrap();
-//! assert_eq!(score.criterion(Critere::FraisBienDefinis), Some(1.0));
-//! assert_eq!(score.criterion(Critere::AdresseBienDefinie), None); // not applicable
+//! assert_eq!(score.criterion(Criterion::FraisBienDefinis), Some(1.0));
+//! assert_eq!(score.criterion(Criterion::AdresseBienDefinie), None); // not applicable
 //! // Applicable: 0, 0, 1, 0, 1, 1, 0 (modes, publics, thématiques, contact, date, frais, description).
 //! assert_eq!(score.score, 0.43);
 //! ```
@@ -25,10 +25,24 @@
 use chrono::NaiveDate;
 
 use crate::v1::{Frais, ModeAccueil, ModeMobilisation, Service};
+use crate::Lang;
 
-/// A criterion of the score, in the official order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Critere {
+/// A criterion of the score, in the official order. The variants are named after the
+/// official criteria (`adresse_bien_definie`, …), which are also their string
+/// ([`Criterion::as_str`], `Display`, `FromStr` and serde).
+///
+/// ```
+/// use data_inclusion_schema::score::Criterion;
+///
+/// let c: Criterion = "date_maj_recente".parse().unwrap();
+/// assert_eq!(c, Criterion::DateMajRecente);
+/// assert_eq!(serde_json::to_string(&c).unwrap(), r#""date_maj_recente""#);
+/// ```
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Criterion {
     /// The address is given when the service receives people (`en-presentiel`, or
     /// `se-presenter` among the modes de mobilisation); not applicable otherwise.
     AdresseBienDefinie,
@@ -57,70 +71,154 @@ pub enum Critere {
     TelephoneBienDefini,
 }
 
-impl Critere {
+impl Criterion {
     /// Every criterion, in the official order.
-    pub const ALL: [Critere; 10] = [
-        Critere::AdresseBienDefinie,
-        Critere::ModesMobilisationBienDefinis,
-        Critere::AuMoinsUnPublic,
-        Critere::AuMoinsUneThematique,
-        Critere::AuMoinsUnMoyenDeContact,
-        Critere::CourrielBienDefini,
-        Critere::DateMajRecente,
-        Critere::FraisBienDefinis,
-        Critere::DescriptionBienDefinie,
-        Critere::TelephoneBienDefini,
+    pub const ALL: [Criterion; 10] = [
+        Criterion::AdresseBienDefinie,
+        Criterion::ModesMobilisationBienDefinis,
+        Criterion::AuMoinsUnPublic,
+        Criterion::AuMoinsUneThematique,
+        Criterion::AuMoinsUnMoyenDeContact,
+        Criterion::CourrielBienDefini,
+        Criterion::DateMajRecente,
+        Criterion::FraisBienDefinis,
+        Criterion::DescriptionBienDefinie,
+        Criterion::TelephoneBienDefini,
     ];
 
     /// The official name (`"adresse_bien_definie"`).
     pub fn as_str(self) -> &'static str {
         match self {
-            Critere::AdresseBienDefinie => "adresse_bien_definie",
-            Critere::ModesMobilisationBienDefinis => "modes_mobilisation_bien_definis",
-            Critere::AuMoinsUnPublic => "au_moins_un_public",
-            Critere::AuMoinsUneThematique => "au_moins_une_thematique",
-            Critere::AuMoinsUnMoyenDeContact => "au_moins_un_moyen_de_contact",
-            Critere::CourrielBienDefini => "courriel_bien_defini",
-            Critere::DateMajRecente => "date_maj_recente",
-            Critere::FraisBienDefinis => "frais_bien_definis",
-            Critere::DescriptionBienDefinie => "description_bien_definie",
-            Critere::TelephoneBienDefini => "telephone_bien_defini",
+            Criterion::AdresseBienDefinie => "adresse_bien_definie",
+            Criterion::ModesMobilisationBienDefinis => "modes_mobilisation_bien_definis",
+            Criterion::AuMoinsUnPublic => "au_moins_un_public",
+            Criterion::AuMoinsUneThematique => "au_moins_une_thematique",
+            Criterion::AuMoinsUnMoyenDeContact => "au_moins_un_moyen_de_contact",
+            Criterion::CourrielBienDefini => "courriel_bien_defini",
+            Criterion::DateMajRecente => "date_maj_recente",
+            Criterion::FraisBienDefinis => "frais_bien_definis",
+            Criterion::DescriptionBienDefinie => "description_bien_definie",
+            Criterion::TelephoneBienDefini => "telephone_bien_defini",
         }
     }
 }
 
+impl std::fmt::Display for Criterion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of [`Criterion`]'s [`FromStr`](std::str::FromStr): not a criterion.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown criterion: {0:?}")]
+pub struct UnknownCriterion(pub String);
+
+impl std::str::FromStr for Criterion {
+    type Err = UnknownCriterion;
+
+    /// The official name (`adresse_bien_definie`).
+    fn from_str(s: &str) -> Result<Criterion, UnknownCriterion> {
+        Criterion::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| UnknownCriterion(s.to_string()))
+    }
+}
+
 /// A service's score and its breakdown.
+///
+/// It serializes as `{"score": 0.43, "criteria": {"adresse_bien_definie": null, …}}` (the
+/// criteria in the official order, `null` where one does not apply), and deserializes
+/// from that form.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Score {
     /// The score, from 0 to 1, two decimals.
     pub score: f64,
     /// Each criterion's value (not rounded), `None` where it does not apply, in the
     /// official order.
-    pub criteria: [(Critere, Option<f64>); 10],
+    pub criteria: [(Criterion, Option<f64>); 10],
 }
 
 impl Score {
     /// One criterion's value.
-    pub fn criterion(&self, critere: Critere) -> Option<f64> {
+    pub fn criterion(&self, criterion: Criterion) -> Option<f64> {
         self.criteria
             .iter()
-            .find(|(c, _)| *c == critere)
+            .find(|(c, _)| *c == criterion)
             .and_then(|(_, v)| *v)
     }
 }
 
-/// A service the official package cannot score.
+/// A service the official package cannot score. Its `Display` is French.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ScoreError {
     /// `frais` is `payant` and `frais_precisions` is an empty string: the official
     /// package raises `ValueError` there (its `frais_bien_definis` has no case for it),
     /// so no score exists.
     #[error("frais « payant » avec des précisions vides : le score officiel n’est pas défini")]
-    FraisPrecisionsVides,
+    EmptyFraisPrecisions,
     /// The description is empty or longer than 10 000 characters (which validation
-    /// refuses).
+    /// refuses): its length in characters.
     #[error("description de {0} caractères : le score officiel n’est pas défini")]
-    DescriptionHorsLimites(usize),
+    DescriptionOutOfBounds(usize),
+}
+
+impl ScoreError {
+    /// The message in `lang`.
+    ///
+    /// ```
+    /// use data_inclusion_schema::score::ScoreError;
+    /// use data_inclusion_schema::Lang;
+    ///
+    /// assert_eq!(
+    ///     ScoreError::DescriptionOutOfBounds(0).message(Lang::En),
+    ///     "a description of 0 characters: the official score is not defined"
+    /// );
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::Fr) => self.to_string(),
+            (ScoreError::EmptyFraisPrecisions, Lang::En) => {
+                "frais « payant » with empty précisions: the official score is not defined".into()
+            }
+            (ScoreError::DescriptionOutOfBounds(n), Lang::En) => {
+                format!("a description of {n} characters: the official score is not defined")
+            }
+        }
+    }
+}
+
+impl serde::Serialize for Score {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Criteria<'a>(&'a [(Criterion, Option<f64>); 10]);
+        impl serde::Serialize for Criteria<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_map(self.0.iter().map(|(c, v)| (c.as_str(), v)))
+            }
+        }
+        let mut s = serializer.serialize_struct("Score", 2)?;
+        s.serialize_field("score", &self.score)?;
+        s.serialize_field("criteria", &Criteria(&self.criteria))?;
+        s.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Score {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Score, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Raw {
+            score: f64,
+            criteria: std::collections::HashMap<Criterion, Option<f64>>,
+        }
+        let raw = Raw::deserialize(deserializer)?;
+        Ok(Score {
+            score: raw.score,
+            criteria: Criterion::ALL.map(|c| (c, raw.criteria.get(&c).copied().flatten())),
+        })
+    }
 }
 
 /// Python's `round(x, 2)`: correctly rounded on the exact binary value, ties to even.
@@ -168,15 +266,16 @@ pub fn score_qualite(service: &Service, today: NaiveDate) -> Result<Score, Score
             0.0
         })
     };
-    let frais = match (s.frais, s.frais_precisions.as_deref()) {
-        (None, _) => 0.0,
+    let frais = match (&s.frais, s.frais_precisions.as_deref()) {
+        // A value that this version does not list is not defined, as an absent one.
+        (None | Some(Frais::Other(_)), _) => 0.0,
         (Some(Frais::Gratuit), _) => 1.0,
         (Some(Frais::Payant), None) => 0.5,
-        (Some(Frais::Payant), Some("")) => return Err(ScoreError::FraisPrecisionsVides),
+        (Some(Frais::Payant), Some("")) => return Err(ScoreError::EmptyFraisPrecisions),
         (Some(Frais::Payant), Some(_)) => 1.0,
     };
     let description = match s.description.chars().count() {
-        n @ (0 | 10001..) => return Err(ScoreError::DescriptionHorsLimites(n)),
+        n @ (0 | 10001..) => return Err(ScoreError::DescriptionOutOfBounds(n)),
         1..50 => 0.0,
         50..200 => 0.5,
         200..2000 => 1.0,
@@ -185,22 +284,22 @@ pub fn score_qualite(service: &Service, today: NaiveDate) -> Result<Score, Score
     let contact =
         one_if(filled(&s.courriel) || filled(&s.lien_mobilisation) || filled(&s.telephone));
     let criteria = [
-        (Critere::AdresseBienDefinie, adresse),
-        (Critere::ModesMobilisationBienDefinis, Some(modes)),
+        (Criterion::AdresseBienDefinie, adresse),
+        (Criterion::ModesMobilisationBienDefinis, Some(modes)),
         (
-            Critere::AuMoinsUnPublic,
+            Criterion::AuMoinsUnPublic,
             Some(one_if(non_empty(&s.publics))),
         ),
         (
-            Critere::AuMoinsUneThematique,
+            Criterion::AuMoinsUneThematique,
             Some(one_if(non_empty(&s.thematiques))),
         ),
-        (Critere::AuMoinsUnMoyenDeContact, Some(contact)),
-        (Critere::CourrielBienDefini, courriel),
-        (Critere::DateMajRecente, date_maj),
-        (Critere::FraisBienDefinis, Some(frais)),
-        (Critere::DescriptionBienDefinie, Some(description)),
-        (Critere::TelephoneBienDefini, telephone),
+        (Criterion::AuMoinsUnMoyenDeContact, Some(contact)),
+        (Criterion::CourrielBienDefini, courriel),
+        (Criterion::DateMajRecente, date_maj),
+        (Criterion::FraisBienDefinis, Some(frais)),
+        (Criterion::DescriptionBienDefinie, Some(description)),
+        (Criterion::TelephoneBienDefini, telephone),
     ];
     let applicable: Vec<f64> = criteria.iter().filter_map(|(_, v)| v.map(round2)).collect();
     let sum: f64 = applicable.iter().sum();

@@ -31,6 +31,50 @@ pub struct FieldSpec {
     pub nullable: bool,
     /// The type of a non-null value.
     pub ty: TypeSpec,
+    /// The rule of the official package that the value must also follow, beyond the
+    /// schema, if any.
+    pub rule: Option<Rule>,
+}
+
+/// A rule of the official package that the JSON Schema cannot express, carried by the
+/// field it applies to ([`FieldSpec::rule`]). Validation applies it once the value has
+/// passed the schema's own checks, as the package's pydantic "after" validators do.
+///
+/// ```
+/// use data_inclusion_schema::spec::Rule;
+/// use data_inclusion_schema::v1::Service;
+///
+/// let rules: Vec<(&str, Rule)> = Service::FIELDS
+///     .iter()
+///     .filter_map(|f| f.rule.map(|rule| (f.name, rule)))
+///     .collect();
+/// assert_eq!(rules, [
+///     ("date_maj", Rule::DateMajWindow),
+///     ("nom", Rule::NoTrailingPeriod),
+///     ("publics", Rule::TousPublicsAlone),
+/// ]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// A name must not end with a period, unless with `etc.`: a warning (an error in
+    /// strict mode).
+    NoTrailingPeriod,
+    /// A date from 2000-01-01 to the reference date, inclusive: an error.
+    DateMajWindow,
+    /// `tous-publics` only alone in the list (after removing duplicates): an error.
+    TousPublicsAlone,
+}
+
+impl Rule {
+    /// The rule's name as the generator's settings write it (`"no_trailing_period"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Rule::NoTrailingPeriod => "no_trailing_period",
+            Rule::DateMajWindow => "date_maj_window",
+            Rule::TousPublicsAlone => "tous_publics_alone",
+        }
+    }
 }
 
 /// The type and constraints of a (non-null) value.
@@ -108,7 +152,14 @@ impl FieldSpec {
             required,
             nullable,
             ty,
+            rule: None,
         }
+    }
+
+    /// The descriptor with the rule `rule` ([`FieldSpec::rule`]).
+    pub const fn with_rule(mut self, rule: Rule) -> Self {
+        self.rule = Some(rule);
+        self
     }
 }
 

@@ -104,8 +104,10 @@ fn fields_in_error<R: Record>(validator: &Validator, json: &str) -> BTreeSet<Str
 #[test]
 fn same_fields_in_error_as_the_official_package() {
     let today = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
-    let lax = Validator::new().today(today);
-    let strict = Validator::new().today(today).strict(true);
+    let lax = Validator::new().with_reference_date(today);
+    let strict = Validator::new()
+        .with_reference_date(today)
+        .with_strict(true);
     let cases = cases();
     assert!(cases.len() > 4000);
     let mut disagreements = Vec::new();
@@ -162,7 +164,7 @@ fn same_fields_in_error_as_the_official_package() {
 fn same_scores_as_the_official_package() {
     use data_inclusion_schema::score::score_qualite;
     let today = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
-    let validator = Validator::new().today(today);
+    let validator = Validator::new().with_reference_date(today);
     let text = include_str!("conformance/cases.jsonl");
     let (mut scored, mut errors) = (0, 0);
     for line in text.lines() {

@@ -25,8 +25,10 @@ use serde_json::{Map, Value};
 fn validators() -> [Validator; 2] {
     let today = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
     [
-        Validator::new().today(today),
-        Validator::new().today(today).strict(true),
+        Validator::new().with_reference_date(today),
+        Validator::new()
+            .with_reference_date(today)
+            .with_strict(true),
     ]
 }
 

@@ -11,7 +11,7 @@ use data_inclusion_schema::Record;
 use serde_json::Value;
 
 fn validator() -> Validator {
-    Validator::new().today(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
+    Validator::new().with_reference_date(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
 }
 
 /// Every record of the input, validated: (line, record).

@@ -14,7 +14,7 @@ use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::Validator;
 
 fn validator() -> Validator {
-    Validator::new().today(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
+    Validator::new().with_reference_date(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
 }
 
 fn structure(id: &str) -> String {

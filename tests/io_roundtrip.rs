@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 
 /// Later than every generated `date_maj`.
 fn validator() -> Validator {
-    Validator::new().today(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
+    Validator::new().with_reference_date(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
 }
 
 // ------------------------------------------------------------------ strategies
@@ -55,9 +55,7 @@ fn coordinate() -> impl Strategy<Value = f64> {
 
 /// Distinct referential values, in any order.
 fn values<R: Referential>(min: usize, max: usize) -> impl Strategy<Value = Vec<&'static str>> {
-    subsequence(R::ALL, min..=max.min(R::ALL.len()))
-        .prop_shuffle()
-        .prop_map(|v| v.into_iter().map(|r| r.as_str()).collect())
+    subsequence(R::VALUES, min..=max.min(R::VALUES.len())).prop_shuffle()
 }
 
 fn zone() -> impl Strategy<Value = String> {

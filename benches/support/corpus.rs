@@ -132,19 +132,8 @@ fn date(rng: &mut Rng) -> String {
     )
 }
 
-fn values<T: Copy + PartialEq>(
-    rng: &mut Rng,
-    all: &[T],
-    min: usize,
-    max: usize,
-    as_str: fn(T) -> &'static str,
-) -> Value {
-    Value::from(
-        rng.some(all, min, max)
-            .into_iter()
-            .map(as_str)
-            .collect::<Vec<_>>(),
-    )
+fn values(rng: &mut Rng, all: &[&'static str], min: usize, max: usize) -> Value {
+    Value::from(rng.some(all, min, max))
 }
 
 fn common(rng: &mut Rng, o: &mut Map<String, Value>, i: usize) {
@@ -225,7 +214,7 @@ pub fn structure(rng: &mut Rng, i: usize, invalid: bool) -> Value {
     if rng.chance(0.6) {
         o.insert(
             "reseaux_porteurs".into(),
-            values(rng, ReseauPorteur::ALL, 1, 2, ReseauPorteur::as_str),
+            values(rng, ReseauPorteur::VALUES, 1, 2),
         );
     }
     common(rng, &mut o, i);
@@ -265,13 +254,10 @@ pub fn service(rng: &mut Rng, i: usize, invalid: bool) -> Value {
         o.insert("type".into(), json!(rng.pick(TypeService::ALL).as_str()));
     }
     if rng.chance(0.9) {
-        o.insert(
-            "thematiques".into(),
-            values(rng, Thematique::ALL, 1, 4, Thematique::as_str),
-        );
+        o.insert("thematiques".into(), values(rng, Thematique::VALUES, 1, 4));
     }
     if rng.chance(0.7) {
-        let frais = *rng.pick(Frais::ALL);
+        let frais = rng.pick(Frais::ALL).clone();
         o.insert("frais".into(), json!(frais.as_str()));
         if frais == Frais::Payant && rng.chance(0.6) {
             o.insert(
@@ -284,32 +270,26 @@ pub fn service(rng: &mut Rng, i: usize, invalid: bool) -> Value {
         let publics = if rng.chance(0.4) {
             json!(["tous-publics"])
         } else {
-            values(rng, &Public::ALL[1..], 1, 3, Public::as_str)
+            values(rng, &Public::VALUES[1..], 1, 3)
         };
         o.insert("publics".into(), publics);
     }
     if rng.chance(0.7) {
         o.insert(
             "modes_accueil".into(),
-            values(rng, ModeAccueil::ALL, 1, 2, ModeAccueil::as_str),
+            values(rng, ModeAccueil::VALUES, 1, 2),
         );
     }
     if rng.chance(0.6) {
         o.insert(
             "modes_mobilisation".into(),
-            values(rng, ModeMobilisation::ALL, 1, 3, ModeMobilisation::as_str),
+            values(rng, ModeMobilisation::VALUES, 1, 3),
         );
     }
     if rng.chance(0.6) {
         o.insert(
             "mobilisable_par".into(),
-            values(
-                rng,
-                PersonneMobilisatrice::ALL,
-                1,
-                2,
-                PersonneMobilisatrice::as_str,
-            ),
+            values(rng, PersonneMobilisatrice::VALUES, 1, 2),
         );
     }
     if rng.chance(0.5) {

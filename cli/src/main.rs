@@ -155,9 +155,11 @@ fn main() -> ExitCode {
             lang,
             mask,
         } => {
-            let mut validator = Validator::new().strict(strict).mask_personal_data(mask);
+            let mut validator = Validator::new()
+                .with_strict(strict)
+                .with_masked_personal_data(mask);
             if let Some(today) = today {
-                validator = validator.today(today);
+                validator = validator.with_reference_date(today);
             }
             let lang = match lang {
                 LangArg::Fr => Lang::Fr,
@@ -172,7 +174,8 @@ fn main() -> ExitCode {
             to,
             today,
         } => {
-            let validator = today.map_or_else(Validator::new, |t| Validator::new().today(t));
+            let validator =
+                today.map_or_else(Validator::new, |t| Validator::new().with_reference_date(t));
             convert(&input, &output, &input_args, to.as_deref(), &validator)
         }
         Command::Score { file, from, today } => {
@@ -412,7 +415,7 @@ fn validate_sources(
             let field = problem.map_or(String::new(), |p| p.field.clone());
             match level {
                 Level::Error => summary.errors += 1,
-                Level::Warning => summary.warnings += 1,
+                _ => summary.warnings += 1,
             }
             match &mut report {
                 Report::Json(json) => json(&json!({
@@ -420,7 +423,7 @@ fn validate_sources(
                     "line": line,
                     "field": field,
                     "path": problem.map_or(String::new(), |p| p.path.clone()),
-                    "code": problem.map_or("record_unreadable", |p| p.code()),
+                    "code": problem.map_or("record_unreadable", |p| p.code().as_str()),
                     "level": level.as_str(),
                     "value": problem.map_or(Value::Null, |p| p.value.clone()),
                     "message": message,
@@ -622,6 +625,8 @@ fn text_report(
             (Level::Error, false) => (RED, "error"),
             (Level::Warning, true) => (YELLOW, "avertissement"),
             (Level::Warning, false) => (YELLOW, "warning"),
+            (_, true) => (YELLOW, "remarque"),
+            (_, false) => (YELLOW, "note"),
         };
         let field = if field.is_empty() { "—" } else { field };
         let (field, message) = (printable(field), printable(message));
@@ -739,7 +744,7 @@ fn score(path: &std::path::Path, from: Option<&str>, today: NaiveDate) -> Result
     let mut source = open(path, from)?;
     progress(&mut source);
     let (_, _, entries) = dio::read_detected(source.reader, source.format, Some(Kind::Services))?;
-    let validator = Validator::new().today(today);
+    let validator = Validator::new().with_reference_date(today);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut all_ok = true;

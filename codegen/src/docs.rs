@@ -5,6 +5,41 @@ use serde_json::Value;
 
 use crate::raw_schema::{is_nullable, non_null, resolve};
 
+/// `s` after a number above 1, as French writes plurals.
+fn plural(n: u64) -> &'static str {
+    if n > 1 {
+        "s"
+    } else {
+        ""
+    }
+}
+
+/// The documentation of a record or a referential: a first line that says what it is
+/// (`kind`: "record", "referential"), then the schema's description and examples; the
+/// schema's title when it is more than the type's name.
+pub(crate) fn type_doc(schema: &Value, kind: &str, name: &str) -> String {
+    let title = schema.get("title").and_then(Value::as_str).map(str::trim);
+    let mut parts = vec![format!("The {kind} `{name}` of the schema.")];
+    let description = schema
+        .get("description")
+        .and_then(Value::as_str)
+        .map(str::trim);
+    if let Some(t) = title.filter(|t| *t != name && Some(*t) != description) {
+        parts.push(format!("**{t}**"));
+    }
+    if let Some(d) = description.filter(|d| *d != name) {
+        parts.push(escape_doc(d));
+    }
+    let rest = doc_of(
+        &serde_json::json!({ "examples": schema.get("examples") }),
+        None,
+    );
+    if schema.get("examples").is_some() {
+        parts.push(rest);
+    }
+    parts.join("\n\n")
+}
+
 /// Documentation from a schema's title, description and examples, and a line of
 /// constraints.
 pub(crate) fn doc_of(schema: &Value, constraints: Option<&str>) -> String {
@@ -79,10 +114,10 @@ fn describe_constraints(schema: &Value, root: &Value, parts: &mut Vec<String>) {
         get("minLength").and_then(Value::as_u64),
         get("maxLength").and_then(Value::as_u64),
     ) {
-        (Some(a), Some(b)) if a == b => parts.push(format!("{a} caractères")),
+        (Some(a), Some(b)) if a == b => parts.push(format!("{a} caractère{}", plural(a))),
         (Some(a), Some(b)) => parts.push(format!("de {a} à {b} caractères")),
-        (Some(a), None) => parts.push(format!("au moins {a} caractères")),
-        (None, Some(b)) => parts.push(format!("au plus {b} caractères")),
+        (Some(a), None) => parts.push(format!("au moins {a} caractère{}", plural(a))),
+        (None, Some(b)) => parts.push(format!("au plus {b} caractère{}", plural(b))),
         _ => {}
     }
     if let Some(p) = get("pattern").and_then(Value::as_str) {

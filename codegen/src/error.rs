@@ -168,6 +168,13 @@ pub enum Error {
         /// The parent referential (`Categorie`).
         parent: String,
     },
+    /// A value of a referential becomes the variant `Other`, the name of the variant that
+    /// holds the values a version does not list.
+    #[error("referential {referential}: a value's variant is named `Other`, the variant of unlisted values")]
+    OtherVariantTaken {
+        /// The referential.
+        referential: String,
+    },
     /// The generated code does not parse as a Rust file: a bug of the generator, or names
     /// in the schema that Rust cannot take.
     #[error("the generated code does not parse: {0}")]

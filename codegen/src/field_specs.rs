@@ -2,10 +2,11 @@
 //! validation reads.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 use serde_json::Value;
 
 use crate::generator::Generator;
+use crate::names::pascal_case;
 use crate::raw_schema::{non_null, resolve};
 use crate::Error;
 
@@ -14,6 +15,7 @@ impl Generator<'_> {
     /// required and nullable, and its type with its constraints.
     pub(crate) fn field_spec(
         &self,
+        record: &str,
         key: &str,
         prop: &Value,
         required: bool,
@@ -26,8 +28,20 @@ impl Generator<'_> {
             None => quote! { None },
         };
         let ty = self.type_spec(non_null(prop), root)?;
+        let rule = match self
+            .settings
+            .rules
+            .iter()
+            .find(|r| r.record == record && r.field == key)
+        {
+            Some(r) => {
+                let variant = format_ident!("{}", pascal_case(&r.rule));
+                quote! { .with_rule(#rt::spec::Rule::#variant) }
+            }
+            None => quote! {},
+        };
         Ok(quote! {
-            #rt::spec::FieldSpec::new(#key, #title, #required, #nullable, #ty)
+            #rt::spec::FieldSpec::new(#key, #title, #required, #nullable, #ty) #rule
         })
     }
 

@@ -7,7 +7,7 @@ use quote::quote;
 use serde_json::Value;
 use typify::{TypeDetails, TypeId, TypeSpace, TypeSpaceSettings};
 
-use crate::docs::doc_of;
+use crate::docs::type_doc;
 use crate::names::pascal_case;
 use crate::raw_schema::{
     enum_values, find_enum_schema, find_object_schema, schema_label, unresolved_ref,
@@ -206,7 +206,7 @@ impl<'a> Generator<'a> {
                 .standalone
                 .iter()
                 .find(|s| s.parent_of.as_deref() == Some(e.rust_name.as_str()));
-            let doc = doc_of(&e.raw, None);
+            let doc = type_doc(&e.raw, "referential", &e.rust_name);
             out.extend(self.emit_referential(
                 &e.rust_name,
                 &doc,

@@ -127,6 +127,7 @@ mod field_specs;
 mod generator;
 mod names;
 mod raw_schema;
+mod record_serde;
 mod records;
 mod referential_file;
 mod referentials;
@@ -146,7 +147,7 @@ pub use referential_file::{
     parse_referential_file, ReferentialEntry, ReferentialFile, StandaloneReferential,
 };
 pub use schema_dir::{schema_hash, SchemaDir, HASH_LINE_PREFIX};
-pub use settings::Settings;
+pub use settings::{FieldRule, Settings};
 
 /// The README's examples, tested with the crate's.
 #[cfg(doctest)]

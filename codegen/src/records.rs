@@ -2,11 +2,11 @@
 //! `extra` and `null` written out for every absent nullable field (as the official API
 //! does), their `FIELDS` and their `Record` impl.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-use crate::docs::{constraints_text, doc_of};
+use crate::docs::{constraints_text, doc_of, type_doc};
 use crate::generator::{Generator, RecordDef};
 use crate::names::{field_ident, typify_field_matches};
 use crate::raw_schema::is_nullable;
@@ -19,7 +19,7 @@ impl Generator<'_> {
         let rt = &self.runtime;
         let name = format_ident!("{}", record.rust_name);
         let schema_name = &record.schema_name;
-        let doc = doc_of(&record.raw, None);
+        let doc = type_doc(&record.raw, "record", &record.rust_name);
         let properties = record
             .raw
             .get("properties")
@@ -45,6 +45,7 @@ impl Generator<'_> {
         let mut specs = Vec::new();
         let mut idents = Vec::new();
         let mut full_types = Vec::new();
+        let mut members = Vec::new();
         // In the schema's order, matched to typify's fields.
         for (key, prop) in &properties {
             let (typify_name, _, type_id) = record
@@ -65,43 +66,58 @@ impl Generator<'_> {
                     source,
                 })?;
             let doc = doc_of(prop, Some(&constraints_text(prop, &record.root)));
-            let rename = if ident.to_string().trim_start_matches("r#") == key.as_str() {
+            // For `schemars`' derive, which reads serde's attributes (the serde impls are
+            // written out below).
+            let schema_attrs = if !self.settings.schemars {
                 quote! {}
             } else {
-                quote! { #[serde(rename = #key)] }
+                let rename = if ident.to_string().trim_start_matches("r#") == key.as_str() {
+                    quote! {}
+                } else {
+                    quote! { #[cfg_attr(feature = "schemars", serde(rename = #key))] }
+                };
+                let default = if is_required && !nullable {
+                    quote! {}
+                } else {
+                    quote! { #[cfg_attr(feature = "schemars", serde(default))] }
+                };
+                quote! { #rename #default }
             };
-            let field = if is_required && !nullable {
-                quote! {
-                    #[doc = #doc]
-                    #rename
-                    pub #ident: #inner,
-                }
-            } else if nullable {
-                quote! {
-                    #[doc = #doc]
-                    #rename
-                    #[serde(default)]
-                    pub #ident: Option<#inner>,
-                }
-            } else {
-                quote! {
-                    #[doc = #doc]
-                    #rename
-                    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-                    pub #ident: Option<#inner>,
-                }
-            };
-            fields.push(field);
-            full_types.push(if is_required && !nullable {
+            let full_type = if is_required && !nullable {
                 inner.clone()
             } else {
                 quote! { Option<#inner> }
+            };
+            fields.push(quote! {
+                #[doc = #doc]
+                #schema_attrs
+                pub #ident: #full_type,
             });
+            members.push(Member {
+                key: key.clone(),
+                ident: ident.clone(),
+                inner: inner.clone(),
+                required: is_required,
+                nullable,
+            });
+            full_types.push(full_type);
             idents.push(ident.clone());
-            specs.push(self.field_spec(key, prop, is_required, nullable, &record.root)?);
+            specs.push(self.field_spec(
+                schema_name,
+                key,
+                prop,
+                is_required,
+                nullable,
+                &record.root,
+            )?);
         }
         let schemars = if self.settings.schemars {
             quote! { #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))] }
+        } else {
+            quote! {}
+        };
+        let extra_schema_attr = if self.settings.schemars {
+            quote! { #[cfg_attr(feature = "schemars", serde(flatten))] }
         } else {
             quote! {}
         };
@@ -123,20 +139,25 @@ impl Generator<'_> {
         let fields_doc =
             format!("The fields of `{schema_name}` in the schema's order, with their constraints.");
         let fast = self.fast_read(&name, &extra, &idents, &full_types);
+        let constructor = self.constructor(&name, schema_name, &required, &members, &extra);
+        let serde = self.record_serde(&name, schema_name, &members, &extra);
         Ok(quote! {
             #[doc = #doc]
-            #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq)]
+            #[non_exhaustive]
             #schemars
             pub struct #name {
                 #(#fields)*
                 /// The properties of the input that the schema does not know (for instance
-                /// `score_qualite`, which the official API adds), kept as they were and
-                /// written back out.
-                #[serde(flatten)]
-                pub #extra: ::serde_json::Map<String, ::serde_json::Value>,
+                /// `score_qualite`, which the official API adds), kept as they were, in
+                /// their order, and written back out.
+                #extra_schema_attr
+                pub #extra: #rt::Extra,
             }
 
             impl #name {
+                #constructor
+
                 #[doc = #fields_doc]
                 pub const FIELDS: &'static [#rt::spec::FieldSpec] = &[#(#specs),*];
             }
@@ -144,10 +165,10 @@ impl Generator<'_> {
             impl #rt::Record for #name {
                 const NAME: &'static str = #schema_name;
                 const FIELDS: &'static [#rt::spec::FieldSpec] = #name::FIELDS;
-                fn extra(&self) -> &::serde_json::Map<String, ::serde_json::Value> {
+                fn extra(&self) -> &#rt::Extra {
                     &self.#extra
                 }
-                fn extra_mut(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
+                fn extra_mut(&mut self) -> &mut #rt::Extra {
                     &mut self.#extra
                 }
                 fn field_index(name: &str) -> Option<usize> {
@@ -162,7 +183,7 @@ impl Generator<'_> {
                 }
                 fn from_slots(
                     slots: Vec<#rt::__private::Slot>,
-                    #extra: ::serde_json::Map<String, ::serde_json::Value>,
+                    #extra: #rt::Extra,
                 ) -> Result<Self, #rt::__private::SlotError> {
                     let mut slots = slots.into_iter();
                     let mut next = move || slots.next().unwrap_or(#rt::__private::Slot::Absent);
@@ -173,6 +194,83 @@ impl Generator<'_> {
                 }
                 #fast
             }
+
+            #serde
         })
+    }
+
+    /// `new`, with the required fields in the order of the schema's `required` (the
+    /// official models' order), every other field `None`.
+    fn constructor(
+        &self,
+        name: &Ident,
+        schema_name: &str,
+        required: &[&str],
+        members: &[Member],
+        extra: &Ident,
+    ) -> TokenStream {
+        let rt = &self.runtime;
+        let mut params = Vec::new();
+        let mut names = Vec::new();
+        for key in required {
+            let Some(m) = members.iter().find(|m| m.key == *key) else {
+                continue;
+            };
+            let ident = &m.ident;
+            let inner = &m.inner;
+            let is_string = inner.to_string() == "String";
+            let ty = match (m.nullable, is_string) {
+                (false, true) => quote! { impl ::std::convert::Into<String> },
+                (false, false) => quote! { #inner },
+                (true, _) => quote! { Option<#inner> },
+            };
+            params.push(quote! { #ident: #ty });
+            names.push(format!("`{}`", m.key));
+        }
+        let inits = members.iter().map(|m| {
+            let ident = &m.ident;
+            if !required.contains(&m.key.as_str()) {
+                quote! { #ident: None }
+            } else if !m.nullable && m.inner.to_string() == "String" {
+                quote! { #ident: #ident.into() }
+            } else {
+                quote! { #ident }
+            }
+        });
+        let doc = format!(
+            "A `{schema_name}` with its required fields ({}), every other field `None` and no unknown field: the others are then set by assignment.",
+            names.join(", ")
+        );
+        quote! {
+            #[doc = #doc]
+            #[allow(clippy::too_many_arguments)]
+            pub fn new(#(#params),*) -> Self {
+                #name {
+                    #(#inits,)*
+                    #extra: #rt::Extra::new(),
+                }
+            }
+        }
+    }
+}
+
+/// A field of a record, as the serde impls and the constructor need it.
+pub(crate) struct Member {
+    /// The property's name in the schema.
+    pub(crate) key: String,
+    /// The field's name.
+    pub(crate) ident: Ident,
+    /// The type of a non-null value.
+    pub(crate) inner: TokenStream,
+    /// Whether the schema requires it.
+    pub(crate) required: bool,
+    /// Whether `null` is allowed.
+    pub(crate) nullable: bool,
+}
+
+impl Member {
+    /// Whether the field is an `Option` (not required, or nullable).
+    pub(crate) fn optional(&self) -> bool {
+        !self.required || self.nullable
     }
 }

@@ -69,26 +69,21 @@ impl Generator<'_> {
                 f.file
             ));
         }
-        let schemars = if self.settings.schemars {
-            quote! { #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))] }
-        } else {
-            quote! {}
-        };
-        let variant_attrs: Vec<TokenStream> = values
-            .iter()
-            .map(|v| {
-                if self.settings.schemars {
-                    quote! { #[cfg_attr(feature = "schemars", schemars(rename = #v))] }
-                } else {
-                    quote! {}
-                }
-            })
-            .collect();
+        doc.push_str(
+            "\n\nA value that this version does not list (from a later release of the \
+             schema) is read into `Other`, and written back as it was.",
+        );
+        if variants.iter().any(|v| v == "Other") {
+            return Err(Error::OtherVariantTaken {
+                referential: rust_name.to_string(),
+            });
+        }
         let schema_name = rust_name;
         let parent_method = match parent {
             Some(p) => {
                 let parent_name = format_ident!("{}", p.name);
                 let method = format_ident!("{}", snake_case(&p.name));
+                let separator = &p.separator;
                 let mut arms = Vec::new();
                 for (value, ident) in values.iter().zip(&idents) {
                     let prefix = value.split(p.separator.as_str()).next().unwrap_or(value);
@@ -107,49 +102,110 @@ impl Generator<'_> {
                     arms.push(quote! { Self::#ident => #parent_name::#parent_variant, });
                 }
                 let mdoc = format!(
-                    "The {} of this value: the part before `{}`.",
-                    p.name, p.separator
+                    "The {} of this value: the part before `{}` (for a value this version does not list, read as a {} value).",
+                    p.name, p.separator, p.name
                 );
                 quote! {
                     #[doc = #mdoc]
-                    pub const fn #method(self) -> #parent_name {
-                        match self { #(#arms)* }
+                    pub fn #method(&self) -> #parent_name {
+                        match self {
+                            #(#arms)*
+                            Self::Other(value) => {
+                                let value = value.as_str();
+                                #parent_name::from_value(value.split(#separator).next().unwrap_or(value))
+                            }
+                        }
                     }
                 }
             }
             None => quote! {},
         };
+        let schema_impl = if self.settings.schemars {
+            quote! {
+                /// The listed values, each a `const` with its label as `title` and its
+                /// description.
+                #[cfg(feature = "schemars")]
+                impl ::schemars::JsonSchema for #name {
+                    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                        ::std::borrow::Cow::Borrowed(#schema_name)
+                    }
+
+                    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                        let one_of: Vec<::serde_json::Value> = Self::ALL
+                            .iter()
+                            .map(|value| {
+                                let mut branch = ::serde_json::Map::new();
+                                branch.insert("const".into(), value.as_str().into());
+                                branch.insert("title".into(), value.label().into());
+                                if let Some(description) = value.description() {
+                                    branch.insert("description".into(), description.into());
+                                }
+                                ::serde_json::Value::Object(branch)
+                            })
+                            .collect();
+                        ::schemars::json_schema!({ "type": "string", "oneOf": one_of })
+                    }
+                }
+            }
+        } else {
+            quote! {}
+        };
         Ok(quote! {
             #[doc = #doc]
-            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-            #schemars
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[non_exhaustive]
             pub enum #name {
                 #(
                     #[doc = #variant_docs]
-                    #variant_attrs
                     #idents,
                 )*
+                /// A value that this version of the crate does not list, as it was read
+                /// (see [`OtherValue`](#rt::OtherValue)).
+                Other(#rt::OtherValue),
             }
 
             impl #name {
-                /// Every value, in the schema's order.
+                /// Every listed value, in the schema's order.
                 pub const ALL: &'static [Self] = &[#(Self::#idents),*];
-                /// Every value as the schema writes it, in the schema's order.
+                /// Every listed value as the schema writes it, in the schema's order.
                 pub const VALUES: &'static [&'static str] = &[#(#values),*];
 
                 /// The value as the schema writes it.
-                pub const fn as_str(self) -> &'static str {
-                    match self { #(Self::#idents => #values,)* }
+                pub fn as_str(&self) -> &str {
+                    match self {
+                        #(Self::#idents => #values,)*
+                        Self::Other(value) => value.as_str(),
+                    }
                 }
 
-                /// The French label.
-                pub const fn label(self) -> &'static str {
-                    match self { #(Self::#idents => #labels,)* }
+                /// The French label; for a value this version does not list, the value.
+                pub fn label(&self) -> &str {
+                    match self {
+                        #(Self::#idents => #labels,)*
+                        Self::Other(value) => value.as_str(),
+                    }
                 }
 
                 /// The French description, where the official referential has one.
-                pub const fn description(self) -> Option<&'static str> {
-                    match self { #(Self::#idents => #descriptions,)* }
+                pub const fn description(&self) -> Option<&'static str> {
+                    match self {
+                        #(Self::#idents => #descriptions,)*
+                        Self::Other(_) => None,
+                    }
+                }
+
+                /// Whether this version lists the value (`false` for [`Self::Other`]).
+                pub const fn is_listed(&self) -> bool {
+                    !matches!(self, Self::Other(_))
+                }
+
+                /// The value written `value`: a listed one, or [`Self::Other`]. It never
+                /// fails; `str::parse` refuses a value that is not listed.
+                pub fn from_value(value: &str) -> Self {
+                    match value {
+                        #(#values => Self::#idents,)*
+                        _ => Self::Other(#rt::__private::other_value(value)),
+                    }
                 }
 
                 #parent_method
@@ -159,13 +215,16 @@ impl Generator<'_> {
                 const NAME: &'static str = #schema_name;
                 const ALL: &'static [Self] = #name::ALL;
                 const VALUES: &'static [&'static str] = #name::VALUES;
-                fn as_str(self) -> &'static str { #name::as_str(self) }
-                fn label(self) -> &'static str { #name::label(self) }
-                fn description(self) -> Option<&'static str> { #name::description(self) }
+                fn as_str(&self) -> &str { #name::as_str(self) }
+                fn label(&self) -> &str { #name::label(self) }
+                fn description(&self) -> Option<&'static str> { #name::description(self) }
+                fn is_listed(&self) -> bool { #name::is_listed(self) }
+                fn from_value(value: &str) -> Self { #name::from_value(value) }
             }
 
             impl ::std::str::FromStr for #name {
                 type Err = #rt::UnknownValue;
+                /// A listed value; any other is an error that names the referential.
                 fn from_str(value: &str) -> Result<Self, Self::Err> {
                     match value {
                         #(#values => Ok(Self::#idents),)*
@@ -194,6 +253,8 @@ impl Generator<'_> {
                     #rt::__private::deserialize_referential(deserializer)
                 }
             }
+
+            #schema_impl
         })
     }
 }

@@ -62,6 +62,61 @@ pub struct Settings {
     /// feature set; `None` (the default): emitted without a `cfg`. The library's own
     /// module has `Some("validate")`.
     pub validate_feature: Option<String>,
+    /// The rules of the official package that the JSON Schema cannot express, and the
+    /// fields they apply to: each becomes the field descriptor's `rule`
+    /// (`FieldSpec::with_rule`), which validation applies. By default the official
+    /// package's rules ([`FieldRule::official`]); a rule of a field that a schema does not
+    /// have is ignored.
+    pub rules: Vec<FieldRule>,
+}
+
+/// A rule of the official package on one field of one record (see [`Settings::rules`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldRule {
+    /// The record, by its name in the schema (its `title`: `"Service"`).
+    pub record: String,
+    /// The field (`"nom"`).
+    pub field: String,
+    /// The rule, by the name of its variant of the library's `spec::Rule` in snake case:
+    /// `no_trailing_period`, `date_maj_window` or `tous_publics_alone`.
+    pub rule: String,
+}
+
+/// The rules the library knows (`spec::Rule`), by name.
+pub(crate) const RULES: [&str; 3] = [
+    "no_trailing_period",
+    "date_maj_window",
+    "tous_publics_alone",
+];
+
+impl FieldRule {
+    /// A rule on a field.
+    pub fn new(record: &str, field: &str, rule: &str) -> FieldRule {
+        FieldRule {
+            record: record.into(),
+            field: field.into(),
+            rule: rule.into(),
+        }
+    }
+
+    /// The rules of the official package (`data-inclusion-schema`, every version since
+    /// 0.x): `nom` without a trailing period and `date_maj` within its window for both
+    /// records, `tous-publics` alone in a service's `publics`.
+    ///
+    /// ```
+    /// use data_inclusion_codegen::FieldRule;
+    ///
+    /// assert!(FieldRule::official().contains(&FieldRule::new("Service", "publics", "tous_publics_alone")));
+    /// ```
+    pub fn official() -> Vec<FieldRule> {
+        let mut rules = Vec::new();
+        for record in ["Structure", "Service"] {
+            rules.push(FieldRule::new(record, "nom", "no_trailing_period"));
+            rules.push(FieldRule::new(record, "date_maj", "date_maj_window"));
+        }
+        rules.push(FieldRule::new("Service", "publics", "tous_publics_alone"));
+        rules
+    }
 }
 
 impl Default for Settings {
@@ -75,6 +130,7 @@ impl Default for Settings {
             extra_field: "extra".into(),
             fast_validation: false,
             validate_feature: None,
+            rules: FieldRule::official(),
         }
     }
 }
@@ -122,6 +178,15 @@ impl Settings {
                         "a value with a letter or a digit (the variant's name is made of them)",
                     ));
                 }
+            }
+        }
+        for (i, rule) in self.rules.iter().enumerate() {
+            if !RULES.contains(&rule.rule.as_str()) {
+                return Err(invalid(
+                    format!("rules[{i}].rule"),
+                    &rule.rule,
+                    "one of no_trailing_period, date_maj_window, tous_publics_alone",
+                ));
             }
         }
         Ok(runtime)

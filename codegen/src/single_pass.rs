@@ -32,7 +32,7 @@ impl Generator<'_> {
             fn fast_read<'t, S: #rt::__private::Source<'t>>(cx: &mut S) -> Option<Self> {
                 const F: &[#rt::spec::FieldSpec] = #name::FIELDS;
                 #( let mut #vars: Option<#full_types> = None; )*
-                let mut #extra = ::serde_json::Map::new();
+                let mut #extra = #rt::Extra::new();
                 let mut key = cx.first_key()?;
                 while let Some(k) = key {
                     match <Self as #rt::Record>::field_index(&k) {

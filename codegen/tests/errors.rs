@@ -217,7 +217,7 @@ fn a_value_without_its_parent_names_the_value_and_the_parent() {
         &categories("Categorie", &["famille", "sante"]),
     )
     .unwrap();
-    assert!(source.contains("pub const fn categorie(self) -> Categorie {"));
+    assert!(source.contains("pub fn categorie(&self) -> Categorie {"));
     let error = generate(&[schema], &categories("Categorie", &["famille"])).unwrap_err();
     assert_eq!(
         error.to_string(),

@@ -304,11 +304,13 @@ pub(crate) fn write_cell(value: &Value, separator: &str) -> String {
 }
 
 /// An `extra` value as a cell: a string as is, null empty, anything else as its JSON text.
-pub(crate) fn write_extra_cell(value: &Value) -> String {
-    match value {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+pub(crate) fn write_extra_cell(value: &crate::RawJson) -> String {
+    if value.is_null() {
+        return String::new();
+    }
+    match value.as_str() {
+        Some(s) => s.into_owned(),
+        None => value.get().to_string(),
     }
 }
 

@@ -27,7 +27,7 @@
 //!
 //! {"source": "dora", "structure_id": "dora--s1", "id": "dora--3", "nom": "Garde", "description": "Une crèche.", "date_maj": "2025-02-14"}
 //! "#;
-//! let validator = Validator::new().today(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+//! let validator = Validator::new().with_reference_date(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
 //! let mut ids = Vec::new();
 //! for item in Reader::new(jsonl.as_bytes(), Format::JsonLines) {
 //!     match item? {
@@ -60,12 +60,12 @@
 //! let csv = "id,nom,source,date_maj,latitude\n\
 //!            dora--1,Mission locale,dora,2025-02-14,45.5\n\
 //!            dora--2,CCAS,dora,2025-02-14,quarante\n";
-//! let validator = Validator::new().today(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+//! let validator = Validator::new().with_reference_date(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
 //! let mut report = Vec::new();
 //! for item in Reader::for_record::<Structure>(csv.as_bytes(), Format::Csv).checked::<Structure>(&validator) {
 //!     let entry = item??;
 //!     for problem in &entry.checked.problems {
-//!         report.push((entry.line, problem.field.clone(), problem.code()));
+//!         report.push((entry.line, problem.field.clone(), problem.code().as_str()));
 //!     }
 //! }
 //! assert_eq!(report, [(3, "latitude".to_string(), "float_parsing")]);
@@ -153,7 +153,7 @@
 //!
 //! let csv = "id;structure_id;source;nom;description;date_maj;thematiques;nombre_semaines;score_qualite\n\
 //!            dora--1;dora--s1;dora;Garde;Une crèche.;2025-02-14;['famille--garde-denfants'];4.0;0.5\n";
-//! let validator = Validator::new().today(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+//! let validator = Validator::new().with_reference_date(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
 //! let entry = Reader::for_record::<Service>(csv.as_bytes(), Format::Csv).next().unwrap()??;
 //! assert_eq!(entry.line, 2);
 //! let service: Service = entry.input.check(&validator).record.unwrap();

@@ -199,7 +199,7 @@ impl<R: Read> Reader<R> {
     /// use data_inclusion_schema::validate::Validator;
     ///
     /// let csv = "id,nom,source,date_maj\ndora--1,Mission locale,dora,2025-02-14\ndora--2,M,dora,2025-02-14\n";
-    /// let validator = Validator::new().today(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+    /// let validator = Validator::new().with_reference_date(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
     /// let mut reader = Reader::for_record::<Structure>(csv.as_bytes(), Format::Csv);
     /// let first = reader.next_checked::<Structure>(&validator).unwrap()??;
     /// assert_eq!((first.line, first.checked.record.unwrap().nom), (2, "Mission locale".to_string()));
@@ -240,7 +240,7 @@ impl<R: Read> Reader<R> {
     ///            dora--1;dora--s1;dora;Garde;Une crèche.;2025-02-14;['famille--garde-denfants']\n\
     ///            dora--2;dora--s1;dora;Garde;Une crèche.;2025-02-14;famille--inconnue\n\
     ///            dora--3;dora--s1\n";
-    /// let validator = Validator::new().today(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+    /// let validator = Validator::new().with_reference_date(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
     /// let mut valid = Vec::new();
     /// let mut invalid = Vec::new();
     /// for item in Reader::for_record::<Service>(csv.as_bytes(), Format::Csv).checked::<Service>(&validator) {
@@ -744,7 +744,16 @@ impl<R: Read> Reader<R> {
             }
         }
         self.csv.delimiter = delimiter;
-        self.csv.header = Some(Header { names, line: start });
+        // The members of a row are read in the order of their names: the order in which a
+        // row's map (a `serde_json::Map`) holds them, so that a record's `extra` is the
+        // same whether the row is validated from its cells or from its map.
+        let mut order: Vec<usize> = (0..names.len()).collect();
+        order.sort_by(|&a, &b| names[a].cmp(&names[b]));
+        self.csv.header = Some(Header {
+            names,
+            order,
+            line: start,
+        });
         Ok(())
     }
 
@@ -898,6 +907,7 @@ impl<R: Read> Reader<R> {
         };
         Ok(Ok(Row {
             names: &header.names,
+            order: &header.order,
             columns,
             text,
             ends: &cells.ends,
@@ -1219,6 +1229,8 @@ impl Default for CsvState {
 
 struct Header {
     names: Vec<String>,
+    /// The columns' indexes in the order of their names.
+    order: Vec<usize>,
     line: u64,
 }
 

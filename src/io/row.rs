@@ -22,6 +22,8 @@ use crate::Record;
 pub(super) struct Row<'t> {
     /// The header's names (trimmed).
     pub(super) names: &'t [String],
+    /// The columns' indexes in the order of their names.
+    pub(super) order: &'t [usize],
     /// What each column holds.
     pub(super) columns: &'t [Column],
     /// The cells' text, end to end.
@@ -33,16 +35,16 @@ pub(super) struct Row<'t> {
 }
 
 impl<'t> Row<'t> {
-    /// The members of the record, in the header's order.
+    /// The members of the record, in the order of their names (as a map holds them).
     pub(super) fn members(&self) -> Members<'t> {
         Members {
             names: self.names,
+            order: self.order,
             columns: self.columns,
             text: self.text,
             ends: self.ends,
             syntax: self.syntax,
             i: 0,
-            from: 0,
         }
     }
 
@@ -77,10 +79,9 @@ pub(super) struct Members<'t> {
     text: &'t str,
     ends: &'t [usize],
     syntax: CellSyntax<'t>,
-    /// The next column.
+    order: &'t [usize],
+    /// The next column, in `order`.
     i: usize,
-    /// Where its cell starts in `text`.
-    from: usize,
 }
 
 impl<'t> Iterator for Members<'t> {
@@ -88,12 +89,15 @@ impl<'t> Iterator for Members<'t> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let i = self.i;
+            let &i = self.order.get(self.i)?;
+            self.i += 1;
             let name = self.names.get(i)?;
             let &to = self.ends.get(i)?;
-            let cell = self.text.get(self.from..to).unwrap_or_default();
-            self.from = to;
-            self.i += 1;
+            let from = match i {
+                0 => 0,
+                _ => self.ends.get(i - 1).copied().unwrap_or(to),
+            };
+            let cell = self.text.get(from..to).unwrap_or_default();
             let member = match self.columns.get(i).unwrap_or(&Column::Untyped) {
                 Column::Field(spec) if !cell.is_empty() => cell_of(cell, &spec.ty, &self.syntax),
                 Column::Extra if cell.is_empty() => Cell::Value(Value::Null),

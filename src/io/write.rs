@@ -217,7 +217,7 @@ impl<W: Write> Writer<W> {
                 }
                 let extra: Vec<String> = match &self.options.csv_extra_columns {
                     Some(columns) => columns.clone(),
-                    None => record.extra().keys().cloned().collect(),
+                    None => record.extra().keys().map(str::to_string).collect(),
                 };
                 let extra: Vec<String> = extra
                     .into_iter()
@@ -254,12 +254,12 @@ impl<W: Write> Writer<W> {
                 }
                 if let Some((key, _)) = record.extra().iter().find(|(k, v)| {
                     !v.is_null()
-                        && !header.extra.contains(k)
+                        && !header.extra.iter().any(|e| e == k)
                         && !header.fields.iter().any(|f| f.name == *k)
                 }) {
                     return Err(WriteError::UnknownColumn {
                         record: self.written + 1,
-                        column: key.clone(),
+                        column: key.to_string(),
                     });
                 }
                 let Value::Object(map) = serde_json::to_value(record)? else {

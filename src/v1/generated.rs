@@ -4,73 +4,106 @@
 
 ///The version of the official schema this module was generated from (`data-inclusion-schema==1.0.10`).
 pub const SCHEMA_VERSION: &str = "1.0.10";
-///**Structure**
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+///The record `Structure` of the schema.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Structure {
     #[doc = "**Accessibilité du lieu**\n\nLien vers la page Accesslibre référençant le niveau d’accessibilité de la structure.\n\nLe format attendu est donc un lien vers [Accesslibre](https://acceslibre.beta.gouv.fr/).\n\nContraintes : peut être `null` ; de 1 à 2083 caractères ; format `uri`.\n\nExemples :\n- `\"https://acceslibre.beta.gouv.fr/app/17-la-greve-sur-mignon/a/mairie/erp/mairie-la-greve-sur-mignon/\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub accessibilite_lieu: Option<String>,
     #[doc = "**Adresse**\n\nContraintes : peut être `null`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub adresse: Option<String>,
     #[doc = "**Code Insee**\n\nContraintes : peut être `null` ; 5 caractères ; motif `^\\w{5}$`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub code_insee: Option<String>,
     #[doc = "**Code Postal**\n\nContraintes : peut être `null` ; 5 caractères ; motif `^\\d{5}$`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub code_postal: Option<String>,
     #[doc = "**Commune**\n\nContraintes : peut être `null`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub commune: Option<String>,
     #[doc = "**Complement Adresse**\n\nContraintes : peut être `null`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub complement_adresse: Option<String>,
     #[doc = "**Courriel**\n\nCourriel à utiliser pour obtenir des informations complémentaires sur la structure.\n\nDoit suivre le format de la RFC 5322.\n\nContraintes : peut être `null` ; format `email`.\n\nExemples :\n- `\"exemple@inclusion.gouv.fr\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub courriel: Option<String>,
     #[doc = "**Date de dernière modification**\n\nDate de dernière modification de la structure chez le producteur de données.\n\nContraintes : format `date`.\n\nExemples :\n- `\"2025-02-14\"`"]
     pub date_maj: ::chrono::NaiveDate,
     #[doc = "**Description**\n\nDescription de la structure.\n\nContraintes : peut être `null` ; de 5 à 10000 caractères.\n\nExemples :\n- `\"L’association 3027 offre un accès gratuit aux arts, à la culture et au sport pour toutes et tous sans distinction et en priorité aux personnes en situation de précarité et d’isolement.\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub description: Option<String>,
     #[doc = "**Horaires d’accueil du public**\n\nHoraires d’accueil du public par la structure.\n\nUn service peut avoir un horaire d’accueil différent. Se référer aux horaires des services.\n\nDoit être au format [OpenStreetMap Opening Hours](https://wiki.openstreetmap.org/wiki/FR:Key:opening_hours).\n\n[Outil d’aide à la saisie](https://projets.pavie.info/yohours/).\n\nContraintes : peut être `null`.\n\nExemples :\n- `\"Mo-Fr 08:30-12:30; PH off\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub horaires_accueil: Option<String>,
     #[doc = "**Id**\n\nIdentifiant unique de la structure, obtenu par une combinaison de l’identifiant producteur et de l’identifiant de la structure (fourni par le producteur).\n\nExemples :\n- `\"emplois-de-linclusion--17\"`\n- `\"france-travail--ccas-provence-alpes-cote-dazur-2024-01-01\"`\n- `\"dora--AidantsConnect:2024-47BXY\"`"]
     pub id: String,
     #[doc = "**Latitude**\n\nContraintes : peut être `null`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub latitude: Option<f64>,
     #[doc = "**Lien Source**\n\nLien pour accéder à la structure sur le site web du producteur.\n\nContraintes : peut être `null` ; de 1 à 2083 caractères ; format `uri`.\n\nExemples :\n- `\"https://dora.inclusion.beta.gouv.fr/structures/ass-pour-droit-a-l-i-nhes\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub lien_source: Option<String>,
     #[doc = "**Longitude**\n\nContraintes : peut être `null`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub longitude: Option<f64>,
     #[doc = "**Nom**\n\nNom de la structure.\n\nChaîne de caractères entre 3 et 150 caractères, ne se terminant pas par un point.\n\nContraintes : de 3 à 150 caractères.\n\nExemples :\n- `\"Centre social Le Tournesol\"`"]
     pub nom: String,
     #[doc = "**Réseaux porteurs**\n\nRéseaux, organisations ou administrations portant la structure.\n\nContraintes : peut être `null` ; éléments uniques ; chaque élément : une des 108 valeurs du référentiel.\n\nExemples :\n- `[\"mission-locale\"]`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub reseaux_porteurs: Option<Vec<ReseauPorteur>>,
     #[doc = "**Numéro SIRET**\n\nUn numéro SIRET associé à la structure.\n\nLorsque la structure correspond à un établissement dans la base sirene, le numéro SIRET doit être celui de cet établissement.\n\nSi la structure ne correspond pas strictement à un établissement de la base sirene, le numéro SIRET du siège social peut être utilisé.\n\ndata·inclusion vérifie régulièrement la validité des numéros SIRET fournis. Les SIRETs inconnus sont retirés. Lorsque l’établissement associé à un SIRET a fait l’objet d’une succession (d’après la base sirene), data·inclusion remplace ce SIRET par celui de l’établissement successeur. Lorsque l’établissement associé est déclaré fermé et sans successeur, data·inclusion retire la structure.\n\nContraintes : peut être `null` ; 14 caractères ; motif `^\\d{14}$`.\n\nExemples :\n- `\"13003013300016\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub siret: Option<String>,
     #[doc = "**Site Web**\n\nContraintes : peut être `null` ; de 1 à 2083 caractères ; format `uri`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub site_web: Option<String>,
     #[doc = "**Source**\n\nIdentifiant du producteur original de la donnée.\n\nExemples :\n- `\"emplois-de-linclusion\"`\n- `\"france-travail\"`\n- `\"dora\"`"]
     pub source: String,
     #[doc = "**Téléphone**\n\nNuméro de téléphone à utiliser pour obtenir des informations complémentaires sur la structure.\n\nChaîne de caractères contenant un seul numéro de téléphone, de préfèrence au format E.164.\n\nContraintes : peut être `null`.\n\nExemples :\n- `\"+33123456789\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub telephone: Option<String>,
     /// The properties of the input that the schema does not know (for instance
-    /// `score_qualite`, which the official API adds), kept as they were and
-    /// written back out.
-    #[serde(flatten)]
-    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+    /// `score_qualite`, which the official API adds), kept as they were, in
+    /// their order, and written back out.
+    #[cfg_attr(feature = "schemars", serde(flatten))]
+    pub extra: crate::Extra,
 }
 impl Structure {
+    ///A `Structure` with its required fields (`source`, `id`, `nom`, `date_maj`), every other field `None` and no unknown field: the others are then set by assignment.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        source: impl ::std::convert::Into<String>,
+        id: impl ::std::convert::Into<String>,
+        nom: impl ::std::convert::Into<String>,
+        date_maj: ::chrono::NaiveDate,
+    ) -> Self {
+        Structure {
+            accessibilite_lieu: None,
+            adresse: None,
+            code_insee: None,
+            code_postal: None,
+            commune: None,
+            complement_adresse: None,
+            courriel: None,
+            date_maj,
+            description: None,
+            horaires_accueil: None,
+            id: id.into(),
+            latitude: None,
+            lien_source: None,
+            longitude: None,
+            nom: nom.into(),
+            reseaux_porteurs: None,
+            siret: None,
+            site_web: None,
+            source: source.into(),
+            telephone: None,
+            extra: crate::Extra::new(),
+        }
+    }
     ///The fields of `Structure` in the schema's order, with their constraints.
     pub const FIELDS: &'static [crate::spec::FieldSpec] = &[
         crate::spec::FieldSpec::new(
@@ -155,12 +188,13 @@ impl Structure {
             ),
         ),
         crate::spec::FieldSpec::new(
-            "date_maj",
-            Some("Date de dernière modification"),
-            true,
-            false,
-            crate::spec::TypeSpec::Date,
-        ),
+                "date_maj",
+                Some("Date de dernière modification"),
+                true,
+                false,
+                crate::spec::TypeSpec::Date,
+            )
+            .with_rule(crate::spec::Rule::DateMajWindow),
         crate::spec::FieldSpec::new(
             "description",
             Some("Description"),
@@ -228,20 +262,21 @@ impl Structure {
             },
         ),
         crate::spec::FieldSpec::new(
-            "nom",
-            Some("Nom"),
-            true,
-            false,
-            crate::spec::TypeSpec::String(
-                crate::spec::StringSpec::new(
-                    Some(3usize),
-                    Some(150usize),
-                    None,
-                    None,
-                    None,
+                "nom",
+                Some("Nom"),
+                true,
+                false,
+                crate::spec::TypeSpec::String(
+                    crate::spec::StringSpec::new(
+                        Some(3usize),
+                        Some(150usize),
+                        None,
+                        None,
+                        None,
+                    ),
                 ),
-            ),
-        ),
+            )
+            .with_rule(crate::spec::Rule::NoTrailingPeriod),
         crate::spec::FieldSpec::new(
             "reseaux_porteurs",
             Some("Réseaux porteurs"),
@@ -418,10 +453,10 @@ impl Structure {
 impl crate::Record for Structure {
     const NAME: &'static str = "Structure";
     const FIELDS: &'static [crate::spec::FieldSpec] = Structure::FIELDS;
-    fn extra(&self) -> &::serde_json::Map<String, ::serde_json::Value> {
+    fn extra(&self) -> &crate::Extra {
         &self.extra
     }
-    fn extra_mut(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
+    fn extra_mut(&mut self) -> &mut crate::Extra {
         &mut self.extra
     }
     fn field_index(name: &str) -> Option<usize> {
@@ -506,7 +541,7 @@ impl crate::Record for Structure {
     }
     fn from_slots(
         slots: Vec<crate::__private::Slot>,
-        extra: ::serde_json::Map<String, ::serde_json::Value>,
+        extra: crate::Extra,
     ) -> Result<Self, crate::__private::SlotError> {
         let mut slots = slots.into_iter();
         let mut next = move || slots.next().unwrap_or(crate::__private::Slot::Absent);
@@ -557,7 +592,7 @@ impl crate::Record for Structure {
         let mut f17: Option<Option<String>> = None;
         let mut f18: Option<String> = None;
         let mut f19: Option<Option<String>> = None;
-        let mut extra = ::serde_json::Map::new();
+        let mut extra = crate::Extra::new();
         let mut key = cx.first_key()?;
         while let Some(k) = key {
             match <Self as crate::Record>::field_index(&k) {
@@ -614,33 +649,174 @@ impl crate::Record for Structure {
         })
     }
 }
-///**Service**
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+impl ::serde::Serialize for Structure {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap;
+        let len = 20usize + self.extra.len();
+        let mut map = serializer.serialize_map(Some(len))?;
+        map.serialize_entry("accessibilite_lieu", &self.accessibilite_lieu)?;
+        map.serialize_entry("adresse", &self.adresse)?;
+        map.serialize_entry("code_insee", &self.code_insee)?;
+        map.serialize_entry("code_postal", &self.code_postal)?;
+        map.serialize_entry("commune", &self.commune)?;
+        map.serialize_entry("complement_adresse", &self.complement_adresse)?;
+        map.serialize_entry("courriel", &self.courriel)?;
+        map.serialize_entry("date_maj", &self.date_maj)?;
+        map.serialize_entry("description", &self.description)?;
+        map.serialize_entry("horaires_accueil", &self.horaires_accueil)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("latitude", &self.latitude)?;
+        map.serialize_entry("lien_source", &self.lien_source)?;
+        map.serialize_entry("longitude", &self.longitude)?;
+        map.serialize_entry("nom", &self.nom)?;
+        map.serialize_entry("reseaux_porteurs", &self.reseaux_porteurs)?;
+        map.serialize_entry("siret", &self.siret)?;
+        map.serialize_entry("site_web", &self.site_web)?;
+        map.serialize_entry("source", &self.source)?;
+        map.serialize_entry("telephone", &self.telephone)?;
+        for (key, value) in &self.extra {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Structure {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+            type Value = Structure;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a Structure record (an object)")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Structure, A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<::chrono::NaiveDate> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<String> = None;
+                let mut f11: Option<Option<f64>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<Option<f64>> = None;
+                let mut f14: Option<String> = None;
+                let mut f15: Option<Option<Vec<ReseauPorteur>>> = None;
+                let mut f16: Option<Option<String>> = None;
+                let mut f17: Option<Option<String>> = None;
+                let mut f18: Option<String> = None;
+                let mut f19: Option<Option<String>> = None;
+                let mut extra = crate::Extra::new();
+                while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
+                    match <Structure as crate::Record>::field_index(key.as_str()) {
+                        Some(0usize) => f0 = Some(map.next_value()?),
+                        Some(1usize) => f1 = Some(map.next_value()?),
+                        Some(2usize) => f2 = Some(map.next_value()?),
+                        Some(3usize) => f3 = Some(map.next_value()?),
+                        Some(4usize) => f4 = Some(map.next_value()?),
+                        Some(5usize) => f5 = Some(map.next_value()?),
+                        Some(6usize) => f6 = Some(map.next_value()?),
+                        Some(7usize) => f7 = Some(map.next_value()?),
+                        Some(8usize) => f8 = Some(map.next_value()?),
+                        Some(9usize) => f9 = Some(map.next_value()?),
+                        Some(10usize) => f10 = Some(map.next_value()?),
+                        Some(11usize) => f11 = Some(map.next_value()?),
+                        Some(12usize) => f12 = Some(map.next_value()?),
+                        Some(13usize) => f13 = Some(map.next_value()?),
+                        Some(14usize) => f14 = Some(map.next_value()?),
+                        Some(15usize) => f15 = Some(map.next_value()?),
+                        Some(16usize) => f16 = Some(map.next_value()?),
+                        Some(17usize) => f17 = Some(map.next_value()?),
+                        Some(18usize) => f18 = Some(map.next_value()?),
+                        Some(19usize) => f19 = Some(map.next_value()?),
+                        _ => {
+                            let value = map.next_value::<crate::RawJson>()?;
+                            extra.insert(key.into_string(), value);
+                        }
+                    }
+                }
+                Ok(Structure {
+                    accessibilite_lieu: f0.flatten(),
+                    adresse: f1.flatten(),
+                    code_insee: f2.flatten(),
+                    code_postal: f3.flatten(),
+                    commune: f4.flatten(),
+                    complement_adresse: f5.flatten(),
+                    courriel: f6.flatten(),
+                    date_maj: match f7 {
+                        Some(value) => value,
+                        None => return Err(::serde::de::Error::missing_field("date_maj")),
+                    },
+                    description: f8.flatten(),
+                    horaires_accueil: f9.flatten(),
+                    id: match f10 {
+                        Some(value) => value,
+                        None => return Err(::serde::de::Error::missing_field("id")),
+                    },
+                    latitude: f11.flatten(),
+                    lien_source: f12.flatten(),
+                    longitude: f13.flatten(),
+                    nom: match f14 {
+                        Some(value) => value,
+                        None => return Err(::serde::de::Error::missing_field("nom")),
+                    },
+                    reseaux_porteurs: f15.flatten(),
+                    siret: f16.flatten(),
+                    site_web: f17.flatten(),
+                    source: match f18 {
+                        Some(value) => value,
+                        None => return Err(::serde::de::Error::missing_field("source")),
+                    },
+                    telephone: f19.flatten(),
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+///The record `Service` of the schema.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 pub struct Service {
     #[doc = "**Adresse**\n\nContraintes : peut être `null`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub adresse: Option<String>,
     #[doc = "**Code Insee**\n\nContraintes : peut être `null` ; 5 caractères ; motif `^\\w{5}$`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub code_insee: Option<String>,
     #[doc = "**Code Postal**\n\nContraintes : peut être `null` ; 5 caractères ; motif `^\\d{5}$`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub code_postal: Option<String>,
     #[doc = "**Commune**\n\nContraintes : peut être `null`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub commune: Option<String>,
     #[doc = "**Complement Adresse**\n\nContraintes : peut être `null`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub complement_adresse: Option<String>,
     #[doc = "**Conditions d’accès**\n\nConditions d’accès au service.\n\nIl peut s’agir de prérequis ou de justificatifs à présenter.\n\nContraintes : peut être `null`.\n\nExemples :\n- `\"Maîtrise de la langue française à l’oral et à l’écrit\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub conditions_acces: Option<String>,
     #[doc = "**Contact Nom Prenom**\n\nContraintes : peut être `null`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub contact_nom_prenom: Option<String>,
     #[doc = "**Courriel**\n\nCourriel à utiliser pour obtenir des informations complémentaires sur le service. Si le mode de mobilisation est `envoyer-un-email`, peut être utilisé pour mobiliser le service.\n\nDoit suivre le format de la RFC 5322. Vérification de l’existence du destinataire (envoi d’un courrier de notification)\n\nSi non conforme ou destinataire inexistant, suppression de la valeur.\n\nContraintes : peut être `null` ; format `email`.\n\nExemples :\n- `\"exemple@inclusion.gouv.fr\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub courriel: Option<String>,
     #[doc = "**Date de dernière modification**\n\nDate de dernière modification du service chez le producteur de données.\n\nContraintes : format `date`.\n\nExemples :\n- `\"2025-02-14\"`"]
     pub date_maj: ::chrono::NaiveDate,
@@ -655,60 +831,60 @@ Contraintes : peut être `null` ; une des 2 valeurs du référentiel.
 Exemples :
 - `"gratuit"`
 - `"payant"`*/
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub frais: Option<Frais>,
     #[doc = "**Précisions sur les frais**\n\nPrécisions sur les éventuels frais pour accéder au service.\n\nContraintes : peut être `null`.\n\nExemples :\n- `\"10€ pour l’adhésion annuelle\"`\n- `\"Tarif réduit pour les bénéficiaires du RSA\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub frais_precisions: Option<String>,
     #[doc = "**Horaires d’accueil du public**\n\nHoraires d’accueil du public pour ce service.\n\nSi le champ n’est pas renseigné, les horaires d’accueil de la structure peuvent être utilisés.\n\nDoit être au format [OpenStreetMap Opening Hours](https://wiki.openstreetmap.org/wiki/FR:Key:opening_hours).\n\n[Outil d’aide à la saisie](https://projets.pavie.info/yohours/).\n\nContraintes : peut être `null`.\n\nExemples :\n- `\"Mo-Fr 08:30-12:30; PH off\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub horaires_accueil: Option<String>,
     #[doc = "**Id**\n\nIdentifiant unique du service, obtenu par une combinaison de l’identifiant du producteur et de l’identifiant du service (fourni par le producteur).\n\nExemples :\n- `\"emplois-de-linclusion--17\"`\n- `\"france-travail--ccas-provence-alpes-cote-dazur-2024-01-01\"`\n- `\"dora--AidantsConnect:2024-47BXY\"`"]
     pub id: String,
     #[doc = "**Latitude**\n\nContraintes : peut être `null`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub latitude: Option<f64>,
     #[doc = "**Lien Mobilisation**\n\nLien pour accéder ou mobiliser l’offre de service.\n\nContraintes : peut être `null` ; de 1 à 2083 caractères ; format `uri`.\n\nExemples :\n- `\"https://www.actionlogement.fr/demande-cfi\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub lien_mobilisation: Option<String>,
     #[doc = "**Lien Source**\n\nLien pour accéder au service sur le site web du producteur.\n\nContraintes : peut être `null` ; de 1 à 2083 caractères ; format `uri`.\n\nExemples :\n- `\"https://dora.inclusion.beta.gouv.fr/services/ass-pour-droit-a-l-i-nhes\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub lien_source: Option<String>,
     #[doc = "**Longitude**\n\nContraintes : peut être `null`."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub longitude: Option<f64>,
     #[doc = "**Mobilisable Par**\n\nIndique qui peut mobiliser le service : usagers, professionnels ou les deux.\n\nContraintes : peut être `null` ; au moins 1 élément ; éléments uniques ; chaque élément : une des 2 valeurs du référentiel.\n\nExemples :\n- `[\"professionnels\"]`\n- `[\"usagers\"]`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub mobilisable_par: Option<Vec<PersonneMobilisatrice>>,
     #[doc = "**Mobilisation Precisions**\n\nPrécisions sur les modes de mobilisation du service.\n\nContraintes : peut être `null`.\n\nExemples :\n- `\"La demande est à faire depuis l’espace personnel du demandeur d’emploi, rubrique « mes aides », formulaire spécifique « Aide à la mobilité ».\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub mobilisation_precisions: Option<String>,
     #[doc = "**Modes Accueil**\n\nContraintes : peut être `null` ; éléments uniques ; chaque élément : une des 2 valeurs du référentiel."]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub modes_accueil: Option<Vec<ModeAccueil>>,
     #[doc = "**Modes Mobilisation**\n\nModes de mobilisation de l’offre de service.\n\nContraintes : peut être `null` ; au moins 1 élément ; éléments uniques ; chaque élément : une des 4 valeurs du référentiel.\n\nExemples :\n- `[\"envoyer-un-courriel\"]`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub modes_mobilisation: Option<Vec<ModeMobilisation>>,
     #[doc = "**Nom**\n\nNom du service.\n\nChaîne de caractères entre 3 et 150 caractères. Idéalement ne se termine pas par un point (sauf \"etc.\").\n\nContraintes : de 3 à 150 caractères.\n\nExemples :\n- `\"Atelier insertion et posture professionnelle\"`"]
     pub nom: String,
     #[doc = "**Nombre Semaines**\n\nNombre de semaines sur lequel dure le service.\n\nNe peut pas être inférieur à 1. L’absence de valeur signifie que le service n’est pas concerné (exemple aide financière) ou que l’information n’est pas disponible.\n\nChamp utilisé dans le cadre des 15h-20h d’activité hebdomadaire des BRSA.\n\nContraintes : peut être `null` ; au moins 1.\n\nExemples :\n- `3`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub nombre_semaines: Option<i64>,
     #[doc = "**Publics**\n\nPublics visés par le service.\n\nUn bénéficiaire est éligible s’il appartient à (au moins) un des publics spécifiés.\n\nLes services sans publics spécifiques doivent contenir uniquement la valeur `tous-publics`. Celle-ci ne peut pas être utilisée avec d’autres valeurs.\n\nDes informations complémentaires peuvent être précisées dans le champ `publics_precisions`.\n\nContraintes : peut être `null` ; au moins 1 élément ; éléments uniques ; chaque élément : une des 14 valeurs du référentiel.\n\nExemples :\n- `[\"femmes\"]`\n- `[\"residents-qpv-frr\"]`\n- `[\"tous-publics\"]`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub publics: Option<Vec<Public>>,
     #[doc = "**Précisions sur les publics**\n\nPrécisions sur les publics visés par le service.\n\nContraintes : peut être `null`.\n\nExemples :\n- `\"Le jeune entre 15 et 18 ans.\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub publics_precisions: Option<String>,
     #[doc = "**Source**\n\nIdentifiant du producteur original de la donnée.\n\nExemples :\n- `\"emplois-de-linclusion\"`\n- `\"france-travail\"`\n- `\"dora\"`"]
     pub source: String,
     #[doc = "**ID structure**\n\nIdentifiant unique de la structure rattachée au service.\n\nExemples :\n- `\"dora--42\"`\n- `\"cd35--mjc-13-grandjour\"`"]
     pub structure_id: String,
     #[doc = "**Téléphone**\n\nNuméro de téléphone à utiliser pour obtenir des informations complémentaires sur le service. Si le mode de mobilisation est `telephoner`, peut être utilisé pour mobiliser le service.\n\nChaîne de caractères contenant un seul numéro de téléphone, de préférence au format E.164.\n\nContraintes : peut être `null`.\n\nExemples :\n- `\"+33123456789\"`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub telephone: Option<String>,
     #[doc = "**Thematiques**\n\nThématiques adressées par le service.\n\nContraintes : peut être `null` ; éléments uniques ; chaque élément : une des 69 valeurs du référentiel.\n\nExemples :\n- `[\"numerique--acquerir-un-equipement\"]`\n- `[\"sante--constituer-un-dossier-mdph-invalidite\",\"logement-hebergement--se-maintenir-dans-le-logement\"]`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub thematiques: Option<Vec<Thematique>>,
     /**Type de service.
 
@@ -716,21 +892,68 @@ Contraintes : peut être `null` ; une des 6 valeurs du référentiel.
 
 Exemples :
 - `"accompagnement"`*/
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub r#type: Option<TypeService>,
     #[doc = "**Volume Horaire Hebdomadaire**\n\nDurée du service en heures sur une semaine.\n\nL’absence de valeur signifie que le service n’est pas concerné (exemple aide financière) ou que l’information n’est pas disponible.\n\nChamp utilisé dans le cadre des 15h-20h d’activité hebdomadaire des BRSA.\n\nContraintes : peut être `null` ; au moins 0.\n\nExemples :\n- `1`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub volume_horaire_hebdomadaire: Option<f64>,
     #[doc = "**Zone d’éligibilité**\n\nZone géographique d’éligibilité du service.\n\nContient une liste de codes issus du [Code Officiel Géographique](https://www.insee.fr/fr/information/2560452) maintenu par l’INSEE.\n\nChaque code dans cette liste peut être un code commune, un code département, un code EPCI ou un code pays.\n\nSi le service est éligible à l’ensemble d’une région, lister les codes des departements de cette région.\n\nSi le service est éligible sur l’ensemble du territoire national, utiliser le code `france` (France) ou le code pays `99100`.\n\ndata·inclusion vérifie la validité des codes fournis. Les codes invalides sont supprimés de la liste.\n\n[Outil de recherche des codes](https://www.insee.fr/fr/recherche/recherche-geographique)\n\nContraintes : peut être `null` ; au moins 1 élément ; chaque élément : 5 caractères, motif `^\\w{5}$` ou de 2 à 3 caractères, motif `^\\w{2,3}$` ou 9 caractères, motif `^\\d{9}$` ou 5 caractères, motif `^99[0-5]\\d{2}$` ou vaut `\"france\"`.\n\nExemples :\n- `[\"75056\"]`\n- `[\"2A\",\"2B\"]`\n- `[\"200093201\"]`\n- `[\"2A\",\"2B\",\"200093201\"]`\n- `[\"france\"]`"]
-    #[serde(default)]
+    #[cfg_attr(feature = "schemars", serde(default))]
     pub zone_eligibilite: Option<Vec<String>>,
     /// The properties of the input that the schema does not know (for instance
-    /// `score_qualite`, which the official API adds), kept as they were and
-    /// written back out.
-    #[serde(flatten)]
-    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+    /// `score_qualite`, which the official API adds), kept as they were, in
+    /// their order, and written back out.
+    #[cfg_attr(feature = "schemars", serde(flatten))]
+    pub extra: crate::Extra,
 }
 impl Service {
+    ///A `Service` with its required fields (`source`, `structure_id`, `id`, `nom`, `description`, `date_maj`), every other field `None` and no unknown field: the others are then set by assignment.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        source: impl ::std::convert::Into<String>,
+        structure_id: impl ::std::convert::Into<String>,
+        id: impl ::std::convert::Into<String>,
+        nom: impl ::std::convert::Into<String>,
+        description: impl ::std::convert::Into<String>,
+        date_maj: ::chrono::NaiveDate,
+    ) -> Self {
+        Service {
+            adresse: None,
+            code_insee: None,
+            code_postal: None,
+            commune: None,
+            complement_adresse: None,
+            conditions_acces: None,
+            contact_nom_prenom: None,
+            courriel: None,
+            date_maj,
+            description: description.into(),
+            frais: None,
+            frais_precisions: None,
+            horaires_accueil: None,
+            id: id.into(),
+            latitude: None,
+            lien_mobilisation: None,
+            lien_source: None,
+            longitude: None,
+            mobilisable_par: None,
+            mobilisation_precisions: None,
+            modes_accueil: None,
+            modes_mobilisation: None,
+            nom: nom.into(),
+            nombre_semaines: None,
+            publics: None,
+            publics_precisions: None,
+            source: source.into(),
+            structure_id: structure_id.into(),
+            telephone: None,
+            thematiques: None,
+            r#type: None,
+            volume_horaire_hebdomadaire: None,
+            zone_eligibilite: None,
+            extra: crate::Extra::new(),
+        }
+    }
     ///The fields of `Service` in the schema's order, with their constraints.
     pub const FIELDS: &'static [crate::spec::FieldSpec] = &[
         crate::spec::FieldSpec::new(
@@ -818,12 +1041,13 @@ impl Service {
             ),
         ),
         crate::spec::FieldSpec::new(
-            "date_maj",
-            Some("Date de dernière modification"),
-            true,
-            false,
-            crate::spec::TypeSpec::Date,
-        ),
+                "date_maj",
+                Some("Date de dernière modification"),
+                true,
+                false,
+                crate::spec::TypeSpec::Date,
+            )
+            .with_rule(crate::spec::Rule::DateMajWindow),
         crate::spec::FieldSpec::new(
             "description",
             Some("Description"),
@@ -981,20 +1205,21 @@ impl Service {
             },
         ),
         crate::spec::FieldSpec::new(
-            "nom",
-            Some("Nom"),
-            true,
-            false,
-            crate::spec::TypeSpec::String(
-                crate::spec::StringSpec::new(
-                    Some(3usize),
-                    Some(150usize),
-                    None,
-                    None,
-                    None,
+                "nom",
+                Some("Nom"),
+                true,
+                false,
+                crate::spec::TypeSpec::String(
+                    crate::spec::StringSpec::new(
+                        Some(3usize),
+                        Some(150usize),
+                        None,
+                        None,
+                        None,
+                    ),
                 ),
-            ),
-        ),
+            )
+            .with_rule(crate::spec::Rule::NoTrailingPeriod),
         crate::spec::FieldSpec::new(
             "nombre_semaines",
             Some("Nombre Semaines"),
@@ -1005,34 +1230,35 @@ impl Service {
             },
         ),
         crate::spec::FieldSpec::new(
-            "publics",
-            Some("Publics"),
-            false,
-            true,
-            crate::spec::TypeSpec::List {
-                item: &crate::spec::TypeSpec::Referential {
-                    name: "Public",
-                    values: &[
-                        "tous-publics",
-                        "actifs",
-                        "beneficiaires-des-minimas-sociaux",
-                        "demandeurs-emploi",
-                        "etudiants",
-                        "familles",
-                        "femmes",
-                        "jeunes",
-                        "personnes-en-situation-de-handicap",
-                        "personnes-en-situation-durgence",
-                        "personnes-en-situation-juridique-specifique",
-                        "personnes-exilees",
-                        "residents-qpv-frr",
-                        "seniors",
-                    ],
+                "publics",
+                Some("Publics"),
+                false,
+                true,
+                crate::spec::TypeSpec::List {
+                    item: &crate::spec::TypeSpec::Referential {
+                        name: "Public",
+                        values: &[
+                            "tous-publics",
+                            "actifs",
+                            "beneficiaires-des-minimas-sociaux",
+                            "demandeurs-emploi",
+                            "etudiants",
+                            "familles",
+                            "femmes",
+                            "jeunes",
+                            "personnes-en-situation-de-handicap",
+                            "personnes-en-situation-durgence",
+                            "personnes-en-situation-juridique-specifique",
+                            "personnes-exilees",
+                            "residents-qpv-frr",
+                            "seniors",
+                        ],
+                    },
+                    min_items: Some(1usize),
+                    unique_items: true,
                 },
-                min_items: Some(1usize),
-                unique_items: true,
-            },
-        ),
+            )
+            .with_rule(crate::spec::Rule::TousPublicsAlone),
         crate::spec::FieldSpec::new(
             "publics_precisions",
             Some("Précisions sur les publics"),
@@ -1243,10 +1469,10 @@ impl Service {
 impl crate::Record for Service {
     const NAME: &'static str = "Service";
     const FIELDS: &'static [crate::spec::FieldSpec] = Service::FIELDS;
-    fn extra(&self) -> &::serde_json::Map<String, ::serde_json::Value> {
+    fn extra(&self) -> &crate::Extra {
         &self.extra
     }
-    fn extra_mut(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
+    fn extra_mut(&mut self) -> &mut crate::Extra {
         &mut self.extra
     }
     fn field_index(name: &str) -> Option<usize> {
@@ -1379,7 +1605,7 @@ impl crate::Record for Service {
     }
     fn from_slots(
         slots: Vec<crate::__private::Slot>,
-        extra: ::serde_json::Map<String, ::serde_json::Value>,
+        extra: crate::Extra,
     ) -> Result<Self, crate::__private::SlotError> {
         let mut slots = slots.into_iter();
         let mut next = move || slots.next().unwrap_or(crate::__private::Slot::Absent);
@@ -1456,7 +1682,7 @@ impl crate::Record for Service {
         let mut f30: Option<Option<TypeService>> = None;
         let mut f31: Option<Option<f64>> = None;
         let mut f32: Option<Option<Vec<String>>> = None;
-        let mut extra = ::serde_json::Map::new();
+        let mut extra = crate::Extra::new();
         let mut key = cx.first_key()?;
         while let Some(k) = key {
             match <Self as crate::Record>::field_index(&k) {
@@ -1539,357 +1765,451 @@ impl crate::Record for Service {
         })
     }
 }
-#[doc = "**ReseauPorteur**\n\nRéseaux porteurs\n\nLabels and descriptions from the official referential `reseaux-porteurs`."]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+impl ::serde::Serialize for Service {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap;
+        let len = 33usize + self.extra.len();
+        let mut map = serializer.serialize_map(Some(len))?;
+        map.serialize_entry("adresse", &self.adresse)?;
+        map.serialize_entry("code_insee", &self.code_insee)?;
+        map.serialize_entry("code_postal", &self.code_postal)?;
+        map.serialize_entry("commune", &self.commune)?;
+        map.serialize_entry("complement_adresse", &self.complement_adresse)?;
+        map.serialize_entry("conditions_acces", &self.conditions_acces)?;
+        map.serialize_entry("contact_nom_prenom", &self.contact_nom_prenom)?;
+        map.serialize_entry("courriel", &self.courriel)?;
+        map.serialize_entry("date_maj", &self.date_maj)?;
+        map.serialize_entry("description", &self.description)?;
+        map.serialize_entry("frais", &self.frais)?;
+        map.serialize_entry("frais_precisions", &self.frais_precisions)?;
+        map.serialize_entry("horaires_accueil", &self.horaires_accueil)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("latitude", &self.latitude)?;
+        map.serialize_entry("lien_mobilisation", &self.lien_mobilisation)?;
+        map.serialize_entry("lien_source", &self.lien_source)?;
+        map.serialize_entry("longitude", &self.longitude)?;
+        map.serialize_entry("mobilisable_par", &self.mobilisable_par)?;
+        map.serialize_entry("mobilisation_precisions", &self.mobilisation_precisions)?;
+        map.serialize_entry("modes_accueil", &self.modes_accueil)?;
+        map.serialize_entry("modes_mobilisation", &self.modes_mobilisation)?;
+        map.serialize_entry("nom", &self.nom)?;
+        map.serialize_entry("nombre_semaines", &self.nombre_semaines)?;
+        map.serialize_entry("publics", &self.publics)?;
+        map.serialize_entry("publics_precisions", &self.publics_precisions)?;
+        map.serialize_entry("source", &self.source)?;
+        map.serialize_entry("structure_id", &self.structure_id)?;
+        map.serialize_entry("telephone", &self.telephone)?;
+        map.serialize_entry("thematiques", &self.thematiques)?;
+        map.serialize_entry("type", &self.r#type)?;
+        map.serialize_entry(
+            "volume_horaire_hebdomadaire",
+            &self.volume_horaire_hebdomadaire,
+        )?;
+        map.serialize_entry("zone_eligibilite", &self.zone_eligibilite)?;
+        for (key, value) in &self.extra {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Service {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+            type Value = Service;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a Service record (an object)")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Service, A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<::chrono::NaiveDate> = None;
+                let mut f9: Option<String> = None;
+                let mut f10: Option<Option<Frais>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<String> = None;
+                let mut f14: Option<Option<f64>> = None;
+                let mut f15: Option<Option<String>> = None;
+                let mut f16: Option<Option<String>> = None;
+                let mut f17: Option<Option<f64>> = None;
+                let mut f18: Option<Option<Vec<PersonneMobilisatrice>>> = None;
+                let mut f19: Option<Option<String>> = None;
+                let mut f20: Option<Option<Vec<ModeAccueil>>> = None;
+                let mut f21: Option<Option<Vec<ModeMobilisation>>> = None;
+                let mut f22: Option<String> = None;
+                let mut f23: Option<Option<i64>> = None;
+                let mut f24: Option<Option<Vec<Public>>> = None;
+                let mut f25: Option<Option<String>> = None;
+                let mut f26: Option<String> = None;
+                let mut f27: Option<String> = None;
+                let mut f28: Option<Option<String>> = None;
+                let mut f29: Option<Option<Vec<Thematique>>> = None;
+                let mut f30: Option<Option<TypeService>> = None;
+                let mut f31: Option<Option<f64>> = None;
+                let mut f32: Option<Option<Vec<String>>> = None;
+                let mut extra = crate::Extra::new();
+                while let Some(key) = map.next_key::<crate::__private::Key<'de>>()? {
+                    match <Service as crate::Record>::field_index(key.as_str()) {
+                        Some(0usize) => f0 = Some(map.next_value()?),
+                        Some(1usize) => f1 = Some(map.next_value()?),
+                        Some(2usize) => f2 = Some(map.next_value()?),
+                        Some(3usize) => f3 = Some(map.next_value()?),
+                        Some(4usize) => f4 = Some(map.next_value()?),
+                        Some(5usize) => f5 = Some(map.next_value()?),
+                        Some(6usize) => f6 = Some(map.next_value()?),
+                        Some(7usize) => f7 = Some(map.next_value()?),
+                        Some(8usize) => f8 = Some(map.next_value()?),
+                        Some(9usize) => f9 = Some(map.next_value()?),
+                        Some(10usize) => f10 = Some(map.next_value()?),
+                        Some(11usize) => f11 = Some(map.next_value()?),
+                        Some(12usize) => f12 = Some(map.next_value()?),
+                        Some(13usize) => f13 = Some(map.next_value()?),
+                        Some(14usize) => f14 = Some(map.next_value()?),
+                        Some(15usize) => f15 = Some(map.next_value()?),
+                        Some(16usize) => f16 = Some(map.next_value()?),
+                        Some(17usize) => f17 = Some(map.next_value()?),
+                        Some(18usize) => f18 = Some(map.next_value()?),
+                        Some(19usize) => f19 = Some(map.next_value()?),
+                        Some(20usize) => f20 = Some(map.next_value()?),
+                        Some(21usize) => f21 = Some(map.next_value()?),
+                        Some(22usize) => f22 = Some(map.next_value()?),
+                        Some(23usize) => f23 = Some(map.next_value()?),
+                        Some(24usize) => f24 = Some(map.next_value()?),
+                        Some(25usize) => f25 = Some(map.next_value()?),
+                        Some(26usize) => f26 = Some(map.next_value()?),
+                        Some(27usize) => f27 = Some(map.next_value()?),
+                        Some(28usize) => f28 = Some(map.next_value()?),
+                        Some(29usize) => f29 = Some(map.next_value()?),
+                        Some(30usize) => f30 = Some(map.next_value()?),
+                        Some(31usize) => f31 = Some(map.next_value()?),
+                        Some(32usize) => f32 = Some(map.next_value()?),
+                        _ => {
+                            let value = map.next_value::<crate::RawJson>()?;
+                            extra.insert(key.into_string(), value);
+                        }
+                    }
+                }
+                Ok(Service {
+                    adresse: f0.flatten(),
+                    code_insee: f1.flatten(),
+                    code_postal: f2.flatten(),
+                    commune: f3.flatten(),
+                    complement_adresse: f4.flatten(),
+                    conditions_acces: f5.flatten(),
+                    contact_nom_prenom: f6.flatten(),
+                    courriel: f7.flatten(),
+                    date_maj: match f8 {
+                        Some(value) => value,
+                        None => return Err(::serde::de::Error::missing_field("date_maj")),
+                    },
+                    description: match f9 {
+                        Some(value) => value,
+                        None => {
+                            return Err(::serde::de::Error::missing_field("description"));
+                        }
+                    },
+                    frais: f10.flatten(),
+                    frais_precisions: f11.flatten(),
+                    horaires_accueil: f12.flatten(),
+                    id: match f13 {
+                        Some(value) => value,
+                        None => return Err(::serde::de::Error::missing_field("id")),
+                    },
+                    latitude: f14.flatten(),
+                    lien_mobilisation: f15.flatten(),
+                    lien_source: f16.flatten(),
+                    longitude: f17.flatten(),
+                    mobilisable_par: f18.flatten(),
+                    mobilisation_precisions: f19.flatten(),
+                    modes_accueil: f20.flatten(),
+                    modes_mobilisation: f21.flatten(),
+                    nom: match f22 {
+                        Some(value) => value,
+                        None => return Err(::serde::de::Error::missing_field("nom")),
+                    },
+                    nombre_semaines: f23.flatten(),
+                    publics: f24.flatten(),
+                    publics_precisions: f25.flatten(),
+                    source: match f26 {
+                        Some(value) => value,
+                        None => return Err(::serde::de::Error::missing_field("source")),
+                    },
+                    structure_id: match f27 {
+                        Some(value) => value,
+                        None => {
+                            return Err(::serde::de::Error::missing_field("structure_id"));
+                        }
+                    },
+                    telephone: f28.flatten(),
+                    thematiques: f29.flatten(),
+                    r#type: f30.flatten(),
+                    volume_horaire_hebdomadaire: f31.flatten(),
+                    zone_eligibilite: f32.flatten(),
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+/**The referential `ReseauPorteur` of the schema.
+
+Réseaux porteurs
+
+Labels and descriptions from the official referential `reseaux-porteurs`.
+
+A value that this version does not list (from a later release of the schema) is read into `Other`, and written back as it was.*/
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ReseauPorteur {
     ///60 000 Rebonds (`60000-rebonds`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "60000-rebonds"))]
     X60000Rebonds,
     ///Action Logement (`action-logement`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "action-logement"))]
     ActionLogement,
     ///Association pour le Droit à l’Initiative Économique (`adie`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "adie"))]
     Adie,
     ///Agence Nationale pour la Formation Professionnelle des Adultes (`afpa`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "afpa"))]
     Afpa,
     ///Agefiph (`agefiph`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "agefiph"))]
     Agefiph,
     ///Associations Intermédiaires (`ai`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "ai"))]
     Ai,
     ///Aidants Connect (`aidants-connect`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "aidants-connect"))]
     AidantsConnect,
     ///Alliance Villes Emploi (`alliance-villes-emploi`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "alliance-villes-emploi"))]
     AllianceVillesEmploi,
     ///Agence Nationale de Lutte Contre l’Illettrisme (`anlci`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "anlci"))]
     Anlci,
     ///Apprentis d’Auteuil (`apprentis-dauteuil`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "apprentis-dauteuil"))]
     ApprentisDauteuil,
     ///Aide Sociale à l’Enfance (`ase`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "ase"))]
     Ase,
     ///Banques Alimentaires (`banques-alimentaires`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "banques-alimentaires"))]
     BanquesAlimentaires,
     ///Centres d’Accueil et d’Accompagnement à la Réduction de Risques pour Usagers de Drogues (`caarud`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "caarud"))]
     Caarud,
     ///Centres d’Accueil de Demandeurs d’Asile (`cada`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "cada"))]
     Cada,
     ///Caisse d’Allocations Familiales (`caf`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "caf"))]
     Caf,
     ///Campus Connecté (`campus-connecte`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "campus-connecte"))]
     CampusConnecte,
     ///CAP Emploi - Réseau CHEOPS (`cap-emploi-reseau-cheops`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "cap-emploi-reseau-cheops"))]
     CapEmploiReseauCheops,
     ///Centres d’Adaptation à la Vie Active (`cava`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "cava"))]
     Cava,
     ///Les Centres Communaux d’Action Sociale et les Centres Intercommunaux d’Action Sociale (`ccas-cias`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "ccas-cias"))]
     CcasCias,
     /**Chambres Consulaires (`chambres-consulaires`)
 
 Les Chambres de Commerce et d’Industrie (CCI), les Chambres des Métiers et de l’Artisanat (CMA) et les Chambres d’Agriculture (CA).*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "chambres-consulaires"))]
     ChambresConsulaires,
     ///Réseau Chantier École (`chantier-ecole`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "chantier-ecole"))]
     ChantierEcole,
     ///Centres d’Hébergement et de Réinsertion Sociale (`chrs`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "chrs"))]
     Chrs,
     ///Centres d’Hébergement d’Urgence (`chu`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "chu"))]
     Chu,
     ///Centres d’Information sur les Droits des Femmes et des Familles (`cidff`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "cidff"))]
     Cidff,
     ///Centres Médico-Psychologiques (`cmp`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "cmp"))]
     Cmp,
     ///Centres Médico-Sociaux (`cms`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "cms"))]
     Cms,
     ///Conservatoire National des Arts et Métiers (`cnam`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "cnam"))]
     Cnam,
     ///Collectif Emploi (`collectif-emploi`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "collectif-emploi"))]
     CollectifEmploi,
     ///Communes, mairies, communautés de communes, etc. (`communes`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "communes"))]
     Communes,
     ///Fédération COORACE (`coorace`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "coorace"))]
     Coorace,
     ///Conseillers Numériques (`conseillers-numeriques`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "conseillers-numeriques"))]
     ConseillersNumeriques,
     ///Caisses Primaires d’Assurance Maladie (`cpam`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "cpam"))]
     Cpam,
     ///Centres Provisoires d’Hébergement (`cph`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "cph"))]
     Cph,
     ///Crèches à Vocation d’Insertion Professionnelle (`creches-avip`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "creches-avip"))]
     CrechesAvip,
     ///CREPI (`crepi`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "crepi"))]
     Crepi,
     ///Fédération Française des Associations CRÉSUS (`cresus`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "cresus"))]
     Cresus,
     ///Croix-Rouge (`croix-rouge`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "croix-rouge"))]
     CroixRouge,
     ///Centres de Soins, d’Accompagnement et de Prévention en Addictologie (`csapa`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "csapa"))]
     Csapa,
     ///Organisation délégataire d’un Conseil Départemental (`delegataire-conseil-departemental`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "delegataire-conseil-departemental")
-    )]
     DelegataireConseilDepartemental,
     /**Départements et Services Départementaux (`departements`)
 
 Les Conseils Départementaux (CD), les Unions Départementales des Associations Familiales (UDAF), les Centres Départementaux d’Action Sociale (CDAS), etc.*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "departements"))]
     Departements,
     ///DUO for a JOB (`duo-for-a-job`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "duo-for-a-job"))]
     DuoForAJob,
     ///Écoles de la 2ᵉ Chance (`ecoles-de-la-deuxieme-chance`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "ecoles-de-la-deuxieme-chance"))]
     EcolesDeLaDeuxiemeChance,
     ///Entreprises Adaptées (`ea`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "ea"))]
     Ea,
     ///Entreprises Adaptées de Travail Temporaire (`eatt`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "eatt"))]
     Eatt,
     ///Association EGEE (`egee`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "egee"))]
     Egee,
     ///Emmaüs (`emmaus`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "emmaus"))]
     Emmaus,
     ///EPIDE (`epide`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "epide"))]
     Epide,
     ///Établissement et Service d’Accompagnement par le Travail (`esat`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "esat"))]
     Esat,
     ///Espaces Publics Numériques (`espaces-publics-numeriques`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "espaces-publics-numeriques"))]
     EspacesPublicsNumeriques,
     ///Expérimentation Territoriale contre le Chômage de Longue Durée (`etcld`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "etcld"))]
     Etcld,
     ///Fabrique de Territoire (`fabrique-de-territoire`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "fabrique-de-territoire"))]
     FabriqueDeTerritoire,
     ///Fondation FACE (`face`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "face"))]
     Face,
     ///Fédération des Centres Sociaux et Socioculturels de France (`fcsf`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "fcsf"))]
     Fcsf,
     ///Fédération Professionnelle pour les Femmes (`federation-professionnelle-femmes`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "federation-professionnelle-femmes")
-    )]
     FederationProfessionnelleFemmes,
     ///Fédération des Acteurs de la Solidarité (`federation-des-acteurs-de-la-solidarite`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "federation-des-acteurs-de-la-solidarite")
-    )]
     FederationDesActeursDeLaSolidarite,
     ///France Active (`france-active`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "france-active"))]
     FranceActive,
     ///France Service (`france-service`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "france-service"))]
     FranceService,
     ///France Travail (`france-travail`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "france-travail"))]
     FranceTravail,
     ///French Tech (`french-tech`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "french-tech"))]
     FrenchTech,
     ///GEIQ (`geiq`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "geiq"))]
     Geiq,
     ///Grandes Écoles du Numérique (`grandes-ecoles-du-numerique`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "grandes-ecoles-du-numerique"))]
     GrandesEcolesDuNumerique,
     ///Hébergement d’Urgence pour Demandeurs d’Asile (`huda`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "huda"))]
     Huda,
     ///Association H’UP (`hup`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "hup"))]
     Hup,
     ///INAÉ Nouvelle Aquitaine (`inae`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "inae"))]
     Inae,
     ///Initiative France (`initiative-france`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "initiative-france"))]
     InitiativeFrance,
     ///Association Konexio (`konexio`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "konexio"))]
     Konexio,
     ///La Cravate Solidaire (`la-cravate-solidaire`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "la-cravate-solidaire"))]
     LaCravateSolidaire,
     ///La Poste (`la-poste`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "la-poste"))]
     LaPoste,
     ///Les Premières (`les-premieres`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "les-premieres"))]
     LesPremieres,
     ///Maisons de l’Emploi (`maisons-de-l-emploi`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "maisons-de-l-emploi"))]
     MaisonsDeLEmploi,
     ///Maisons Départementales de l’Autonomie (`maison-departementale-de-lautonomie`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "maison-departementale-de-lautonomie")
-    )]
     MaisonDepartementaleDeLautonomie,
     /**Maisons Départementales des Solidarités (MDS) (`maisons-des-solidarites`)
 
 Les Maisons Départementales des Solidarités sont des services départementaux. Par conséquent, le réseau `departements` devrait être également défini pour ces structures.*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "maisons-des-solidarites"))]
     MaisonsDesSolidarites,
     ///Maisons Départementales pour les Personnes Handicapées (MDPH) (`mdph`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "mdph"))]
     Mdph,
     ///Mission Locale (`mission-locale`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "mission-locale"))]
     MissionLocale,
     ///Maisons des Jeunes et de la Culture (`mjc`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "mjc"))]
     Mjc,
     ///Mob’In (`mobin`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "mobin"))]
     Mobin,
     ///Maisons de Services Au Public (`msap`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "msap"))]
     Msap,
     ///Mutualité Sociale Agricole (`mutualite-sociale-agricole`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "mutualite-sociale-agricole"))]
     MutualiteSocialeAgricole,
     ///Association NQT (`nqt`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "nqt"))]
     Nqt,
     ///Point Information Médiation Multi Services (`pimms-mediation`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "pimms-mediation"))]
     PimmsMediation,
     ///Protection Judiciaire de la Jeunesse (`pjj`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "pjj"))]
     Pjj,
     ///Plans Locaux pour l’Insertion et l’Emploi (`plie`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "plie"))]
     Plie,
     ///Points Conseil Budget (`points-conseil-budget`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "points-conseil-budget"))]
     PointsConseilBudget,
     ///Points Justice (`points-justice`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "points-justice"))]
     PointsJustice,
     ///Positive Planet (`positive-planet`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "positive-planet"))]
     PositivePlanet,
     /**Régions, Préfectures et services régionaux (`regions`)
 
 Les Conseils Régionaux (CR), les préfectures, les Directions Régionales de l’Économie, de l’Emploi, du Travail et desSolidarités (DREETS), etc.*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "regions"))]
     Regions,
     ///Réseau APP (`reseau-app`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "reseau-app"))]
     ReseauApp,
     ///Réseau BGE (`reseau-bge`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "reseau-bge"))]
     ReseauBge,
     ///Réseau Entreprendre (`reseau-entreprendre`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "reseau-entreprendre"))]
     ReseauEntreprendre,
     ///Réseau Information Jeunesse (`reseau-information-jeunesse`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "reseau-information-jeunesse"))]
     ReseauInformationJeunesse,
     ///Résidences - Foyers Jeunes Travailleurs (`residences-fjt`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "residences-fjt"))]
     ResidencesFjt,
     ///Ressourceries (`ressourceries`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "ressourceries"))]
     Ressourceries,
     ///Restos du Coeur (`restos-du-coeur`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "restos-du-coeur"))]
     RestosDuCoeur,
     ///Secours Populaire (`secours-populaire`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "secours-populaire"))]
     SecoursPopulaire,
     ///Structures d’Insertion par l’Activité Économique - Entreprises d’Insertion (`ei`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "ei"))]
     Ei,
     ///Structures d’Insertion par l’Activité Économique - Ateliers et Chantiers d’Insertion (`aci`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "aci"))]
     Aci,
     ///Structures d’Insertion par l’Activité Économique - Entreprises de Travail Temporaire d’Insertion (`etti`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "etti"))]
     Etti,
     ///Structures d’Insertion par l’Activité Économique - Entreprises d’Insertion par le Travail Indépendant (`eiti`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "eiti"))]
     Eiti,
     ///Services Intégrés d’Accueil et d’Orientation (`siao`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "siao"))]
     Siao,
     ///Simplon (`simplon`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "simplon"))]
     Simplon,
     ///Association SINGA (`singa`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "singa"))]
     Singa,
     ///Solidarité Nouvelle Face au Chômage (`snc`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "snc"))]
     Snc,
     ///Services Pénitentiaires d’Insertion et de Probation (`spip`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "spip"))]
     Spip,
     ///Tous Tes Possibles (`tous-tes-possibles`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "tous-tes-possibles"))]
     TousTesPossibles,
     ///Union Nationale de l’Aide aux Familles (`unaf`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "unaf"))]
     Unaf,
     ///Union Nationale des Entreprises Adaptées (`unea`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "unea"))]
     Unea,
     ///UnisCité (`unis-cite`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "unis-cite"))]
     UnisCite,
     ///Wimoov (`wimoov`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "wimoov"))]
     Wimoov,
+    /// A value that this version of the crate does not list, as it was read
+    /// (see [`OtherValue`](#rt::OtherValue)).
+    Other(crate::OtherValue),
 }
 impl ReseauPorteur {
-    /// Every value, in the schema's order.
+    /// Every listed value, in the schema's order.
     pub const ALL: &'static [Self] = &[
         Self::X60000Rebonds,
         Self::ActionLogement,
@@ -2000,7 +2320,7 @@ impl ReseauPorteur {
         Self::UnisCite,
         Self::Wimoov,
     ];
-    /// Every value as the schema writes it, in the schema's order.
+    /// Every listed value as the schema writes it, in the schema's order.
     pub const VALUES: &'static [&'static str] = &[
         "60000-rebonds",
         "action-logement",
@@ -2112,7 +2432,7 @@ impl ReseauPorteur {
         "wimoov",
     ];
     /// The value as the schema writes it.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::X60000Rebonds => "60000-rebonds",
             Self::ActionLogement => "action-logement",
@@ -2226,10 +2546,11 @@ impl ReseauPorteur {
             Self::Unea => "unea",
             Self::UnisCite => "unis-cite",
             Self::Wimoov => "wimoov",
+            Self::Other(value) => value.as_str(),
         }
     }
-    /// The French label.
-    pub const fn label(self) -> &'static str {
+    /// The French label; for a value this version does not list, the value.
+    pub fn label(&self) -> &str {
         match self {
             Self::X60000Rebonds => "60 000 Rebonds",
             Self::ActionLogement => "Action Logement",
@@ -2371,10 +2692,11 @@ impl ReseauPorteur {
             Self::Unea => "Union Nationale des Entreprises Adaptées",
             Self::UnisCite => "UnisCité",
             Self::Wimoov => "Wimoov",
+            Self::Other(value) => value.as_str(),
         }
     }
     /// The French description, where the official referential has one.
-    pub const fn description(self) -> Option<&'static str> {
+    pub const fn description(&self) -> Option<&'static str> {
         match self {
             Self::X60000Rebonds => None,
             Self::ActionLogement => None,
@@ -2500,6 +2822,130 @@ impl ReseauPorteur {
             Self::Unea => None,
             Self::UnisCite => None,
             Self::Wimoov => None,
+            Self::Other(_) => None,
+        }
+    }
+    /// Whether this version lists the value (`false` for [`Self::Other`]).
+    pub const fn is_listed(&self) -> bool {
+        !matches!(self, Self::Other(_))
+    }
+    /// The value written `value`: a listed one, or [`Self::Other`]. It never
+    /// fails; `str::parse` refuses a value that is not listed.
+    pub fn from_value(value: &str) -> Self {
+        match value {
+            "60000-rebonds" => Self::X60000Rebonds,
+            "action-logement" => Self::ActionLogement,
+            "adie" => Self::Adie,
+            "afpa" => Self::Afpa,
+            "agefiph" => Self::Agefiph,
+            "ai" => Self::Ai,
+            "aidants-connect" => Self::AidantsConnect,
+            "alliance-villes-emploi" => Self::AllianceVillesEmploi,
+            "anlci" => Self::Anlci,
+            "apprentis-dauteuil" => Self::ApprentisDauteuil,
+            "ase" => Self::Ase,
+            "banques-alimentaires" => Self::BanquesAlimentaires,
+            "caarud" => Self::Caarud,
+            "cada" => Self::Cada,
+            "caf" => Self::Caf,
+            "campus-connecte" => Self::CampusConnecte,
+            "cap-emploi-reseau-cheops" => Self::CapEmploiReseauCheops,
+            "cava" => Self::Cava,
+            "ccas-cias" => Self::CcasCias,
+            "chambres-consulaires" => Self::ChambresConsulaires,
+            "chantier-ecole" => Self::ChantierEcole,
+            "chrs" => Self::Chrs,
+            "chu" => Self::Chu,
+            "cidff" => Self::Cidff,
+            "cmp" => Self::Cmp,
+            "cms" => Self::Cms,
+            "cnam" => Self::Cnam,
+            "collectif-emploi" => Self::CollectifEmploi,
+            "communes" => Self::Communes,
+            "coorace" => Self::Coorace,
+            "conseillers-numeriques" => Self::ConseillersNumeriques,
+            "cpam" => Self::Cpam,
+            "cph" => Self::Cph,
+            "creches-avip" => Self::CrechesAvip,
+            "crepi" => Self::Crepi,
+            "cresus" => Self::Cresus,
+            "croix-rouge" => Self::CroixRouge,
+            "csapa" => Self::Csapa,
+            "delegataire-conseil-departemental" => Self::DelegataireConseilDepartemental,
+            "departements" => Self::Departements,
+            "duo-for-a-job" => Self::DuoForAJob,
+            "ecoles-de-la-deuxieme-chance" => Self::EcolesDeLaDeuxiemeChance,
+            "ea" => Self::Ea,
+            "eatt" => Self::Eatt,
+            "egee" => Self::Egee,
+            "emmaus" => Self::Emmaus,
+            "epide" => Self::Epide,
+            "esat" => Self::Esat,
+            "espaces-publics-numeriques" => Self::EspacesPublicsNumeriques,
+            "etcld" => Self::Etcld,
+            "fabrique-de-territoire" => Self::FabriqueDeTerritoire,
+            "face" => Self::Face,
+            "fcsf" => Self::Fcsf,
+            "federation-professionnelle-femmes" => Self::FederationProfessionnelleFemmes,
+            "federation-des-acteurs-de-la-solidarite" => {
+                Self::FederationDesActeursDeLaSolidarite
+            }
+            "france-active" => Self::FranceActive,
+            "france-service" => Self::FranceService,
+            "france-travail" => Self::FranceTravail,
+            "french-tech" => Self::FrenchTech,
+            "geiq" => Self::Geiq,
+            "grandes-ecoles-du-numerique" => Self::GrandesEcolesDuNumerique,
+            "huda" => Self::Huda,
+            "hup" => Self::Hup,
+            "inae" => Self::Inae,
+            "initiative-france" => Self::InitiativeFrance,
+            "konexio" => Self::Konexio,
+            "la-cravate-solidaire" => Self::LaCravateSolidaire,
+            "la-poste" => Self::LaPoste,
+            "les-premieres" => Self::LesPremieres,
+            "maisons-de-l-emploi" => Self::MaisonsDeLEmploi,
+            "maison-departementale-de-lautonomie" => {
+                Self::MaisonDepartementaleDeLautonomie
+            }
+            "maisons-des-solidarites" => Self::MaisonsDesSolidarites,
+            "mdph" => Self::Mdph,
+            "mission-locale" => Self::MissionLocale,
+            "mjc" => Self::Mjc,
+            "mobin" => Self::Mobin,
+            "msap" => Self::Msap,
+            "mutualite-sociale-agricole" => Self::MutualiteSocialeAgricole,
+            "nqt" => Self::Nqt,
+            "pimms-mediation" => Self::PimmsMediation,
+            "pjj" => Self::Pjj,
+            "plie" => Self::Plie,
+            "points-conseil-budget" => Self::PointsConseilBudget,
+            "points-justice" => Self::PointsJustice,
+            "positive-planet" => Self::PositivePlanet,
+            "regions" => Self::Regions,
+            "reseau-app" => Self::ReseauApp,
+            "reseau-bge" => Self::ReseauBge,
+            "reseau-entreprendre" => Self::ReseauEntreprendre,
+            "reseau-information-jeunesse" => Self::ReseauInformationJeunesse,
+            "residences-fjt" => Self::ResidencesFjt,
+            "ressourceries" => Self::Ressourceries,
+            "restos-du-coeur" => Self::RestosDuCoeur,
+            "secours-populaire" => Self::SecoursPopulaire,
+            "ei" => Self::Ei,
+            "aci" => Self::Aci,
+            "etti" => Self::Etti,
+            "eiti" => Self::Eiti,
+            "siao" => Self::Siao,
+            "simplon" => Self::Simplon,
+            "singa" => Self::Singa,
+            "snc" => Self::Snc,
+            "spip" => Self::Spip,
+            "tous-tes-possibles" => Self::TousTesPossibles,
+            "unaf" => Self::Unaf,
+            "unea" => Self::Unea,
+            "unis-cite" => Self::UnisCite,
+            "wimoov" => Self::Wimoov,
+            _ => Self::Other(crate::__private::other_value(value)),
         }
     }
 }
@@ -2507,18 +2953,25 @@ impl crate::Referential for ReseauPorteur {
     const NAME: &'static str = "ReseauPorteur";
     const ALL: &'static [Self] = ReseauPorteur::ALL;
     const VALUES: &'static [&'static str] = ReseauPorteur::VALUES;
-    fn as_str(self) -> &'static str {
+    fn as_str(&self) -> &str {
         ReseauPorteur::as_str(self)
     }
-    fn label(self) -> &'static str {
+    fn label(&self) -> &str {
         ReseauPorteur::label(self)
     }
-    fn description(self) -> Option<&'static str> {
+    fn description(&self) -> Option<&'static str> {
         ReseauPorteur::description(self)
+    }
+    fn is_listed(&self) -> bool {
+        ReseauPorteur::is_listed(self)
+    }
+    fn from_value(value: &str) -> Self {
+        ReseauPorteur::from_value(value)
     }
 }
 impl ::std::str::FromStr for ReseauPorteur {
     type Err = crate::UnknownValue;
+    /// A listed value; any other is an error that names the referential.
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
             "60000-rebonds" => Ok(Self::X60000Rebonds),
@@ -2666,45 +3119,89 @@ impl<'de> ::serde::Deserialize<'de> for ReseauPorteur {
         crate::__private::deserialize_referential(deserializer)
     }
 }
-#[doc = "**Frais**\n\nLabels and descriptions from the official referential `frais`."]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+/// The listed values, each a `const` with its label as `title` and its
+/// description.
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for ReseauPorteur {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("ReseauPorteur")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        let one_of: Vec<::serde_json::Value> = Self::ALL
+            .iter()
+            .map(|value| {
+                let mut branch = ::serde_json::Map::new();
+                branch.insert("const".into(), value.as_str().into());
+                branch.insert("title".into(), value.label().into());
+                if let Some(description) = value.description() {
+                    branch.insert("description".into(), description.into());
+                }
+                ::serde_json::Value::Object(branch)
+            })
+            .collect();
+        ::schemars::json_schema!({ "type" : "string", "oneOf" : one_of })
+    }
+}
+/**The referential `Frais` of the schema.
+
+Labels and descriptions from the official referential `frais`.
+
+A value that this version does not list (from a later release of the schema) is read into `Other`, and written back as it was.*/
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Frais {
     /**Gratuit (`gratuit`)
 
 L’accès au lieu et/ou à ses services est gratuit*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "gratuit"))]
     Gratuit,
     /**Payant (`payant`)
 
 L’accès au lieu et/ou à ses services est payant*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "payant"))]
     Payant,
+    /// A value that this version of the crate does not list, as it was read
+    /// (see [`OtherValue`](#rt::OtherValue)).
+    Other(crate::OtherValue),
 }
 impl Frais {
-    /// Every value, in the schema's order.
+    /// Every listed value, in the schema's order.
     pub const ALL: &'static [Self] = &[Self::Gratuit, Self::Payant];
-    /// Every value as the schema writes it, in the schema's order.
+    /// Every listed value as the schema writes it, in the schema's order.
     pub const VALUES: &'static [&'static str] = &["gratuit", "payant"];
     /// The value as the schema writes it.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::Gratuit => "gratuit",
             Self::Payant => "payant",
+            Self::Other(value) => value.as_str(),
         }
     }
-    /// The French label.
-    pub const fn label(self) -> &'static str {
+    /// The French label; for a value this version does not list, the value.
+    pub fn label(&self) -> &str {
         match self {
             Self::Gratuit => "Gratuit",
             Self::Payant => "Payant",
+            Self::Other(value) => value.as_str(),
         }
     }
     /// The French description, where the official referential has one.
-    pub const fn description(self) -> Option<&'static str> {
+    pub const fn description(&self) -> Option<&'static str> {
         match self {
             Self::Gratuit => Some("L’accès au lieu et/ou à ses services est gratuit"),
             Self::Payant => Some("L’accès au lieu et/ou à ses services est payant"),
+            Self::Other(_) => None,
+        }
+    }
+    /// Whether this version lists the value (`false` for [`Self::Other`]).
+    pub const fn is_listed(&self) -> bool {
+        !matches!(self, Self::Other(_))
+    }
+    /// The value written `value`: a listed one, or [`Self::Other`]. It never
+    /// fails; `str::parse` refuses a value that is not listed.
+    pub fn from_value(value: &str) -> Self {
+        match value {
+            "gratuit" => Self::Gratuit,
+            "payant" => Self::Payant,
+            _ => Self::Other(crate::__private::other_value(value)),
         }
     }
 }
@@ -2712,18 +3209,25 @@ impl crate::Referential for Frais {
     const NAME: &'static str = "Frais";
     const ALL: &'static [Self] = Frais::ALL;
     const VALUES: &'static [&'static str] = Frais::VALUES;
-    fn as_str(self) -> &'static str {
+    fn as_str(&self) -> &str {
         Frais::as_str(self)
     }
-    fn label(self) -> &'static str {
+    fn label(&self) -> &str {
         Frais::label(self)
     }
-    fn description(self) -> Option<&'static str> {
+    fn description(&self) -> Option<&'static str> {
         Frais::description(self)
+    }
+    fn is_listed(&self) -> bool {
+        Frais::is_listed(self)
+    }
+    fn from_value(value: &str) -> Self {
+        Frais::from_value(value)
     }
 }
 impl ::std::str::FromStr for Frais {
     type Err = crate::UnknownValue;
+    /// A listed value; any other is an error that names the referential.
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
             "gratuit" => Ok(Self::Gratuit),
@@ -2757,47 +3261,93 @@ impl<'de> ::serde::Deserialize<'de> for Frais {
         crate::__private::deserialize_referential(deserializer)
     }
 }
-#[doc = "**PersonneMobilisatrice**\n\nPersonnes mobilisatrices\n\nLabels and descriptions from the official referential `personnes-mobilisatrices`."]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+/// The listed values, each a `const` with its label as `title` and its
+/// description.
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for Frais {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("Frais")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        let one_of: Vec<::serde_json::Value> = Self::ALL
+            .iter()
+            .map(|value| {
+                let mut branch = ::serde_json::Map::new();
+                branch.insert("const".into(), value.as_str().into());
+                branch.insert("title".into(), value.label().into());
+                if let Some(description) = value.description() {
+                    branch.insert("description".into(), description.into());
+                }
+                ::serde_json::Value::Object(branch)
+            })
+            .collect();
+        ::schemars::json_schema!({ "type" : "string", "oneOf" : one_of })
+    }
+}
+/**The referential `PersonneMobilisatrice` of the schema.
+
+Personnes mobilisatrices
+
+Labels and descriptions from the official referential `personnes-mobilisatrices`.
+
+A value that this version does not list (from a later release of the schema) is read into `Other`, and written back as it was.*/
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum PersonneMobilisatrice {
     /**Usagers (`usagers`)
 
 Service mobilisable par les usagers.*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "usagers"))]
     Usagers,
     /**Professionnels (`professionnels`)
 
 Service mobilisable par les professionnels de l’insertion.*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "professionnels"))]
     Professionnels,
+    /// A value that this version of the crate does not list, as it was read
+    /// (see [`OtherValue`](#rt::OtherValue)).
+    Other(crate::OtherValue),
 }
 impl PersonneMobilisatrice {
-    /// Every value, in the schema's order.
+    /// Every listed value, in the schema's order.
     pub const ALL: &'static [Self] = &[Self::Usagers, Self::Professionnels];
-    /// Every value as the schema writes it, in the schema's order.
+    /// Every listed value as the schema writes it, in the schema's order.
     pub const VALUES: &'static [&'static str] = &["usagers", "professionnels"];
     /// The value as the schema writes it.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::Usagers => "usagers",
             Self::Professionnels => "professionnels",
+            Self::Other(value) => value.as_str(),
         }
     }
-    /// The French label.
-    pub const fn label(self) -> &'static str {
+    /// The French label; for a value this version does not list, the value.
+    pub fn label(&self) -> &str {
         match self {
             Self::Usagers => "Usagers",
             Self::Professionnels => "Professionnels",
+            Self::Other(value) => value.as_str(),
         }
     }
     /// The French description, where the official referential has one.
-    pub const fn description(self) -> Option<&'static str> {
+    pub const fn description(&self) -> Option<&'static str> {
         match self {
             Self::Usagers => Some("Service mobilisable par les usagers."),
             Self::Professionnels => {
                 Some("Service mobilisable par les professionnels de l’insertion.")
             }
+            Self::Other(_) => None,
+        }
+    }
+    /// Whether this version lists the value (`false` for [`Self::Other`]).
+    pub const fn is_listed(&self) -> bool {
+        !matches!(self, Self::Other(_))
+    }
+    /// The value written `value`: a listed one, or [`Self::Other`]. It never
+    /// fails; `str::parse` refuses a value that is not listed.
+    pub fn from_value(value: &str) -> Self {
+        match value {
+            "usagers" => Self::Usagers,
+            "professionnels" => Self::Professionnels,
+            _ => Self::Other(crate::__private::other_value(value)),
         }
     }
 }
@@ -2805,18 +3355,25 @@ impl crate::Referential for PersonneMobilisatrice {
     const NAME: &'static str = "PersonneMobilisatrice";
     const ALL: &'static [Self] = PersonneMobilisatrice::ALL;
     const VALUES: &'static [&'static str] = PersonneMobilisatrice::VALUES;
-    fn as_str(self) -> &'static str {
+    fn as_str(&self) -> &str {
         PersonneMobilisatrice::as_str(self)
     }
-    fn label(self) -> &'static str {
+    fn label(&self) -> &str {
         PersonneMobilisatrice::label(self)
     }
-    fn description(self) -> Option<&'static str> {
+    fn description(&self) -> Option<&'static str> {
         PersonneMobilisatrice::description(self)
+    }
+    fn is_listed(&self) -> bool {
+        PersonneMobilisatrice::is_listed(self)
+    }
+    fn from_value(value: &str) -> Self {
+        PersonneMobilisatrice::from_value(value)
     }
 }
 impl ::std::str::FromStr for PersonneMobilisatrice {
     type Err = crate::UnknownValue;
+    /// A listed value; any other is an error that names the referential.
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
             "usagers" => Ok(Self::Usagers),
@@ -2850,42 +3407,74 @@ impl<'de> ::serde::Deserialize<'de> for PersonneMobilisatrice {
         crate::__private::deserialize_referential(deserializer)
     }
 }
-#[doc = "**ModeAccueil**\n\nModes d’accueil\n\nLabels and descriptions from the official referential `modes-accueil`."]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+/// The listed values, each a `const` with its label as `title` and its
+/// description.
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for PersonneMobilisatrice {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("PersonneMobilisatrice")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        let one_of: Vec<::serde_json::Value> = Self::ALL
+            .iter()
+            .map(|value| {
+                let mut branch = ::serde_json::Map::new();
+                branch.insert("const".into(), value.as_str().into());
+                branch.insert("title".into(), value.label().into());
+                if let Some(description) = value.description() {
+                    branch.insert("description".into(), description.into());
+                }
+                ::serde_json::Value::Object(branch)
+            })
+            .collect();
+        ::schemars::json_schema!({ "type" : "string", "oneOf" : one_of })
+    }
+}
+/**The referential `ModeAccueil` of the schema.
+
+Modes d’accueil
+
+Labels and descriptions from the official referential `modes-accueil`.
+
+A value that this version does not list (from a later release of the schema) is read into `Other`, and written back as it was.*/
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ModeAccueil {
     /**À distance (`a-distance`)
 
 Le service est proposé à distance, par téléphone ou internet.*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "a-distance"))]
     ADistance,
     /**En présentiel (`en-presentiel`)
 
 Le service est proposé en présentiel, à l’adresse associée à ce service.*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "en-presentiel"))]
     EnPresentiel,
+    /// A value that this version of the crate does not list, as it was read
+    /// (see [`OtherValue`](#rt::OtherValue)).
+    Other(crate::OtherValue),
 }
 impl ModeAccueil {
-    /// Every value, in the schema's order.
+    /// Every listed value, in the schema's order.
     pub const ALL: &'static [Self] = &[Self::ADistance, Self::EnPresentiel];
-    /// Every value as the schema writes it, in the schema's order.
+    /// Every listed value as the schema writes it, in the schema's order.
     pub const VALUES: &'static [&'static str] = &["a-distance", "en-presentiel"];
     /// The value as the schema writes it.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::ADistance => "a-distance",
             Self::EnPresentiel => "en-presentiel",
+            Self::Other(value) => value.as_str(),
         }
     }
-    /// The French label.
-    pub const fn label(self) -> &'static str {
+    /// The French label; for a value this version does not list, the value.
+    pub fn label(&self) -> &str {
         match self {
             Self::ADistance => "À distance",
             Self::EnPresentiel => "En présentiel",
+            Self::Other(value) => value.as_str(),
         }
     }
     /// The French description, where the official referential has one.
-    pub const fn description(self) -> Option<&'static str> {
+    pub const fn description(&self) -> Option<&'static str> {
         match self {
             Self::ADistance => {
                 Some("Le service est proposé à distance, par téléphone ou internet.")
@@ -2895,6 +3484,20 @@ impl ModeAccueil {
                     "Le service est proposé en présentiel, à l’adresse associée à ce service.",
                 )
             }
+            Self::Other(_) => None,
+        }
+    }
+    /// Whether this version lists the value (`false` for [`Self::Other`]).
+    pub const fn is_listed(&self) -> bool {
+        !matches!(self, Self::Other(_))
+    }
+    /// The value written `value`: a listed one, or [`Self::Other`]. It never
+    /// fails; `str::parse` refuses a value that is not listed.
+    pub fn from_value(value: &str) -> Self {
+        match value {
+            "a-distance" => Self::ADistance,
+            "en-presentiel" => Self::EnPresentiel,
+            _ => Self::Other(crate::__private::other_value(value)),
         }
     }
 }
@@ -2902,18 +3505,25 @@ impl crate::Referential for ModeAccueil {
     const NAME: &'static str = "ModeAccueil";
     const ALL: &'static [Self] = ModeAccueil::ALL;
     const VALUES: &'static [&'static str] = ModeAccueil::VALUES;
-    fn as_str(self) -> &'static str {
+    fn as_str(&self) -> &str {
         ModeAccueil::as_str(self)
     }
-    fn label(self) -> &'static str {
+    fn label(&self) -> &str {
         ModeAccueil::label(self)
     }
-    fn description(self) -> Option<&'static str> {
+    fn description(&self) -> Option<&'static str> {
         ModeAccueil::description(self)
+    }
+    fn is_listed(&self) -> bool {
+        ModeAccueil::is_listed(self)
+    }
+    fn from_value(value: &str) -> Self {
+        ModeAccueil::from_value(value)
     }
 }
 impl ::std::str::FromStr for ModeAccueil {
     type Err = crate::UnknownValue;
+    /// A listed value; any other is an error that names the referential.
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
             "a-distance" => Ok(Self::ADistance),
@@ -2947,40 +3557,68 @@ impl<'de> ::serde::Deserialize<'de> for ModeAccueil {
         crate::__private::deserialize_referential(deserializer)
     }
 }
-#[doc = "**ModeMobilisation**\n\nModes de mobilisation\n\nLabels and descriptions from the official referential `modes-mobilisation`."]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+/// The listed values, each a `const` with its label as `title` and its
+/// description.
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for ModeAccueil {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("ModeAccueil")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        let one_of: Vec<::serde_json::Value> = Self::ALL
+            .iter()
+            .map(|value| {
+                let mut branch = ::serde_json::Map::new();
+                branch.insert("const".into(), value.as_str().into());
+                branch.insert("title".into(), value.label().into());
+                if let Some(description) = value.description() {
+                    branch.insert("description".into(), description.into());
+                }
+                ::serde_json::Value::Object(branch)
+            })
+            .collect();
+        ::schemars::json_schema!({ "type" : "string", "oneOf" : one_of })
+    }
+}
+/**The referential `ModeMobilisation` of the schema.
+
+Modes de mobilisation
+
+Labels and descriptions from the official referential `modes-mobilisation`.
+
+A value that this version does not list (from a later release of the schema) is read into `Other`, and written back as it was.*/
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ModeMobilisation {
     /**Envoyer un courriel (`envoyer-un-courriel`)
 
 Envoyer un courriel à l’adresse électronique associée au service, ou à défaut, à la structure.*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "envoyer-un-courriel"))]
     EnvoyerUnCourriel,
     /**Se présenter (`se-presenter`)
 
 Se présenter directement à l’adresse associée au service ou, à défaut, à la structure.*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "se-presenter"))]
     SePresenter,
     /**Téléphoner (`telephoner`)
 
 Téléphoner au numéro associé au service, ou à défaut, à la structure.*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "telephoner"))]
     Telephoner,
     /**Utiliser le lien de mobilisation (`utiliser-lien-mobilisation`)
 
 Utiliser le lien de mobilisation du service.*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "utiliser-lien-mobilisation"))]
     UtiliserLienMobilisation,
+    /// A value that this version of the crate does not list, as it was read
+    /// (see [`OtherValue`](#rt::OtherValue)).
+    Other(crate::OtherValue),
 }
 impl ModeMobilisation {
-    /// Every value, in the schema's order.
+    /// Every listed value, in the schema's order.
     pub const ALL: &'static [Self] = &[
         Self::EnvoyerUnCourriel,
         Self::SePresenter,
         Self::Telephoner,
         Self::UtiliserLienMobilisation,
     ];
-    /// Every value as the schema writes it, in the schema's order.
+    /// Every listed value as the schema writes it, in the schema's order.
     pub const VALUES: &'static [&'static str] = &[
         "envoyer-un-courriel",
         "se-presenter",
@@ -2988,25 +3626,27 @@ impl ModeMobilisation {
         "utiliser-lien-mobilisation",
     ];
     /// The value as the schema writes it.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::EnvoyerUnCourriel => "envoyer-un-courriel",
             Self::SePresenter => "se-presenter",
             Self::Telephoner => "telephoner",
             Self::UtiliserLienMobilisation => "utiliser-lien-mobilisation",
+            Self::Other(value) => value.as_str(),
         }
     }
-    /// The French label.
-    pub const fn label(self) -> &'static str {
+    /// The French label; for a value this version does not list, the value.
+    pub fn label(&self) -> &str {
         match self {
             Self::EnvoyerUnCourriel => "Envoyer un courriel",
             Self::SePresenter => "Se présenter",
             Self::Telephoner => "Téléphoner",
             Self::UtiliserLienMobilisation => "Utiliser le lien de mobilisation",
+            Self::Other(value) => value.as_str(),
         }
     }
     /// The French description, where the official referential has one.
-    pub const fn description(self) -> Option<&'static str> {
+    pub const fn description(&self) -> Option<&'static str> {
         match self {
             Self::EnvoyerUnCourriel => {
                 Some(
@@ -3026,6 +3666,22 @@ impl ModeMobilisation {
             Self::UtiliserLienMobilisation => {
                 Some("Utiliser le lien de mobilisation du service.")
             }
+            Self::Other(_) => None,
+        }
+    }
+    /// Whether this version lists the value (`false` for [`Self::Other`]).
+    pub const fn is_listed(&self) -> bool {
+        !matches!(self, Self::Other(_))
+    }
+    /// The value written `value`: a listed one, or [`Self::Other`]. It never
+    /// fails; `str::parse` refuses a value that is not listed.
+    pub fn from_value(value: &str) -> Self {
+        match value {
+            "envoyer-un-courriel" => Self::EnvoyerUnCourriel,
+            "se-presenter" => Self::SePresenter,
+            "telephoner" => Self::Telephoner,
+            "utiliser-lien-mobilisation" => Self::UtiliserLienMobilisation,
+            _ => Self::Other(crate::__private::other_value(value)),
         }
     }
 }
@@ -3033,18 +3689,25 @@ impl crate::Referential for ModeMobilisation {
     const NAME: &'static str = "ModeMobilisation";
     const ALL: &'static [Self] = ModeMobilisation::ALL;
     const VALUES: &'static [&'static str] = ModeMobilisation::VALUES;
-    fn as_str(self) -> &'static str {
+    fn as_str(&self) -> &str {
         ModeMobilisation::as_str(self)
     }
-    fn label(self) -> &'static str {
+    fn label(&self) -> &str {
         ModeMobilisation::label(self)
     }
-    fn description(self) -> Option<&'static str> {
+    fn description(&self) -> Option<&'static str> {
         ModeMobilisation::description(self)
+    }
+    fn is_listed(&self) -> bool {
+        ModeMobilisation::is_listed(self)
+    }
+    fn from_value(value: &str) -> Self {
+        ModeMobilisation::from_value(value)
     }
 }
 impl ::std::str::FromStr for ModeMobilisation {
     type Err = crate::UnknownValue;
+    /// A listed value; any other is an error that names the referential.
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
             "envoyer-un-courriel" => Ok(Self::EnvoyerUnCourriel),
@@ -3080,95 +3743,101 @@ impl<'de> ::serde::Deserialize<'de> for ModeMobilisation {
         crate::__private::deserialize_referential(deserializer)
     }
 }
-#[doc = "**Public**\n\nPublics\n\nLabels and descriptions from the official referential `publics`."]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+/// The listed values, each a `const` with its label as `title` and its
+/// description.
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for ModeMobilisation {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("ModeMobilisation")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        let one_of: Vec<::serde_json::Value> = Self::ALL
+            .iter()
+            .map(|value| {
+                let mut branch = ::serde_json::Map::new();
+                branch.insert("const".into(), value.as_str().into());
+                branch.insert("title".into(), value.label().into());
+                if let Some(description) = value.description() {
+                    branch.insert("description".into(), description.into());
+                }
+                ::serde_json::Value::Object(branch)
+            })
+            .collect();
+        ::schemars::json_schema!({ "type" : "string", "oneOf" : one_of })
+    }
+}
+/**The referential `Public` of the schema.
+
+Publics
+
+Labels and descriptions from the official referential `publics`.
+
+A value that this version does not list (from a later release of the schema) is read into `Other`, and written back as it was.*/
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Public {
     /**Tous publics (`tous-publics`)
 
 Tous publics*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "tous-publics"))]
     TousPublics,
     /**Actifs (`actifs`)
 
 Toute personne ayant un emploi, qu’il soit salarié, libéral ou à son compte*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "actifs"))]
     Actifs,
     /**Bénéficiaires des minimas sociaux (`beneficiaires-des-minimas-sociaux`)
 
 Personnes touchant des aides financières telles que RSA, SMIC, allocations familiales, bourses, etc*/
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "beneficiaires-des-minimas-sociaux")
-    )]
     BeneficiairesDesMinimasSociaux,
     /**Demandeurs d’emploi (`demandeurs-emploi`)
 
 Demandeurs d’emploi de tout type*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "demandeurs-emploi"))]
     DemandeursEmploi,
     /**Étudiants (`etudiants`)
 
 Étudiants*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "etudiants"))]
     Etudiants,
     /**Familles (`familles`)
 
 Familles, parents, enfants, etc*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "familles"))]
     Familles,
     /**Femmes (`femmes`)
 
 Femmes isolées, victimes de violence, etc*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "femmes"))]
     Femmes,
     /**Jeunes (`jeunes`)
 
 Jeunes au sens large, jeunes adultes, adolescents, etc*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "jeunes"))]
     Jeunes,
     /**Personnes en situation de handicap (`personnes-en-situation-de-handicap`)
 
 Personnes en situation de handicap de tout type*/
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "personnes-en-situation-de-handicap")
-    )]
     PersonnesEnSituationDeHandicap,
     /**Personnes en situation d’urgence (`personnes-en-situation-durgence`)
 
 SDF, victimes de violence, grande précarité, etc*/
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "personnes-en-situation-durgence")
-    )]
     PersonnesEnSituationDurgence,
     /**Personnes en situation juridique spécifique (`personnes-en-situation-juridique-specifique`)
 
 Personnes sortant de détention, détenus ou autre statut juridique spécifique*/
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "personnes-en-situation-juridique-specifique")
-    )]
     PersonnesEnSituationJuridiqueSpecifique,
     /**Personnes exilées (`personnes-exilees`)
 
 Réfugiés, demandeurs d’asile, personnes immigrées, etc*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "personnes-exilees"))]
     PersonnesExilees,
     /**Résidents en QPV ou FRR (`residents-qpv-frr`)
 
 Personnes résidentes en zone Quartier Prioritaire de la Ville ou France Ruralités Revitalisation (anciennement ZRR)*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "residents-qpv-frr"))]
     ResidentsQpvFrr,
     /**Séniors (`seniors`)
 
 Personnes âgées, retraités, etc*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "seniors"))]
     Seniors,
+    /// A value that this version of the crate does not list, as it was read
+    /// (see [`OtherValue`](#rt::OtherValue)).
+    Other(crate::OtherValue),
 }
 impl Public {
-    /// Every value, in the schema's order.
+    /// Every listed value, in the schema's order.
     pub const ALL: &'static [Self] = &[
         Self::TousPublics,
         Self::Actifs,
@@ -3185,7 +3854,7 @@ impl Public {
         Self::ResidentsQpvFrr,
         Self::Seniors,
     ];
-    /// Every value as the schema writes it, in the schema's order.
+    /// Every listed value as the schema writes it, in the schema's order.
     pub const VALUES: &'static [&'static str] = &[
         "tous-publics",
         "actifs",
@@ -3203,7 +3872,7 @@ impl Public {
         "seniors",
     ];
     /// The value as the schema writes it.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::TousPublics => "tous-publics",
             Self::Actifs => "actifs",
@@ -3221,10 +3890,11 @@ impl Public {
             Self::PersonnesExilees => "personnes-exilees",
             Self::ResidentsQpvFrr => "residents-qpv-frr",
             Self::Seniors => "seniors",
+            Self::Other(value) => value.as_str(),
         }
     }
-    /// The French label.
-    pub const fn label(self) -> &'static str {
+    /// The French label; for a value this version does not list, the value.
+    pub fn label(&self) -> &str {
         match self {
             Self::TousPublics => "Tous publics",
             Self::Actifs => "Actifs",
@@ -3242,10 +3912,11 @@ impl Public {
             Self::PersonnesExilees => "Personnes exilées",
             Self::ResidentsQpvFrr => "Résidents en QPV ou FRR",
             Self::Seniors => "Séniors",
+            Self::Other(value) => value.as_str(),
         }
     }
     /// The French description, where the official referential has one.
-    pub const fn description(self) -> Option<&'static str> {
+    pub const fn description(&self) -> Option<&'static str> {
         match self {
             Self::TousPublics => Some("Tous publics"),
             Self::Actifs => {
@@ -3285,6 +3956,34 @@ impl Public {
                 )
             }
             Self::Seniors => Some("Personnes âgées, retraités, etc"),
+            Self::Other(_) => None,
+        }
+    }
+    /// Whether this version lists the value (`false` for [`Self::Other`]).
+    pub const fn is_listed(&self) -> bool {
+        !matches!(self, Self::Other(_))
+    }
+    /// The value written `value`: a listed one, or [`Self::Other`]. It never
+    /// fails; `str::parse` refuses a value that is not listed.
+    pub fn from_value(value: &str) -> Self {
+        match value {
+            "tous-publics" => Self::TousPublics,
+            "actifs" => Self::Actifs,
+            "beneficiaires-des-minimas-sociaux" => Self::BeneficiairesDesMinimasSociaux,
+            "demandeurs-emploi" => Self::DemandeursEmploi,
+            "etudiants" => Self::Etudiants,
+            "familles" => Self::Familles,
+            "femmes" => Self::Femmes,
+            "jeunes" => Self::Jeunes,
+            "personnes-en-situation-de-handicap" => Self::PersonnesEnSituationDeHandicap,
+            "personnes-en-situation-durgence" => Self::PersonnesEnSituationDurgence,
+            "personnes-en-situation-juridique-specifique" => {
+                Self::PersonnesEnSituationJuridiqueSpecifique
+            }
+            "personnes-exilees" => Self::PersonnesExilees,
+            "residents-qpv-frr" => Self::ResidentsQpvFrr,
+            "seniors" => Self::Seniors,
+            _ => Self::Other(crate::__private::other_value(value)),
         }
     }
 }
@@ -3292,18 +3991,25 @@ impl crate::Referential for Public {
     const NAME: &'static str = "Public";
     const ALL: &'static [Self] = Public::ALL;
     const VALUES: &'static [&'static str] = Public::VALUES;
-    fn as_str(self) -> &'static str {
+    fn as_str(&self) -> &str {
         Public::as_str(self)
     }
-    fn label(self) -> &'static str {
+    fn label(&self) -> &str {
         Public::label(self)
     }
-    fn description(self) -> Option<&'static str> {
+    fn description(&self) -> Option<&'static str> {
         Public::description(self)
+    }
+    fn is_listed(&self) -> bool {
+        Public::is_listed(self)
+    }
+    fn from_value(value: &str) -> Self {
+        Public::from_value(value)
     }
 }
 impl ::std::str::FromStr for Public {
     type Err = crate::UnknownValue;
+    /// A listed value; any other is an error that names the referential.
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
             "tous-publics" => Ok(Self::TousPublics),
@@ -3355,445 +4061,183 @@ impl<'de> ::serde::Deserialize<'de> for Public {
         crate::__private::deserialize_referential(deserializer)
     }
 }
-#[doc = "**Thematique**\n\nThématiques\n\nLabels and descriptions from the official referential `thematiques`."]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+/// The listed values, each a `const` with its label as `title` and its
+/// description.
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for Public {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("Public")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        let one_of: Vec<::serde_json::Value> = Self::ALL
+            .iter()
+            .map(|value| {
+                let mut branch = ::serde_json::Map::new();
+                branch.insert("const".into(), value.as_str().into());
+                branch.insert("title".into(), value.label().into());
+                if let Some(description) = value.description() {
+                    branch.insert("description".into(), description.into());
+                }
+                ::serde_json::Value::Object(branch)
+            })
+            .collect();
+        ::schemars::json_schema!({ "type" : "string", "oneOf" : one_of })
+    }
+}
+/**The referential `Thematique` of the schema.
+
+Thématiques
+
+Labels and descriptions from the official referential `thematiques`.
+
+A value that this version does not list (from a later release of the schema) is read into `Other`, and written back as it was.*/
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Thematique {
     ///Confirmer son choix de métier (`choisir-un-metier--confirmer-son-choix-de-metier`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "choisir-un-metier--confirmer-son-choix-de-metier")
-    )]
     ChoisirUnMetierConfirmerSonChoixDeMetier,
     ///Connaître les opportunités d’emploi (`choisir-un-metier--connaitre-les-opportunites-demploi`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "choisir-un-metier--connaitre-les-opportunites-demploi")
-    )]
     ChoisirUnMetierConnaitreLesOpportunitesDemploi,
     ///Découvrir un métier ou un secteur d’activité (`choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite"
-        )
-    )]
     ChoisirUnMetierDecouvrirUnMetierOuUnSecteurDactivite,
     ///Identifier ses points forts et ses compétences (`choisir-un-metier--identifier-ses-points-forts-et-ses-competences`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "choisir-un-metier--identifier-ses-points-forts-et-ses-competences"
-        )
-    )]
     ChoisirUnMetierIdentifierSesPointsFortsEtSesCompetences,
     ///Définir son projet de création d’entreprise (`creer-une-entreprise--definir-son-projet-de-creation-dentreprise`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "creer-une-entreprise--definir-son-projet-de-creation-dentreprise"
-        )
-    )]
     CreerUneEntrepriseDefinirSonProjetDeCreationDentreprise,
     ///Développer son entreprise (`creer-une-entreprise--developper-son-entreprise`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "creer-une-entreprise--developper-son-entreprise")
-    )]
     CreerUneEntrepriseDevelopperSonEntreprise,
     ///Structurer son projet de création d’entreprise (`creer-une-entreprise--structurer-son-projet-de-creation-dentreprise`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "creer-une-entreprise--structurer-son-projet-de-creation-dentreprise"
-        )
-    )]
     CreerUneEntrepriseStructurerSonProjetDeCreationDentreprise,
     ///Accompagnement aux démarches administratives (`difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives"
-        )
-    )]
     DifficultesAdministrativesOuJuridiquesAccompagnementAuxDemarchesAdministratives,
     ///Accompagnement pour l’accès à la citoyenneté (`difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-a-la-citoyennete`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-a-la-citoyennete"
-        )
-    )]
     DifficultesAdministrativesOuJuridiquesAccompagnementPourLaccesALaCitoyennete,
     ///Accompagnement pour l’accès aux droits (`difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits"
-        )
-    )]
     DifficultesAdministrativesOuJuridiquesAccompagnementPourLaccesAuxDroits,
     ///Bénéficier d’une mesure d’accompagnement adapté (`difficultes-administratives-ou-juridiques--beneficier-dune-mesure-daccompagnement-adapte`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "difficultes-administratives-ou-juridiques--beneficier-dune-mesure-daccompagnement-adapte"
-        )
-    )]
     DifficultesAdministrativesOuJuridiquesBeneficierDuneMesureDaccompagnementAdapte,
     ///Connaître ses droits face à une discrimination (`difficultes-administratives-ou-juridiques--connaitre-ses-droits-face-a-une-discrimination`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "difficultes-administratives-ou-juridiques--connaitre-ses-droits-face-a-une-discrimination"
-        )
-    )]
     DifficultesAdministrativesOuJuridiquesConnaitreSesDroitsFaceAUneDiscrimination,
     ///Prendre en compte une problématique judiciaire (`difficultes-administratives-ou-juridiques--prendre-en-compte-une-problematique-judiciaire`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "difficultes-administratives-ou-juridiques--prendre-en-compte-une-problematique-judiciaire"
-        )
-    )]
     DifficultesAdministrativesOuJuridiquesPrendreEnCompteUneProblematiqueJudiciaire,
     ///Acquérir une autonomie budgétaire (`difficultes-financieres--acquerir-une-autonomie-budgetaire`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "difficultes-financieres--acquerir-une-autonomie-budgetaire")
-    )]
     DifficultesFinancieresAcquerirUneAutonomieBudgetaire,
     ///Améliorer sa gestion budgétaire (`difficultes-financieres--ameliorer-sa-gestion-budgetaire`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "difficultes-financieres--ameliorer-sa-gestion-budgetaire")
-    )]
     DifficultesFinancieresAmeliorerSaGestionBudgetaire,
     ///Mettre en place une mesure de protection financière (`difficultes-financieres--mettre-en-place-une-mesure-de-protection-financiere`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "difficultes-financieres--mettre-en-place-une-mesure-de-protection-financiere"
-        )
-    )]
     DifficultesFinancieresMettreEnPlaceUneMesureDeProtectionFinanciere,
     ///Prévenir une dégradation de la situation financière (`difficultes-financieres--prevenir-une-degradation-de-la-situation-financiere`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "difficultes-financieres--prevenir-une-degradation-de-la-situation-financiere"
-        )
-    )]
     DifficultesFinancieresPrevenirUneDegradationDeLaSituationFinanciere,
     ///Situation d’endettement ou de surendettement (`difficultes-financieres--situation-dendettement-surendettement`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "difficultes-financieres--situation-dendettement-surendettement"
-        )
-    )]
     DifficultesFinancieresSituationDendettementSurendettement,
     ///Aide ménagère (`equipement-et-alimentation--aide-menagere`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "equipement-et-alimentation--aide-menagere")
-    )]
     EquipementEtAlimentationAideMenagere,
     ///Alimentation (`equipement-et-alimentation--alimentation`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "equipement-et-alimentation--alimentation")
-    )]
     EquipementEtAlimentationAlimentation,
     ///Électroménager (`equipement-et-alimentation--electromenager`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "equipement-et-alimentation--electromenager")
-    )]
     EquipementEtAlimentationElectromenager,
     ///Habillement (`equipement-et-alimentation--habillement`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "equipement-et-alimentation--habillement")
-    )]
     EquipementEtAlimentationHabillement,
     ///Garde d’enfants (`famille--garde-denfants`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "famille--garde-denfants"))]
     FamilleGardeDenfants,
     ///Prise en charge d’une personne dépendante (`famille--prise-en-charge-personne-dependante`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "famille--prise-en-charge-personne-dependante")
-    )]
     FamillePriseEnChargePersonneDependante,
     ///Soutien à la parentalité et à l’éducation (`famille--soutien-a-la-parentalite-et-a-leducation`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "famille--soutien-a-la-parentalite-et-a-leducation")
-    )]
     FamilleSoutienALaParentaliteEtALeducation,
     ///Soutien aux aidants (`famille--soutien-aidants`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "famille--soutien-aidants"))]
     FamilleSoutienAidants,
     ///Surmonter les conflits liés à la séparation ou à la violence (`famille--surmonter-conflits-separation-violence`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "famille--surmonter-conflits-separation-violence")
-    )]
     FamilleSurmonterConflitsSeparationViolence,
     ///Maîtriser le calcul (`lecture-ecriture-calcul--maitriser-le-calcul`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "lecture-ecriture-calcul--maitriser-le-calcul")
-    )]
     LectureEcritureCalculMaitriserLeCalcul,
     ///Maîtriser le français (`lecture-ecriture-calcul--maitriser-le-francais`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "lecture-ecriture-calcul--maitriser-le-francais")
-    )]
     LectureEcritureCalculMaitriserLeFrancais,
     ///Acheter un logement (`logement-hebergement--acheter-un-logement`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "logement-hebergement--acheter-un-logement")
-    )]
     LogementHebergementAcheterUnLogement,
     ///Changer de logement (`logement-hebergement--changer-de-logement`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "logement-hebergement--changer-de-logement")
-    )]
     LogementHebergementChangerDeLogement,
     ///Louer un logement (`logement-hebergement--louer-un-logement`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "logement-hebergement--louer-un-logement")
-    )]
     LogementHebergementLouerUnLogement,
     ///Rechercher une solution d’hébergement temporaire (`logement-hebergement--rechercher-une-solution-dhebergement-temporaire`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire"
-        )
-    )]
     LogementHebergementRechercherUneSolutionDhebergementTemporaire,
     ///Réduire les impayés de loyer (`logement-hebergement--reduire-les-impayes-de-loyer`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "logement-hebergement--reduire-les-impayes-de-loyer")
-    )]
     LogementHebergementReduireLesImpayesDeLoyer,
     ///Se maintenir dans le logement (`logement-hebergement--se-maintenir-dans-le-logement`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "logement-hebergement--se-maintenir-dans-le-logement")
-    )]
     LogementHebergementSeMaintenirDansLeLogement,
     ///S’informer sur les démarches liées à l’accès au logement (`logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement"
-        )
-    )]
     LogementHebergementSinformerSurLesDemarchesLieesALaccesAuLogement,
     ///Accéder à un véhicule (`mobilite--acceder-a-un-vehicule`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "mobilite--acceder-a-un-vehicule")
-    )]
     MobiliteAccederAUnVehicule,
     ///Entretenir et réparer son véhicule (`mobilite--entretenir-reparer-son-vehicule`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "mobilite--entretenir-reparer-son-vehicule")
-    )]
     MobiliteEntretenirReparerSonVehicule,
     ///Être accompagné dans son parcours mobilité (`mobilite--etre-accompagne-dans-son-parcours-mobilite`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "mobilite--etre-accompagne-dans-son-parcours-mobilite")
-    )]
     MobiliteEtreAccompagneDansSonParcoursMobilite,
     ///Financer ma mobilité (`mobilite--financer-ma-mobilite`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "mobilite--financer-ma-mobilite")
-    )]
     MobiliteFinancerMaMobilite,
     ///Préparer un permis (`mobilite--preparer-un-permis`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "mobilite--preparer-un-permis"))]
     MobilitePreparerUnPermis,
     ///Utiliser des services de mobilité douce, partagée ou collective (`mobilite--mobilite-douce-partagee-collective`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "mobilite--mobilite-douce-partagee-collective")
-    )]
     MobiliteMobiliteDoucePartageeCollective,
     ///Accéder à des services en ligne (`numerique--acceder-a-des-services-en-ligne`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "numerique--acceder-a-des-services-en-ligne")
-    )]
     NumeriqueAccederADesServicesEnLigne,
     ///Accéder à une connexion Internet (`numerique--acceder-a-une-connexion-internet`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "numerique--acceder-a-une-connexion-internet")
-    )]
     NumeriqueAccederAUneConnexionInternet,
     ///Acquérir un équipement (`numerique--acquerir-un-equipement`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "numerique--acquerir-un-equipement")
-    )]
     NumeriqueAcquerirUnEquipement,
     ///Maîtriser les fondamentaux du numérique (`numerique--maitriser-les-fondamentaux-du-numerique`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "numerique--maitriser-les-fondamentaux-du-numerique")
-    )]
     NumeriqueMaitriserLesFondamentauxDuNumerique,
     ///Développer son réseau (`preparer-sa-candidature--developper-son-reseau`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "preparer-sa-candidature--developper-son-reseau")
-    )]
     PreparerSaCandidatureDevelopperSonReseau,
     ///Organiser ses démarches de recherche d’emploi (`preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi"
-        )
-    )]
     PreparerSaCandidatureOrganiserSesDemarchesDeRechercheDemploi,
     ///Réaliser un CV et/ou une lettre de motivation (`preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation"
-        )
-    )]
     PreparerSaCandidatureRealiserUnCvEtOuUneLettreDeMotivation,
     ///Valoriser ses compétences (`preparer-sa-candidature--valoriser-ses-competences`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "preparer-sa-candidature--valoriser-ses-competences")
-    )]
     PreparerSaCandidatureValoriserSesCompetences,
     ///Activités sportives et culturelles (`remobilisation--activites-sportives-et-culturelles`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "remobilisation--activites-sportives-et-culturelles")
-    )]
     RemobilisationActivitesSportivesEtCulturelles,
     ///Bénévolat et action citoyenne (`remobilisation--benevolat-action-citoyenne`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "remobilisation--benevolat-action-citoyenne")
-    )]
     RemobilisationBenevolatActionCitoyenne,
     ///Bien-être et confiance en soi (`remobilisation--bien-etre-confiance-en-soi`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "remobilisation--bien-etre-confiance-en-soi")
-    )]
     RemobilisationBienEtreConfianceEnSoi,
     ///Lien social (`remobilisation--lien-social`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "remobilisation--lien-social"))]
     RemobilisationLienSocial,
     ///Accès aux soins (`sante--acces-aux-soins`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "sante--acces-aux-soins"))]
     SanteAccesAuxSoins,
     ///Addictions (`sante--addictions`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "sante--addictions"))]
     SanteAddictions,
     ///Constituer un dossier MDPH pour invalidité (`sante--constituer-un-dossier-mdph-invalidite`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "sante--constituer-un-dossier-mdph-invalidite")
-    )]
     SanteConstituerUnDossierMdphInvalidite,
     ///Santé mentale (`sante--sante-mentale`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "sante--sante-mentale"))]
     SanteSanteMentale,
     ///Santé sexuelle (`sante--sante-sexuelle`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "sante--sante-sexuelle"))]
     SanteSanteSexuelle,
     ///Monter son dossier de formation (`se-former--monter-son-dossier-de-formation`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "se-former--monter-son-dossier-de-formation")
-    )]
     SeFormerMonterSonDossierDeFormation,
     ///Trouver sa formation (`se-former--trouver-sa-formation`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "se-former--trouver-sa-formation")
-    )]
     SeFormerTrouverSaFormation,
     ///Connaître les opportunités d’emploi à l’étranger (`souvrir-a-linternational--connaitre-les-opportunites-demploi-a-letranger`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "souvrir-a-linternational--connaitre-les-opportunites-demploi-a-letranger"
-        )
-    )]
     SouvrirALinternationalConnaitreLesOpportunitesDemploiALetranger,
     ///S’informer sur les aides pour travailler à l’étranger (`souvrir-a-linternational--sinformer-sur-les-aides-pour-travailler-a-letranger`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "souvrir-a-linternational--sinformer-sur-les-aides-pour-travailler-a-letranger"
-        )
-    )]
     SouvrirALinternationalSinformerSurLesAidesPourTravaillerALetranger,
     ///S’organiser suite à son retour en France (`souvrir-a-linternational--sorganiser-suite-a-son-retour-en-france`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "souvrir-a-linternational--sorganiser-suite-a-son-retour-en-france"
-        )
-    )]
     SouvrirALinternationalSorganiserSuiteASonRetourEnFrance,
     ///Convaincre un recruteur en entretien (`trouver-un-emploi--convaincre-un-recruteur-en-entretien`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "trouver-un-emploi--convaincre-un-recruteur-en-entretien")
-    )]
     TrouverUnEmploiConvaincreUnRecruteurEnEntretien,
     ///Faire des candidatures spontanées (`trouver-un-emploi--faire-des-candidatures-spontanees`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "trouver-un-emploi--faire-des-candidatures-spontanees")
-    )]
     TrouverUnEmploiFaireDesCandidaturesSpontanees,
     ///Maintien dans l’emploi (`trouver-un-emploi--maintien-dans-lemploi`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "trouver-un-emploi--maintien-dans-lemploi")
-    )]
     TrouverUnEmploiMaintienDansLemploi,
     ///Répondre à des offres d’emploi (`trouver-un-emploi--repondre-a-des-offres-demploi`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "trouver-un-emploi--repondre-a-des-offres-demploi")
-    )]
     TrouverUnEmploiRepondreADesOffresDemploi,
     ///Suivre ses candidatures et relancer les employeurs (`trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(
-            rename = "trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs"
-        )
-    )]
     TrouverUnEmploiSuivreSesCandidaturesEtRelancerLesEmployeurs,
+    /// A value that this version of the crate does not list, as it was read
+    /// (see [`OtherValue`](#rt::OtherValue)).
+    Other(crate::OtherValue),
 }
 impl Thematique {
-    /// Every value, in the schema's order.
+    /// Every listed value, in the schema's order.
     pub const ALL: &'static [Self] = &[
         Self::ChoisirUnMetierConfirmerSonChoixDeMetier,
         Self::ChoisirUnMetierConnaitreLesOpportunitesDemploi,
@@ -3865,7 +4309,7 @@ impl Thematique {
         Self::TrouverUnEmploiRepondreADesOffresDemploi,
         Self::TrouverUnEmploiSuivreSesCandidaturesEtRelancerLesEmployeurs,
     ];
-    /// Every value as the schema writes it, in the schema's order.
+    /// Every listed value as the schema writes it, in the schema's order.
     pub const VALUES: &'static [&'static str] = &[
         "choisir-un-metier--confirmer-son-choix-de-metier",
         "choisir-un-metier--connaitre-les-opportunites-demploi",
@@ -3938,7 +4382,7 @@ impl Thematique {
         "trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs",
     ];
     /// The value as the schema writes it.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::ChoisirUnMetierConfirmerSonChoixDeMetier => {
                 "choisir-un-metier--confirmer-son-choix-de-metier"
@@ -4123,10 +4567,11 @@ impl Thematique {
             Self::TrouverUnEmploiSuivreSesCandidaturesEtRelancerLesEmployeurs => {
                 "trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs"
             }
+            Self::Other(value) => value.as_str(),
         }
     }
-    /// The French label.
-    pub const fn label(self) -> &'static str {
+    /// The French label; for a value this version does not list, the value.
+    pub fn label(&self) -> &str {
         match self {
             Self::ChoisirUnMetierConfirmerSonChoixDeMetier => {
                 "Confirmer son choix de métier"
@@ -4289,10 +4734,11 @@ impl Thematique {
             Self::TrouverUnEmploiSuivreSesCandidaturesEtRelancerLesEmployeurs => {
                 "Suivre ses candidatures et relancer les employeurs"
             }
+            Self::Other(value) => value.as_str(),
         }
     }
     /// The French description, where the official referential has one.
-    pub const fn description(self) -> Option<&'static str> {
+    pub const fn description(&self) -> Option<&'static str> {
         match self {
             Self::ChoisirUnMetierConfirmerSonChoixDeMetier => None,
             Self::ChoisirUnMetierConnaitreLesOpportunitesDemploi => None,
@@ -4383,10 +4829,205 @@ impl Thematique {
             Self::TrouverUnEmploiMaintienDansLemploi => None,
             Self::TrouverUnEmploiRepondreADesOffresDemploi => None,
             Self::TrouverUnEmploiSuivreSesCandidaturesEtRelancerLesEmployeurs => None,
+            Self::Other(_) => None,
         }
     }
-    ///The Categorie of this value: the part before `--`.
-    pub const fn categorie(self) -> Categorie {
+    /// Whether this version lists the value (`false` for [`Self::Other`]).
+    pub const fn is_listed(&self) -> bool {
+        !matches!(self, Self::Other(_))
+    }
+    /// The value written `value`: a listed one, or [`Self::Other`]. It never
+    /// fails; `str::parse` refuses a value that is not listed.
+    pub fn from_value(value: &str) -> Self {
+        match value {
+            "choisir-un-metier--confirmer-son-choix-de-metier" => {
+                Self::ChoisirUnMetierConfirmerSonChoixDeMetier
+            }
+            "choisir-un-metier--connaitre-les-opportunites-demploi" => {
+                Self::ChoisirUnMetierConnaitreLesOpportunitesDemploi
+            }
+            "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite" => {
+                Self::ChoisirUnMetierDecouvrirUnMetierOuUnSecteurDactivite
+            }
+            "choisir-un-metier--identifier-ses-points-forts-et-ses-competences" => {
+                Self::ChoisirUnMetierIdentifierSesPointsFortsEtSesCompetences
+            }
+            "creer-une-entreprise--definir-son-projet-de-creation-dentreprise" => {
+                Self::CreerUneEntrepriseDefinirSonProjetDeCreationDentreprise
+            }
+            "creer-une-entreprise--developper-son-entreprise" => {
+                Self::CreerUneEntrepriseDevelopperSonEntreprise
+            }
+            "creer-une-entreprise--structurer-son-projet-de-creation-dentreprise" => {
+                Self::CreerUneEntrepriseStructurerSonProjetDeCreationDentreprise
+            }
+            "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives" => {
+                Self::DifficultesAdministrativesOuJuridiquesAccompagnementAuxDemarchesAdministratives
+            }
+            "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-a-la-citoyennete" => {
+                Self::DifficultesAdministrativesOuJuridiquesAccompagnementPourLaccesALaCitoyennete
+            }
+            "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits" => {
+                Self::DifficultesAdministrativesOuJuridiquesAccompagnementPourLaccesAuxDroits
+            }
+            "difficultes-administratives-ou-juridiques--beneficier-dune-mesure-daccompagnement-adapte" => {
+                Self::DifficultesAdministrativesOuJuridiquesBeneficierDuneMesureDaccompagnementAdapte
+            }
+            "difficultes-administratives-ou-juridiques--connaitre-ses-droits-face-a-une-discrimination" => {
+                Self::DifficultesAdministrativesOuJuridiquesConnaitreSesDroitsFaceAUneDiscrimination
+            }
+            "difficultes-administratives-ou-juridiques--prendre-en-compte-une-problematique-judiciaire" => {
+                Self::DifficultesAdministrativesOuJuridiquesPrendreEnCompteUneProblematiqueJudiciaire
+            }
+            "difficultes-financieres--acquerir-une-autonomie-budgetaire" => {
+                Self::DifficultesFinancieresAcquerirUneAutonomieBudgetaire
+            }
+            "difficultes-financieres--ameliorer-sa-gestion-budgetaire" => {
+                Self::DifficultesFinancieresAmeliorerSaGestionBudgetaire
+            }
+            "difficultes-financieres--mettre-en-place-une-mesure-de-protection-financiere" => {
+                Self::DifficultesFinancieresMettreEnPlaceUneMesureDeProtectionFinanciere
+            }
+            "difficultes-financieres--prevenir-une-degradation-de-la-situation-financiere" => {
+                Self::DifficultesFinancieresPrevenirUneDegradationDeLaSituationFinanciere
+            }
+            "difficultes-financieres--situation-dendettement-surendettement" => {
+                Self::DifficultesFinancieresSituationDendettementSurendettement
+            }
+            "equipement-et-alimentation--aide-menagere" => {
+                Self::EquipementEtAlimentationAideMenagere
+            }
+            "equipement-et-alimentation--alimentation" => {
+                Self::EquipementEtAlimentationAlimentation
+            }
+            "equipement-et-alimentation--electromenager" => {
+                Self::EquipementEtAlimentationElectromenager
+            }
+            "equipement-et-alimentation--habillement" => {
+                Self::EquipementEtAlimentationHabillement
+            }
+            "famille--garde-denfants" => Self::FamilleGardeDenfants,
+            "famille--prise-en-charge-personne-dependante" => {
+                Self::FamillePriseEnChargePersonneDependante
+            }
+            "famille--soutien-a-la-parentalite-et-a-leducation" => {
+                Self::FamilleSoutienALaParentaliteEtALeducation
+            }
+            "famille--soutien-aidants" => Self::FamilleSoutienAidants,
+            "famille--surmonter-conflits-separation-violence" => {
+                Self::FamilleSurmonterConflitsSeparationViolence
+            }
+            "lecture-ecriture-calcul--maitriser-le-calcul" => {
+                Self::LectureEcritureCalculMaitriserLeCalcul
+            }
+            "lecture-ecriture-calcul--maitriser-le-francais" => {
+                Self::LectureEcritureCalculMaitriserLeFrancais
+            }
+            "logement-hebergement--acheter-un-logement" => {
+                Self::LogementHebergementAcheterUnLogement
+            }
+            "logement-hebergement--changer-de-logement" => {
+                Self::LogementHebergementChangerDeLogement
+            }
+            "logement-hebergement--louer-un-logement" => {
+                Self::LogementHebergementLouerUnLogement
+            }
+            "logement-hebergement--rechercher-une-solution-dhebergement-temporaire" => {
+                Self::LogementHebergementRechercherUneSolutionDhebergementTemporaire
+            }
+            "logement-hebergement--reduire-les-impayes-de-loyer" => {
+                Self::LogementHebergementReduireLesImpayesDeLoyer
+            }
+            "logement-hebergement--se-maintenir-dans-le-logement" => {
+                Self::LogementHebergementSeMaintenirDansLeLogement
+            }
+            "logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement" => {
+                Self::LogementHebergementSinformerSurLesDemarchesLieesALaccesAuLogement
+            }
+            "mobilite--acceder-a-un-vehicule" => Self::MobiliteAccederAUnVehicule,
+            "mobilite--entretenir-reparer-son-vehicule" => {
+                Self::MobiliteEntretenirReparerSonVehicule
+            }
+            "mobilite--etre-accompagne-dans-son-parcours-mobilite" => {
+                Self::MobiliteEtreAccompagneDansSonParcoursMobilite
+            }
+            "mobilite--financer-ma-mobilite" => Self::MobiliteFinancerMaMobilite,
+            "mobilite--preparer-un-permis" => Self::MobilitePreparerUnPermis,
+            "mobilite--mobilite-douce-partagee-collective" => {
+                Self::MobiliteMobiliteDoucePartageeCollective
+            }
+            "numerique--acceder-a-des-services-en-ligne" => {
+                Self::NumeriqueAccederADesServicesEnLigne
+            }
+            "numerique--acceder-a-une-connexion-internet" => {
+                Self::NumeriqueAccederAUneConnexionInternet
+            }
+            "numerique--acquerir-un-equipement" => Self::NumeriqueAcquerirUnEquipement,
+            "numerique--maitriser-les-fondamentaux-du-numerique" => {
+                Self::NumeriqueMaitriserLesFondamentauxDuNumerique
+            }
+            "preparer-sa-candidature--developper-son-reseau" => {
+                Self::PreparerSaCandidatureDevelopperSonReseau
+            }
+            "preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi" => {
+                Self::PreparerSaCandidatureOrganiserSesDemarchesDeRechercheDemploi
+            }
+            "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation" => {
+                Self::PreparerSaCandidatureRealiserUnCvEtOuUneLettreDeMotivation
+            }
+            "preparer-sa-candidature--valoriser-ses-competences" => {
+                Self::PreparerSaCandidatureValoriserSesCompetences
+            }
+            "remobilisation--activites-sportives-et-culturelles" => {
+                Self::RemobilisationActivitesSportivesEtCulturelles
+            }
+            "remobilisation--benevolat-action-citoyenne" => {
+                Self::RemobilisationBenevolatActionCitoyenne
+            }
+            "remobilisation--bien-etre-confiance-en-soi" => {
+                Self::RemobilisationBienEtreConfianceEnSoi
+            }
+            "remobilisation--lien-social" => Self::RemobilisationLienSocial,
+            "sante--acces-aux-soins" => Self::SanteAccesAuxSoins,
+            "sante--addictions" => Self::SanteAddictions,
+            "sante--constituer-un-dossier-mdph-invalidite" => {
+                Self::SanteConstituerUnDossierMdphInvalidite
+            }
+            "sante--sante-mentale" => Self::SanteSanteMentale,
+            "sante--sante-sexuelle" => Self::SanteSanteSexuelle,
+            "se-former--monter-son-dossier-de-formation" => {
+                Self::SeFormerMonterSonDossierDeFormation
+            }
+            "se-former--trouver-sa-formation" => Self::SeFormerTrouverSaFormation,
+            "souvrir-a-linternational--connaitre-les-opportunites-demploi-a-letranger" => {
+                Self::SouvrirALinternationalConnaitreLesOpportunitesDemploiALetranger
+            }
+            "souvrir-a-linternational--sinformer-sur-les-aides-pour-travailler-a-letranger" => {
+                Self::SouvrirALinternationalSinformerSurLesAidesPourTravaillerALetranger
+            }
+            "souvrir-a-linternational--sorganiser-suite-a-son-retour-en-france" => {
+                Self::SouvrirALinternationalSorganiserSuiteASonRetourEnFrance
+            }
+            "trouver-un-emploi--convaincre-un-recruteur-en-entretien" => {
+                Self::TrouverUnEmploiConvaincreUnRecruteurEnEntretien
+            }
+            "trouver-un-emploi--faire-des-candidatures-spontanees" => {
+                Self::TrouverUnEmploiFaireDesCandidaturesSpontanees
+            }
+            "trouver-un-emploi--maintien-dans-lemploi" => {
+                Self::TrouverUnEmploiMaintienDansLemploi
+            }
+            "trouver-un-emploi--repondre-a-des-offres-demploi" => {
+                Self::TrouverUnEmploiRepondreADesOffresDemploi
+            }
+            "trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs" => {
+                Self::TrouverUnEmploiSuivreSesCandidaturesEtRelancerLesEmployeurs
+            }
+            _ => Self::Other(crate::__private::other_value(value)),
+        }
+    }
+    ///The Categorie of this value: the part before `--` (for a value this version does not list, read as a Categorie value).
+    pub fn categorie(&self) -> Categorie {
         match self {
             Self::ChoisirUnMetierConfirmerSonChoixDeMetier => Categorie::ChoisirUnMetier,
             Self::ChoisirUnMetierConnaitreLesOpportunitesDemploi => {
@@ -4533,6 +5174,10 @@ impl Thematique {
             Self::TrouverUnEmploiSuivreSesCandidaturesEtRelancerLesEmployeurs => {
                 Categorie::TrouverUnEmploi
             }
+            Self::Other(value) => {
+                let value = value.as_str();
+                Categorie::from_value(value.split("--").next().unwrap_or(value))
+            }
         }
     }
 }
@@ -4540,18 +5185,25 @@ impl crate::Referential for Thematique {
     const NAME: &'static str = "Thematique";
     const ALL: &'static [Self] = Thematique::ALL;
     const VALUES: &'static [&'static str] = Thematique::VALUES;
-    fn as_str(self) -> &'static str {
+    fn as_str(&self) -> &str {
         Thematique::as_str(self)
     }
-    fn label(self) -> &'static str {
+    fn label(&self) -> &str {
         Thematique::label(self)
     }
-    fn description(self) -> Option<&'static str> {
+    fn description(&self) -> Option<&'static str> {
         Thematique::description(self)
+    }
+    fn is_listed(&self) -> bool {
+        Thematique::is_listed(self)
+    }
+    fn from_value(value: &str) -> Self {
+        Thematique::from_value(value)
     }
 }
 impl ::std::str::FromStr for Thematique {
     type Err = crate::UnknownValue;
+    /// A listed value; any other is an error that names the referential.
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
             "choisir-un-metier--confirmer-son-choix-de-metier" => {
@@ -4788,43 +5440,69 @@ impl<'de> ::serde::Deserialize<'de> for Thematique {
         crate::__private::deserialize_referential(deserializer)
     }
 }
-#[doc = "**TypeService**\n\nTypes de services\n\nLabels and descriptions from the official referential `types-de-services`."]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+/// The listed values, each a `const` with its label as `title` and its
+/// description.
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for Thematique {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("Thematique")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        let one_of: Vec<::serde_json::Value> = Self::ALL
+            .iter()
+            .map(|value| {
+                let mut branch = ::serde_json::Map::new();
+                branch.insert("const".into(), value.as_str().into());
+                branch.insert("title".into(), value.label().into());
+                if let Some(description) = value.description() {
+                    branch.insert("description".into(), description.into());
+                }
+                ::serde_json::Value::Object(branch)
+            })
+            .collect();
+        ::schemars::json_schema!({ "type" : "string", "oneOf" : one_of })
+    }
+}
+/**The referential `TypeService` of the schema.
+
+Types de services
+
+Labels and descriptions from the official referential `types-de-services`.
+
+A value that this version does not list (from a later release of the schema) is read into `Other`, and written back as it was.*/
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TypeService {
     /**Accompagnement (`accompagnement`)
 
 Accompagnement global pour le retour à l’emploi*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "accompagnement"))]
     Accompagnement,
     /**Aide financière (`aide-financiere`)
 
 Prise en charge financière, aide ou rémunération soutenant le retour à l’emploi*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "aide-financiere"))]
     AideFinanciere,
     /**Aide matérielle (`aide-materielle`)
 
 Accéder à du matériel soutenant le retour à l’emploi (voiture, vélo, ordinateur, alimentation, etc)*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "aide-materielle"))]
     AideMaterielle,
     /**Atelier (`atelier`)
 
 Groupe de travail constitué autour d’une activité, d’un thème soutenant le retour à l’emploi*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "atelier"))]
     Atelier,
     /**Formation (`formation`)
 
 Formation dispensée par des professionnels pour les bénéficiaires*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "formation"))]
     Formation,
     /**Information (`information`)
 
 Premier niveau d’information apporté par des professionnels du secteur*/
-    #[cfg_attr(feature = "schemars", schemars(rename = "information"))]
     Information,
+    /// A value that this version of the crate does not list, as it was read
+    /// (see [`OtherValue`](#rt::OtherValue)).
+    Other(crate::OtherValue),
 }
 impl TypeService {
-    /// Every value, in the schema's order.
+    /// Every listed value, in the schema's order.
     pub const ALL: &'static [Self] = &[
         Self::Accompagnement,
         Self::AideFinanciere,
@@ -4833,7 +5511,7 @@ impl TypeService {
         Self::Formation,
         Self::Information,
     ];
-    /// Every value as the schema writes it, in the schema's order.
+    /// Every listed value as the schema writes it, in the schema's order.
     pub const VALUES: &'static [&'static str] = &[
         "accompagnement",
         "aide-financiere",
@@ -4843,7 +5521,7 @@ impl TypeService {
         "information",
     ];
     /// The value as the schema writes it.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::Accompagnement => "accompagnement",
             Self::AideFinanciere => "aide-financiere",
@@ -4851,10 +5529,11 @@ impl TypeService {
             Self::Atelier => "atelier",
             Self::Formation => "formation",
             Self::Information => "information",
+            Self::Other(value) => value.as_str(),
         }
     }
-    /// The French label.
-    pub const fn label(self) -> &'static str {
+    /// The French label; for a value this version does not list, the value.
+    pub fn label(&self) -> &str {
         match self {
             Self::Accompagnement => "Accompagnement",
             Self::AideFinanciere => "Aide financière",
@@ -4862,10 +5541,11 @@ impl TypeService {
             Self::Atelier => "Atelier",
             Self::Formation => "Formation",
             Self::Information => "Information",
+            Self::Other(value) => value.as_str(),
         }
     }
     /// The French description, where the official referential has one.
-    pub const fn description(self) -> Option<&'static str> {
+    pub const fn description(&self) -> Option<&'static str> {
         match self {
             Self::Accompagnement => {
                 Some("Accompagnement global pour le retour à l’emploi")
@@ -4895,6 +5575,24 @@ impl TypeService {
                     "Premier niveau d’information apporté par des professionnels du secteur",
                 )
             }
+            Self::Other(_) => None,
+        }
+    }
+    /// Whether this version lists the value (`false` for [`Self::Other`]).
+    pub const fn is_listed(&self) -> bool {
+        !matches!(self, Self::Other(_))
+    }
+    /// The value written `value`: a listed one, or [`Self::Other`]. It never
+    /// fails; `str::parse` refuses a value that is not listed.
+    pub fn from_value(value: &str) -> Self {
+        match value {
+            "accompagnement" => Self::Accompagnement,
+            "aide-financiere" => Self::AideFinanciere,
+            "aide-materielle" => Self::AideMaterielle,
+            "atelier" => Self::Atelier,
+            "formation" => Self::Formation,
+            "information" => Self::Information,
+            _ => Self::Other(crate::__private::other_value(value)),
         }
     }
 }
@@ -4902,18 +5600,25 @@ impl crate::Referential for TypeService {
     const NAME: &'static str = "TypeService";
     const ALL: &'static [Self] = TypeService::ALL;
     const VALUES: &'static [&'static str] = TypeService::VALUES;
-    fn as_str(self) -> &'static str {
+    fn as_str(&self) -> &str {
         TypeService::as_str(self)
     }
-    fn label(self) -> &'static str {
+    fn label(&self) -> &str {
         TypeService::label(self)
     }
-    fn description(self) -> Option<&'static str> {
+    fn description(&self) -> Option<&'static str> {
         TypeService::description(self)
+    }
+    fn is_listed(&self) -> bool {
+        TypeService::is_listed(self)
+    }
+    fn from_value(value: &str) -> Self {
+        TypeService::from_value(value)
     }
 }
 impl ::std::str::FromStr for TypeService {
     type Err = crate::UnknownValue;
+    /// A listed value; any other is an error that names the referential.
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
             "accompagnement" => Ok(Self::Accompagnement),
@@ -4951,66 +5656,75 @@ impl<'de> ::serde::Deserialize<'de> for TypeService {
         crate::__private::deserialize_referential(deserializer)
     }
 }
+/// The listed values, each a `const` with its label as `title` and its
+/// description.
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for TypeService {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("TypeService")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        let one_of: Vec<::serde_json::Value> = Self::ALL
+            .iter()
+            .map(|value| {
+                let mut branch = ::serde_json::Map::new();
+                branch.insert("const".into(), value.as_str().into());
+                branch.insert("title".into(), value.label().into());
+                if let Some(description) = value.description() {
+                    branch.insert("description".into(), description.into());
+                }
+                ::serde_json::Value::Object(branch)
+            })
+            .collect();
+        ::schemars::json_schema!({ "type" : "string", "oneOf" : one_of })
+    }
+}
 /**Catégories de thématiques: la partie d’une thématique avant `--`.
 
-Labels and descriptions from the official referential `categories`.*/
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+Labels and descriptions from the official referential `categories`.
+
+A value that this version does not list (from a later release of the schema) is read into `Other`, and written back as it was.*/
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Categorie {
     ///Choisir un métier (`choisir-un-metier`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "choisir-un-metier"))]
     ChoisirUnMetier,
     ///Créer une entreprise (`creer-une-entreprise`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "creer-une-entreprise"))]
     CreerUneEntreprise,
     ///Difficultés administratives ou juridiques (`difficultes-administratives-ou-juridiques`)
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(rename = "difficultes-administratives-ou-juridiques")
-    )]
     DifficultesAdministrativesOuJuridiques,
     ///Difficultés financières (`difficultes-financieres`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "difficultes-financieres"))]
     DifficultesFinancieres,
     ///Équipement et alimentation (`equipement-et-alimentation`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "equipement-et-alimentation"))]
     EquipementEtAlimentation,
     ///Famille (`famille`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "famille"))]
     Famille,
     ///Lecture, écriture et calcul (`lecture-ecriture-calcul`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "lecture-ecriture-calcul"))]
     LectureEcritureCalcul,
     ///Logement et hébergement (`logement-hebergement`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "logement-hebergement"))]
     LogementHebergement,
     ///Mobilité (`mobilite`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "mobilite"))]
     Mobilite,
     ///Numérique (`numerique`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "numerique"))]
     Numerique,
     ///Préparer sa candidature (`preparer-sa-candidature`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "preparer-sa-candidature"))]
     PreparerSaCandidature,
     ///Remobilisation (`remobilisation`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "remobilisation"))]
     Remobilisation,
     ///Santé (`sante`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "sante"))]
     Sante,
     ///Se former (`se-former`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "se-former"))]
     SeFormer,
     ///S’ouvrir à l’international (`souvrir-a-linternational`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "souvrir-a-linternational"))]
     SouvrirALinternational,
     ///Trouver un emploi (`trouver-un-emploi`)
-    #[cfg_attr(feature = "schemars", schemars(rename = "trouver-un-emploi"))]
     TrouverUnEmploi,
+    /// A value that this version of the crate does not list, as it was read
+    /// (see [`OtherValue`](#rt::OtherValue)).
+    Other(crate::OtherValue),
 }
 impl Categorie {
-    /// Every value, in the schema's order.
+    /// Every listed value, in the schema's order.
     pub const ALL: &'static [Self] = &[
         Self::ChoisirUnMetier,
         Self::CreerUneEntreprise,
@@ -5029,7 +5743,7 @@ impl Categorie {
         Self::SouvrirALinternational,
         Self::TrouverUnEmploi,
     ];
-    /// Every value as the schema writes it, in the schema's order.
+    /// Every listed value as the schema writes it, in the schema's order.
     pub const VALUES: &'static [&'static str] = &[
         "choisir-un-metier",
         "creer-une-entreprise",
@@ -5049,7 +5763,7 @@ impl Categorie {
         "trouver-un-emploi",
     ];
     /// The value as the schema writes it.
-    pub const fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::ChoisirUnMetier => "choisir-un-metier",
             Self::CreerUneEntreprise => "creer-une-entreprise",
@@ -5069,10 +5783,11 @@ impl Categorie {
             Self::SeFormer => "se-former",
             Self::SouvrirALinternational => "souvrir-a-linternational",
             Self::TrouverUnEmploi => "trouver-un-emploi",
+            Self::Other(value) => value.as_str(),
         }
     }
-    /// The French label.
-    pub const fn label(self) -> &'static str {
+    /// The French label; for a value this version does not list, the value.
+    pub fn label(&self) -> &str {
         match self {
             Self::ChoisirUnMetier => "Choisir un métier",
             Self::CreerUneEntreprise => "Créer une entreprise",
@@ -5092,10 +5807,11 @@ impl Categorie {
             Self::SeFormer => "Se former",
             Self::SouvrirALinternational => "S’ouvrir à l’international",
             Self::TrouverUnEmploi => "Trouver un emploi",
+            Self::Other(value) => value.as_str(),
         }
     }
     /// The French description, where the official referential has one.
-    pub const fn description(self) -> Option<&'static str> {
+    pub const fn description(&self) -> Option<&'static str> {
         match self {
             Self::ChoisirUnMetier => None,
             Self::CreerUneEntreprise => None,
@@ -5113,6 +5829,36 @@ impl Categorie {
             Self::SeFormer => None,
             Self::SouvrirALinternational => None,
             Self::TrouverUnEmploi => None,
+            Self::Other(_) => None,
+        }
+    }
+    /// Whether this version lists the value (`false` for [`Self::Other`]).
+    pub const fn is_listed(&self) -> bool {
+        !matches!(self, Self::Other(_))
+    }
+    /// The value written `value`: a listed one, or [`Self::Other`]. It never
+    /// fails; `str::parse` refuses a value that is not listed.
+    pub fn from_value(value: &str) -> Self {
+        match value {
+            "choisir-un-metier" => Self::ChoisirUnMetier,
+            "creer-une-entreprise" => Self::CreerUneEntreprise,
+            "difficultes-administratives-ou-juridiques" => {
+                Self::DifficultesAdministrativesOuJuridiques
+            }
+            "difficultes-financieres" => Self::DifficultesFinancieres,
+            "equipement-et-alimentation" => Self::EquipementEtAlimentation,
+            "famille" => Self::Famille,
+            "lecture-ecriture-calcul" => Self::LectureEcritureCalcul,
+            "logement-hebergement" => Self::LogementHebergement,
+            "mobilite" => Self::Mobilite,
+            "numerique" => Self::Numerique,
+            "preparer-sa-candidature" => Self::PreparerSaCandidature,
+            "remobilisation" => Self::Remobilisation,
+            "sante" => Self::Sante,
+            "se-former" => Self::SeFormer,
+            "souvrir-a-linternational" => Self::SouvrirALinternational,
+            "trouver-un-emploi" => Self::TrouverUnEmploi,
+            _ => Self::Other(crate::__private::other_value(value)),
         }
     }
 }
@@ -5120,18 +5866,25 @@ impl crate::Referential for Categorie {
     const NAME: &'static str = "Categorie";
     const ALL: &'static [Self] = Categorie::ALL;
     const VALUES: &'static [&'static str] = Categorie::VALUES;
-    fn as_str(self) -> &'static str {
+    fn as_str(&self) -> &str {
         Categorie::as_str(self)
     }
-    fn label(self) -> &'static str {
+    fn label(&self) -> &str {
         Categorie::label(self)
     }
-    fn description(self) -> Option<&'static str> {
+    fn description(&self) -> Option<&'static str> {
         Categorie::description(self)
+    }
+    fn is_listed(&self) -> bool {
+        Categorie::is_listed(self)
+    }
+    fn from_value(value: &str) -> Self {
+        Categorie::from_value(value)
     }
 }
 impl ::std::str::FromStr for Categorie {
     type Err = crate::UnknownValue;
+    /// A listed value; any other is an error that names the referential.
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
             "choisir-un-metier" => Ok(Self::ChoisirUnMetier),
@@ -5179,5 +5932,28 @@ impl<'de> ::serde::Deserialize<'de> for Categorie {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         crate::__private::deserialize_referential(deserializer)
+    }
+}
+/// The listed values, each a `const` with its label as `title` and its
+/// description.
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for Categorie {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("Categorie")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        let one_of: Vec<::serde_json::Value> = Self::ALL
+            .iter()
+            .map(|value| {
+                let mut branch = ::serde_json::Map::new();
+                branch.insert("const".into(), value.as_str().into());
+                branch.insert("title".into(), value.label().into());
+                if let Some(description) = value.description() {
+                    branch.insert("description".into(), description.into());
+                }
+                ::serde_json::Value::Object(branch)
+            })
+            .collect();
+        ::schemars::json_schema!({ "type" : "string", "oneOf" : one_of })
     }
 }

@@ -24,7 +24,8 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::{node, rules, scalar};
-use crate::spec::{FieldSpec, TypeSpec};
+use crate::spec::{FieldSpec, Rule, TypeSpec};
+use crate::RawJson;
 use crate::Referential;
 
 /// The first token of a value.
@@ -167,8 +168,8 @@ pub(crate) fn parse_node(text: &str) -> Option<node::Node<'_>> {
     Some(tree)
 }
 
-/// Where the single-pass validator reads a record from: JSON text ([`Fast`]) or
-/// `serde_json` values ([`ValueSource`]). The reading methods answer `None` (or `false`)
+/// Where the single-pass validator reads a record from: JSON text (`Fast`) or
+/// `serde_json` values (`ValueSource`). The reading methods answer `None` (or `false`)
 /// when the value is not what they read or the source gives up; the cursor stands on the
 /// value that [`Source::peek`] describes.
 pub trait Source<'t>: Sized {
@@ -184,8 +185,15 @@ pub trait Source<'t>: Sized {
     fn number(&mut self) -> Option<Number>;
     /// Reads an array at `depth`, each item with `item`; `false` when it fails.
     fn array<F: FnMut(&mut Self, Peek) -> bool>(&mut self, depth: usize, item: F) -> bool;
-    /// Reads any value at `depth`, as the full check keeps an unknown field.
+    /// Reads any value at `depth`, as the full check builds a field of type `Any`.
     fn any(&mut self, peek: Peek, depth: usize) -> Option<Value>;
+
+    /// Reads any value at `depth` as JSON text, as the full check keeps an unknown field
+    /// (`Node::to_raw`). By default through [`Source::any`].
+    fn raw(&mut self, peek: Peek, depth: usize) -> Option<RawJson> {
+        self.any(peek, depth)
+            .map(|value| RawJson::from_value(&value))
+    }
     /// Opens the record: its first key, `Some(None)` when it has none.
     fn first_key(&mut self) -> Option<Option<Cow<'t, str>>>;
     /// The next key of the record, `Some(None)` at its end.
@@ -210,7 +218,10 @@ pub trait Source<'t>: Sized {
             return T::null();
         }
         let value = T::read(self, peek, &spec.ty)?;
-        value.passes_rule(self.state(), spec.name).then_some(value)
+        match spec.rule {
+            Some(rule) => value.passes_rule(self.state(), rule).then_some(value),
+            None => Some(value),
+        }
     }
 
     /// The value of a field once every key is read: the one seen, or none for an optional
@@ -223,11 +234,11 @@ pub trait Source<'t>: Sized {
         }
     }
 
-    /// The value of a key the schema does not know, kept as JSON.
-    fn unknown(&mut self) -> Option<Value> {
+    /// The value of a key the schema does not know, kept as JSON text.
+    fn unknown(&mut self) -> Option<RawJson> {
         let peek = self.peek()?;
         let depth = self.state().depth;
-        self.any(peek, depth)
+        self.raw(peek, depth)
     }
 }
 
@@ -284,6 +295,10 @@ impl<'t> Source<'t> for ValueSource<'t> {
     /// The value itself: what the full check keeps of a `serde_json` value is that value.
     fn any(&mut self, _peek: Peek, _depth: usize) -> Option<Value> {
         Some(self.current.clone())
+    }
+
+    fn raw(&mut self, _peek: Peek, _depth: usize) -> Option<RawJson> {
+        Some(RawJson::from_value(self.current))
     }
 
     fn first_key(&mut self) -> Option<Option<Cow<'t, str>>> {
@@ -396,6 +411,51 @@ impl<'t> Fast<'t> {
                 Node::Object(members)
             }
         })
+    }
+
+    /// Writes a value as compact JSON (see [`Source::raw`]), with `node::parse`'s depth
+    /// rule; the members of an object in their order, repeated keys included.
+    fn write_raw(&mut self, peek: Peek, depth: usize, out: &mut String) -> Option<()> {
+        match peek {
+            Peek::Null => {
+                self.null()?;
+                out.push_str("null");
+            }
+            Peek::Bool => out.push_str(if self.boolean()? { "true" } else { "false" }),
+            Peek::String => crate::extra::write_str(out, &self.string()?),
+            Peek::Number => match self.number()? {
+                Number::Int(i) => out.push_str(&i.to_string()),
+                Number::Float(f) => crate::extra::write_f64(out, f),
+            },
+            Peek::Array => {
+                out.push('[');
+                let mut first = true;
+                let ok = self.array(depth, |cx, peek| {
+                    if !std::mem::take(&mut first) {
+                        out.push(',');
+                    }
+                    cx.write_raw(peek, depth + 1, out).is_some()
+                });
+                if !ok {
+                    return None;
+                }
+                out.push(']');
+            }
+            Peek::Object => {
+                out.push('{');
+                let mut first = true;
+                self.object(depth, |cx, key, peek| {
+                    if !std::mem::take(&mut first) {
+                        out.push(',');
+                    }
+                    crate::extra::write_str(out, &key);
+                    out.push(':');
+                    cx.write_raw(peek, depth + 1, out)
+                })?;
+                out.push('}');
+            }
+        }
+        Some(())
     }
 
     #[inline]
@@ -640,6 +700,14 @@ impl<'t> Source<'t> for Fast<'t> {
         })
     }
 
+    /// Any value written as compact JSON as it is read, as the full check writes an
+    /// unknown field ([`Node::to_raw`](node::Node::to_raw)): no tree is built.
+    fn raw(&mut self, peek: Peek, depth: usize) -> Option<RawJson> {
+        let mut out = String::new();
+        self.write_raw(peek, depth, &mut out)?;
+        Some(RawJson::from_compact(out))
+    }
+
     /// Opens the record's object: its first key, `Some(None)` for `{}`.
     fn first_key(&mut self) -> Option<Option<Cow<'t, str>>> {
         self.eat(b'{')?;
@@ -692,8 +760,8 @@ pub trait FastField: Sized {
         None
     }
 
-    /// Whether the value passes the official package's rule for `field`, if any.
-    fn passes_rule(&self, _state: &State, _field: &str) -> bool {
+    /// Whether the value passes the official package's `rule` (its field's).
+    fn passes_rule(&self, _state: &State, _rule: Rule) -> bool {
         true
     }
 }
@@ -713,8 +781,8 @@ impl<T: FastField> FastField for Option<T> {
         Some(None)
     }
 
-    fn passes_rule(&self, cx: &State, field: &str) -> bool {
-        self.as_ref().is_none_or(|v| v.passes_rule(cx, field))
+    fn passes_rule(&self, cx: &State, rule: Rule) -> bool {
+        self.as_ref().is_none_or(|v| v.passes_rule(cx, rule))
     }
 }
 
@@ -741,8 +809,8 @@ impl FastField for String {
         str_passes(&s, ty).then(|| s.into_owned())
     }
 
-    fn passes_rule(&self, cx: &State, field: &str) -> bool {
-        rules::passes_str(cx.record, field, self)
+    fn passes_rule(&self, cx: &State, rule: Rule) -> bool {
+        rules::passes_str(rule, cx.record, self)
     }
 }
 
@@ -819,8 +887,8 @@ impl FastField for NaiveDate {
         scalar::date_str(&cx.string()?).ok()
     }
 
-    fn passes_rule(&self, cx: &State, field: &str) -> bool {
-        rules::passes_date(cx.record, field, *self, cx.today)
+    fn passes_rule(&self, cx: &State, rule: Rule) -> bool {
+        rules::passes_date(rule, *self, cx.today)
     }
 }
 
@@ -893,8 +961,8 @@ impl<T: FastItem> FastField for Vec<T> {
         Some(out)
     }
 
-    fn passes_rule(&self, cx: &State, field: &str) -> bool {
-        rules::passes_list(cx.record, field, self.iter().map(T::item_str))
+    fn passes_rule(&self, _cx: &State, rule: Rule) -> bool {
+        rules::passes_list(rule, self.iter().map(T::item_str))
     }
 }
 
@@ -1040,7 +1108,9 @@ mod tests {
         let (mut fast, mut fast_values, mut clean, mut total) = (0, 0, 0, 0);
         let (mut trees, mut json) = (0, 0);
         for strict in [false, true] {
-            let validator = Validator::new().today(today).strict(strict);
+            let validator = Validator::new()
+                .with_reference_date(today)
+                .with_strict(strict);
             for line in cases.lines() {
                 let case: Value = serde_json::from_str(line).unwrap();
                 let text = case["json"].as_str().unwrap();

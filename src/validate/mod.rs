@@ -2,10 +2,10 @@
 //! with the verdict of the official package (`data-inclusion-schema` 1.0.10).
 //!
 //! ```
-//! use data_inclusion_schema::validate::{Lang, Validator};
+//! use data_inclusion_schema::validate::{Code, Lang, Validator};
 //! use data_inclusion_schema::v1::Service;
 //!
-//! let validator = Validator::new().today(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+//! let validator = Validator::new().with_reference_date(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
 //! let json = r#"{"source": "dora", "structure_id": "dora--1", "id": "dora--2",
 //!     "nom": "Garde", "description": "Une crèche.", "date_maj": "2030-01-01",
 //!     "thematiques": ["famille--garde-denfant"]}"#;
@@ -16,7 +16,7 @@
 //!     "/date_maj: La date de dernière modification ne peut pas être dans le futur.",
 //!     "/thematiques/0: La valeur 'famille--garde-denfant' n’existe pas. Vouliez-vous dire 'famille--garde-denfants' ?",
 //! ]);
-//! assert_eq!(checked.problems[1].code(), "enum");
+//! assert_eq!(checked.problems[1].code(), Code::Enum);
 //! assert!(checked.problems[1].message(Lang::En).starts_with("The value"));
 //! ```
 //!
@@ -79,17 +79,13 @@
 //!
 //! # Codes
 //!
-//! [`Problem::code`] is one of: `json_invalid`, `model_type`, `missing`, `string_type`,
-//! `string_too_short`, `string_too_long`, `string_pattern_mismatch`, `literal_error`,
-//! `float_type`, `float_parsing`, `int_type`, `int_parsing`, `int_from_float`,
-//! `int_parsing_size`, `finite_number`, `greater_than_equal`, `date_type`,
-//! `date_parsing`, `date_from_datetime_inexact`, `date_too_old`, `date_in_future`,
-//! `url_type`, `url_parsing`, `url_scheme`, `url_too_long`, `value_error_email`, `enum`,
-//! `list_type`, `too_short`, `no_alternative_matches`, `tous_publics_alone`,
-//! `nom_trailing_period`, and `more_problems`: a field lists at most
-//! [`MAX_PROBLEMS_PER_FIELD`] problems, then one that counts the others (a list of 100 000
-//! bad items gives a report of bounded size, not 100 000 entries).
+//! [`Problem::code`] is a [`Code`]: pydantic's error type where the official package has
+//! one, this crate's own otherwise; its string is stable. A field lists at most
+//! [`MAX_PROBLEMS_PER_FIELD`] problems, then one of code [`Code::MoreProblems`] that
+//! counts the others (a list of 100 000 bad items gives a report of bounded size, not
+//! 100 000 entries).
 
+mod code;
 mod email;
 pub(crate) mod fast;
 pub(crate) mod node;
@@ -102,11 +98,13 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use crate::__private::Slot;
+pub use crate::lang::{Lang, UnknownLang};
 use crate::spec::{FieldSpec, StringSpec, TypeSpec};
-use crate::Record;
+use crate::{Extra, Record};
+pub use code::{Code, UnknownCode};
 pub(crate) use node::Node;
 use report::Detail;
-pub use report::{Lang, Level, Problem, Report};
+pub use report::{InLang, Level, Problem, Report, UnknownLevel};
 
 /// The most problems one field lists in a report; the others are counted in a last
 /// problem of code `more_problems`.
@@ -157,8 +155,8 @@ impl<R: Record> Checked<R> {
 }
 
 impl Validator {
-    /// A validator with today's date (the system's local date), warnings as warnings and
-    /// values shown as they are.
+    /// A validator with today's date (the system's local date) as the reference date,
+    /// warnings as warnings and values shown as they are.
     pub fn new() -> Self {
         Validator {
             today: chrono::Local::now().date_naive(),
@@ -167,29 +165,101 @@ impl Validator {
         }
     }
 
-    /// The reference date of the `date_maj` rule (and of `score_qualite`): a `date_maj`
-    /// after it is in the future.
-    pub fn today(mut self, today: NaiveDate) -> Self {
-        self.today = today;
+    /// Sets the reference date of the `date_maj` rule (and of `score_qualite`): a
+    /// `date_maj` after it is in the future.
+    pub fn with_reference_date(mut self, date: NaiveDate) -> Self {
+        self.today = date;
         self
     }
 
-    /// The reference date.
+    /// The reference date ([`Validator::with_reference_date`]; today's by default).
     pub fn reference_date(&self) -> NaiveDate {
         self.today
     }
 
     /// Strict mode: warnings are errors (the official package with
     /// `context={"ignore_warnings": False}`).
-    pub fn strict(mut self, strict: bool) -> Self {
+    pub fn with_strict(mut self, strict: bool) -> Self {
         self.strict = strict;
         self
     }
 
+    /// Whether warnings are errors ([`Validator::with_strict`]).
+    pub fn is_strict(&self) -> bool {
+        self.strict
+    }
+
     /// Replace the values of [`PERSONAL_FIELDS`] by `"***"` in reports.
-    pub fn mask_personal_data(mut self, mask: bool) -> Self {
+    pub fn with_masked_personal_data(mut self, mask: bool) -> Self {
         self.mask = mask;
         self
+    }
+
+    /// Whether reports mask personal data ([`Validator::with_masked_personal_data`]).
+    pub fn masks_personal_data(&self) -> bool {
+        self.mask
+    }
+
+    /// The reference date: renamed [`Validator::with_reference_date`].
+    #[deprecated(since = "0.2.0", note = "renamed `with_reference_date`")]
+    pub fn today(self, today: NaiveDate) -> Self {
+        self.with_reference_date(today)
+    }
+
+    /// Strict mode: renamed [`Validator::with_strict`].
+    #[deprecated(since = "0.2.0", note = "renamed `with_strict`")]
+    pub fn strict(self, strict: bool) -> Self {
+        self.with_strict(strict)
+    }
+
+    /// Masking: renamed [`Validator::with_masked_personal_data`].
+    #[deprecated(since = "0.2.0", note = "renamed `with_masked_personal_data`")]
+    pub fn mask_personal_data(self, mask: bool) -> Self {
+        self.with_masked_personal_data(mask)
+    }
+
+    /// Validates a typed record, as it would its JSON: the same verdict and problems as
+    /// [`Validator::check_json`] on `serde_json::to_string(record)`. The record in the
+    /// outcome is the validated one (lists that the schema treats as sets without their
+    /// duplicates).
+    ///
+    /// ```
+    /// use data_inclusion_schema::chrono::NaiveDate;
+    /// use data_inclusion_schema::v1::Service;
+    /// use data_inclusion_schema::validate::{Code, Validator};
+    ///
+    /// let date = NaiveDate::from_ymd_opt(2025, 2, 14).unwrap();
+    /// let mut service = Service::new("dora", "dora--s1", "dora--1", "Atelier CV", "Un atelier pour écrire son CV.", date);
+    /// service.code_postal = Some("7500".into());
+    /// let checked = Validator::new().check(&service);
+    /// assert_eq!(checked.problems[0].code(), Code::StringTooShort);
+    /// assert!(!Validator::new().is_valid(&service));
+    /// ```
+    pub fn check<R: Record>(&self, record: &R) -> Checked<R> {
+        match serde_json::to_value(record) {
+            Ok(value) => self.check_value(&value),
+            Err(e) => Checked {
+                record: None,
+                problems: vec![Problem::new(
+                    "",
+                    String::new(),
+                    Level::Error,
+                    Value::Null,
+                    Detail::Internal(format!("the record does not serialize: {e}")),
+                )],
+            },
+        }
+    }
+
+    /// The validated record ([`Validator::check`]), or a report of everything wrong with it.
+    pub fn validate<R: Record>(&self, record: &R) -> Result<R, Report> {
+        self.check(record).into_result()
+    }
+
+    /// Whether a typed record is valid ([`Validator::check`]), warnings allowed unless
+    /// strict.
+    pub fn is_valid<R: Record>(&self, record: &R) -> bool {
+        serde_json::to_value(record).is_ok_and(|value| self.is_valid_value::<R>(&value))
     }
 
     /// Validates a record written as JSON text.
@@ -507,7 +577,7 @@ impl<'v> Run<'v> {
         fields: &'static [FieldSpec],
         index: fn(&str) -> Option<usize>,
         node: &Node<'_>,
-    ) -> Option<(Vec<Slot>, Map<String, Value>)> {
+    ) -> Option<(Vec<Slot>, Extra)> {
         self.fields = Some(fields);
         let Node::Object(pairs) = node else {
             self.report(
@@ -550,9 +620,9 @@ impl<'v> Run<'v> {
             // No record: the unknown fields need not be kept.
             return None;
         }
-        let extra: Map<String, Value> = unknown
+        let extra: Extra = unknown
             .into_iter()
-            .map(|i| (pairs[i].0.to_string(), pairs[i].1.to_value()))
+            .map(|i| (pairs[i].0.to_string(), pairs[i].1.to_raw()))
             .collect();
         Some((slots, extra))
     }
@@ -595,9 +665,9 @@ impl<'v> Run<'v> {
         };
         let errors = self.errors;
         let value = self.value(loc, &spec.ty, node);
-        if self.errors == errors {
+        if let (true, Some(rule)) = (self.errors == errors, spec.rule) {
             if let Some((level, detail)) =
-                rules::check(self.record, spec.name, node, self.validator.today)
+                rules::check(rule, self.record, node, self.validator.today)
             {
                 self.report(loc, level, Some(node), detail);
             }

@@ -5,6 +5,8 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
+use crate::RawJson;
+
 /// An input value. Strings borrow from the input where they can.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Node<'a> {
@@ -77,6 +79,51 @@ impl<'a> Node<'a> {
                     .map(|(k, v)| (k.to_string(), v.to_value()))
                     .collect(),
             ),
+        }
+    }
+}
+
+impl Node<'_> {
+    /// The value as compact JSON text, for the fields the schema does not know: strings
+    /// escaped as serde_json escapes them, integers of any size as they were written,
+    /// non-finite numbers as `null` (JSON cannot hold them), the members of an object in
+    /// their order, repeated keys included.
+    pub(crate) fn to_raw(&self) -> RawJson {
+        let mut out = String::new();
+        self.write_raw(&mut out);
+        RawJson::from_compact(out)
+    }
+
+    fn write_raw(&self, out: &mut String) {
+        match self {
+            Node::Null => out.push_str("null"),
+            Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Node::Int(i) => out.push_str(&i.to_string()),
+            Node::BigInt(digits) => out.push_str(digits),
+            Node::Float(f) => crate::extra::write_f64(out, *f),
+            Node::Str(s) => crate::extra::write_str(out, s),
+            Node::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write_raw(out);
+                }
+                out.push(']');
+            }
+            Node::Object(members) => {
+                out.push('{');
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    crate::extra::write_str(out, key);
+                    out.push(':');
+                    value.write_raw(out);
+                }
+                out.push('}');
+            }
         }
     }
 }

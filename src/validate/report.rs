@@ -5,8 +5,22 @@ use std::fmt;
 
 use serde_json::Value;
 
-/// How serious a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+use super::Code;
+use crate::Lang;
+
+/// How serious a problem is. Serialized as [`Level::as_str`].
+///
+/// ```
+/// use data_inclusion_schema::validate::Level;
+///
+/// assert_eq!(serde_json::to_string(&Level::Warning).unwrap(), r#""warning""#);
+/// assert_eq!("error".parse::<Level>(), Ok(Level::Error));
+/// ```
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Level {
     /// The record is not valid.
     Error,
@@ -31,14 +45,22 @@ impl fmt::Display for Level {
     }
 }
 
-/// The language of messages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// French, the default: the language of the schema and of its users.
-    #[default]
-    Fr,
-    /// English.
-    En,
+/// The error of [`Level`]'s [`FromStr`](std::str::FromStr): not a level.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown level: {0:?} (error or warning)")]
+pub struct UnknownLevel(pub String);
+
+impl std::str::FromStr for Level {
+    type Err = UnknownLevel;
+
+    /// `error` or `warning`.
+    fn from_str(s: &str) -> Result<Level, UnknownLevel> {
+        match s {
+            "error" => Ok(Level::Error),
+            "warning" => Ok(Level::Warning),
+            _ => Err(UnknownLevel(s.to_string())),
+        }
+    }
 }
 
 /// What is wrong, with what the message needs.
@@ -119,47 +141,43 @@ impl Problem {
         }
     }
 
-    /// A stable, machine-readable code: the official package's (pydantic's) error type
-    /// where there is one (`"missing"`, `"string_too_long"`, `"enum"`, …), and this
-    /// crate's own for the rules of the official package (`"date_in_future"`,
-    /// `"tous_publics_alone"`, `"nom_trailing_period"`, …). See the [module
-    /// documentation](crate::validate#codes) for the list.
-    pub fn code(&self) -> &'static str {
+    /// The stable, machine-readable code of the problem (see [`Code`]).
+    pub fn code(&self) -> Code {
         match &self.detail {
-            Detail::InvalidJson(_) => "json_invalid",
-            Detail::NotAnObject => "model_type",
-            Detail::Missing => "missing",
-            Detail::StringType => "string_type",
-            Detail::TooShort(_) => "string_too_short",
-            Detail::TooLong(_) => "string_too_long",
-            Detail::Pattern(_) => "string_pattern_mismatch",
-            Detail::Constant(_) => "literal_error",
-            Detail::NumberType => "float_type",
-            Detail::NumberParsing => "float_parsing",
-            Detail::IntegerType => "int_type",
-            Detail::IntegerParsing => "int_parsing",
-            Detail::IntegerFromFloat => "int_from_float",
-            Detail::IntegerTooLarge => "int_parsing_size",
-            Detail::FiniteNumber => "finite_number",
-            Detail::Minimum(_) => "greater_than_equal",
-            Detail::DateType => "date_type",
-            Detail::DateParsing(_) => "date_parsing",
-            Detail::DateInexact => "date_from_datetime_inexact",
-            Detail::DateTooOld => "date_too_old",
-            Detail::DateInFuture => "date_in_future",
-            Detail::UrlType => "url_type",
-            Detail::UrlParsing(_) => "url_parsing",
-            Detail::UrlScheme => "url_scheme",
-            Detail::UrlTooLong(_) => "url_too_long",
-            Detail::Email(_) => "value_error_email",
-            Detail::Enum { .. } => "enum",
-            Detail::ListType => "list_type",
-            Detail::ListTooShort(_) => "too_short",
-            Detail::AnyOf(_) => "no_alternative_matches",
-            Detail::TousPublicsAlone => "tous_publics_alone",
-            Detail::NomTrailingPeriod { .. } => "nom_trailing_period",
-            Detail::Internal(_) => "internal",
-            Detail::MoreProblems(_) => "more_problems",
+            Detail::InvalidJson(_) => Code::JsonInvalid,
+            Detail::NotAnObject => Code::ModelType,
+            Detail::Missing => Code::Missing,
+            Detail::StringType => Code::StringType,
+            Detail::TooShort(_) => Code::StringTooShort,
+            Detail::TooLong(_) => Code::StringTooLong,
+            Detail::Pattern(_) => Code::StringPatternMismatch,
+            Detail::Constant(_) => Code::LiteralError,
+            Detail::NumberType => Code::FloatType,
+            Detail::NumberParsing => Code::FloatParsing,
+            Detail::IntegerType => Code::IntType,
+            Detail::IntegerParsing => Code::IntParsing,
+            Detail::IntegerFromFloat => Code::IntFromFloat,
+            Detail::IntegerTooLarge => Code::IntParsingSize,
+            Detail::FiniteNumber => Code::FiniteNumber,
+            Detail::Minimum(_) => Code::GreaterThanEqual,
+            Detail::DateType => Code::DateType,
+            Detail::DateParsing(_) => Code::DateParsing,
+            Detail::DateInexact => Code::DateFromDatetimeInexact,
+            Detail::DateTooOld => Code::DateTooOld,
+            Detail::DateInFuture => Code::DateInFuture,
+            Detail::UrlType => Code::UrlType,
+            Detail::UrlParsing(_) => Code::UrlParsing,
+            Detail::UrlScheme => Code::UrlScheme,
+            Detail::UrlTooLong(_) => Code::UrlTooLong,
+            Detail::Email(_) => Code::ValueErrorEmail,
+            Detail::Enum { .. } => Code::Enum,
+            Detail::ListType => Code::ListType,
+            Detail::ListTooShort(_) => Code::TooShort,
+            Detail::AnyOf(_) => Code::NoAlternativeMatches,
+            Detail::TousPublicsAlone => Code::TousPublicsAlone,
+            Detail::NomTrailingPeriod { .. } => Code::NomTrailingPeriod,
+            Detail::Internal(_) => Code::Internal,
+            Detail::MoreProblems(_) => Code::MoreProblems,
         }
     }
 
@@ -397,18 +415,111 @@ fn value_text(value: &Value) -> String {
 }
 
 impl fmt::Display for Problem {
-    /// `path: message` in French.
+    /// `path: message` in French, `(avertissement)` after the message of a warning; with
+    /// `{:#}`, in English.
+    ///
+    /// ```
+    /// use data_inclusion_schema::validate::Validator;
+    /// use data_inclusion_schema::v1::Structure;
+    ///
+    /// let json = r#"{"source": "dora", "id": "dora--1", "nom": "CCAS.", "date_maj": "2025-02-14"}"#;
+    /// let checked = Validator::new().check_json::<Structure>(json);
+    /// assert_eq!(
+    ///     checked.problems[0].to_string(),
+    ///     "/nom: Le nom de la structure ne doit pas se terminer par un point. (avertissement)"
+    /// );
+    /// assert_eq!(
+    ///     format!("{:#}", checked.problems[0]),
+    ///     "/nom: The name of the structure should not end with a period. (warning)"
+    /// );
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = if f.alternate() { Lang::En } else { Lang::Fr };
         let place = if self.path.is_empty() {
             "/"
         } else {
             &self.path
         };
-        write!(f, "{place}: {}", self.message(Lang::Fr))
+        write!(f, "{place}: {}", self.message(lang))?;
+        match (self.level, lang) {
+            (Level::Error, _) => Ok(()),
+            (Level::Warning, Lang::Fr) => f.write_str(" (avertissement)"),
+            (Level::Warning, Lang::En) => f.write_str(" (warning)"),
+        }
+    }
+}
+
+impl Problem {
+    /// The problem with its message in `lang`, for serializing (a [`Problem`] serializes
+    /// its message in French).
+    ///
+    /// ```
+    /// use data_inclusion_schema::validate::{Lang, Validator};
+    /// use data_inclusion_schema::v1::Structure;
+    ///
+    /// let json = r#"{"source": "dora", "id": "dora--1", "nom": "M", "date_maj": "2025-02-14"}"#;
+    /// let problem = &Validator::new().check_json::<Structure>(json).problems[0];
+    /// let english = serde_json::to_value(problem.in_lang(Lang::En)).unwrap();
+    /// assert_eq!(english["message"], "String should have at least 3 characters");
+    /// assert_eq!(english["code"], "string_too_short");
+    /// ```
+    pub fn in_lang(&self, lang: Lang) -> InLang<'_> {
+        InLang {
+            problem: self,
+            lang,
+        }
+    }
+}
+
+/// A [`Problem`] with its message in a given language ([`Problem::in_lang`]), which
+/// serializes as the problem does.
+#[derive(Clone, Copy, Debug)]
+pub struct InLang<'p> {
+    problem: &'p Problem,
+    lang: Lang,
+}
+
+impl serde::Serialize for InLang<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let p = self.problem;
+        let mut s = serializer.serialize_struct("Problem", 7)?;
+        s.serialize_field("field", &p.field)?;
+        s.serialize_field("path", &p.path)?;
+        s.serialize_field("code", &p.code())?;
+        s.serialize_field("level", &p.level)?;
+        s.serialize_field("value", &p.value)?;
+        s.serialize_field("message", &p.message(self.lang))?;
+        s.serialize_field("suggestion", &p.suggestion())?;
+        s.end()
+    }
+}
+
+impl serde::Serialize for Problem {
+    /// An object: `field`, `path`, `code`, `level`, `value`, `message` (in French; see
+    /// [`Problem::in_lang`]) and `suggestion` (`null` but for `enum` problems with one).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.in_lang(Lang::Fr).serialize(serializer)
     }
 }
 
 /// Everything wrong with a record that is not valid.
+///
+/// Its `Display` is one line (`Service invalide : 2 erreurs, 1 avertissement`); with
+/// `{:#}`, one more line per problem. It serializes as an object: `schema`, `errors`,
+/// `warnings` (counts) and `problems`.
+///
+/// ```
+/// use data_inclusion_schema::validate::Validator;
+/// use data_inclusion_schema::v1::Service;
+///
+/// let json = r#"{"source": "dora", "id": "dora--1", "nom": "Atelier.", "date_maj": "2025-02-14"}"#;
+/// let report = Validator::new().validate_json::<Service>(json).unwrap_err();
+/// assert_eq!(report.to_string(), "Service invalide : 2 erreurs, 1 avertissement");
+/// assert_eq!(format!("{report:#}").lines().count(), 4);
+/// let json = serde_json::to_value(&report).unwrap();
+/// assert_eq!((json["errors"].as_u64(), json["problems"][0]["code"].as_str()), (Some(2), Some("missing")));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     /// The record type (`"Structure"`, `"Service"`).
@@ -422,21 +533,44 @@ impl Report {
     pub fn errors(&self) -> impl Iterator<Item = &Problem> {
         self.problems.iter().filter(|p| p.level == Level::Error)
     }
+
+    /// The problems of level [`Level::Warning`].
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.level == Level::Warning)
+    }
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors = self.errors().count();
+        let (errors, warnings) = (self.errors().count(), self.warnings().count());
+        let plural = |n: usize| if n > 1 { "s" } else { "" };
         write!(
             f,
-            "{} invalide ({errors} erreur{})",
+            "{} invalide : {errors} erreur{}",
             self.schema,
-            if errors > 1 { "s" } else { "" }
+            plural(errors)
         )?;
-        for p in &self.problems {
-            write!(f, "\n  {p}")?;
+        if warnings > 0 {
+            write!(f, ", {warnings} avertissement{}", plural(warnings))?;
+        }
+        if f.alternate() {
+            for p in &self.problems {
+                write!(f, "\n  {p}")?;
+            }
         }
         Ok(())
+    }
+}
+
+impl serde::Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Report", 4)?;
+        s.serialize_field("schema", self.schema)?;
+        s.serialize_field("errors", &self.errors().count())?;
+        s.serialize_field("warnings", &self.warnings().count())?;
+        s.serialize_field("problems", &self.problems)?;
+        s.end()
     }
 }
 

@@ -1,6 +1,8 @@
 //! The rules that only the official package has, which the JSON Schema cannot express.
 //! All of them are here, in one place; each runs once its field has passed the schema's
-//! own checks, as the package's pydantic "after" validators do.
+//! own checks, as the package's pydantic "after" validators do. Which field follows which
+//! rule is data: [`FieldSpec::rule`](crate::spec::FieldSpec::rule), written by the
+//! generator from its settings.
 //!
 //! | record | field | rule | level |
 //! |---|---|---|---|
@@ -12,6 +14,7 @@ use chrono::NaiveDate;
 
 use super::node::Node;
 use super::report::{Detail, Level};
+use crate::spec::Rule;
 
 /// The earliest `date_maj` the official package accepts.
 pub(crate) const DATE_MAJ_MIN: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 1) {
@@ -19,23 +22,21 @@ pub(crate) const DATE_MAJ_MIN: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1
     None => panic!("a valid date"),
 };
 
-/// The rule of `field`, if it has one, on its input value (which has passed the schema's
-/// checks).
+/// The problem, if any, of a value of a record of type `record` (`Record::NAME`) with its
+/// field's `rule` (the value has passed the schema's checks).
 pub(crate) fn check(
+    rule: Rule,
     record: &str,
-    field: &str,
     value: &Node<'_>,
     today: NaiveDate,
 ) -> Option<(Level, Detail)> {
-    match (record, field) {
-        ("Structure" | "Service", "nom") => {
+    match rule {
+        Rule::NoTrailingPeriod => {
             let Node::Str(nom) = value else { return None };
             nom_rule(record, nom)
         }
-        ("Structure" | "Service", "date_maj") => {
-            date_maj_rule(super::scalar::date(value).ok()?, today)
-        }
-        ("Service", "publics") => {
+        Rule::DateMajWindow => date_maj_rule(super::scalar::date(value).ok()?, today),
+        Rule::TousPublicsAlone => {
             let Node::Array(publics) = value else {
                 return None;
             };
@@ -44,7 +45,6 @@ pub(crate) fn check(
                 _ => None,
             }))
         }
-        _ => None,
     }
 }
 
@@ -80,31 +80,27 @@ fn publics_rule<'a>(
 }
 
 /// The same rules on the typed values of the single-pass validator (`fast`): whether the
-/// value passes the rule of its field (a warning counts as not passing: the full check
-/// reports it).
-pub(crate) fn passes_str(record: &str, field: &str, value: &str) -> bool {
-    match (record, field) {
-        ("Structure" | "Service", "nom") => nom_rule(record, value).is_none(),
+/// value passes its field's rule (a warning counts as not passing: the full check reports
+/// it).
+pub(crate) fn passes_str(rule: Rule, record: &str, value: &str) -> bool {
+    match rule {
+        Rule::NoTrailingPeriod => nom_rule(record, value).is_none(),
         _ => true,
     }
 }
 
 /// See [`passes_str`].
-pub(crate) fn passes_date(record: &str, field: &str, value: NaiveDate, today: NaiveDate) -> bool {
-    match (record, field) {
-        ("Structure" | "Service", "date_maj") => date_maj_rule(value, today).is_none(),
+pub(crate) fn passes_date(rule: Rule, value: NaiveDate, today: NaiveDate) -> bool {
+    match rule {
+        Rule::DateMajWindow => date_maj_rule(value, today).is_none(),
         _ => true,
     }
 }
 
 /// See [`passes_str`]; `items` are the list's items as the schema writes them.
-pub(crate) fn passes_list<'a>(
-    record: &str,
-    field: &str,
-    items: impl Iterator<Item = &'a str> + Clone,
-) -> bool {
-    match (record, field) {
-        ("Service", "publics") => publics_rule(items.map(Some)).is_none(),
+pub(crate) fn passes_list<'a>(rule: Rule, items: impl Iterator<Item = &'a str> + Clone) -> bool {
+    match rule {
+        Rule::TousPublicsAlone => publics_rule(items.map(Some)).is_none(),
         _ => true,
     }
 }
