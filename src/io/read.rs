@@ -5,14 +5,22 @@ use std::collections::VecDeque;
 use std::io::{self, Read};
 
 use super::cell::CellSyntax;
+use super::entry::{CheckedEntry, Entry, Input};
+use super::error::{windows_1252, ReadError, RecordError, RecordErrorKind};
+use super::format::{Format, Kind};
+use super::options::ReadOptions;
 use super::row::Row;
-use super::{
-    CheckedEntry, CheckedItem, Entry, Format, Input, Kind, ReadError, ReadItem, ReadOptions,
-    RecordError, RecordErrorKind,
-};
 use crate::spec::FieldSpec;
 use crate::validate::Validator;
 use crate::Record;
+
+/// One item of a [`Reader`]: an entry, a record that cannot be read, or the error that
+/// ends the reading.
+pub type ReadItem = Result<Result<Entry, RecordError>, ReadError>;
+
+/// One item of [`Reader::next_checked`] (and [`Reader::checked`]): a validated entry, a
+/// record that cannot be read, or the error that ends the reading.
+pub type CheckedItem<R> = Result<Result<CheckedEntry<R>, RecordError>, ReadError>;
 
 /// How many records [`Reader::detect_kind`] looks at, at most, for one it can read.
 const DETECT_LOOKAHEAD: usize = 64;
@@ -1577,23 +1585,6 @@ fn not_utf8(bytes: &[u8], e: std::str::Utf8Error, line: u64) -> ReadError {
         line,
         byte,
         encoding,
-    }
-}
-
-/// The character of a byte in Windows-1252 (Latin-1 but for 0x80–0x9F), `None` for the
-/// five bytes it leaves undefined and for ASCII control characters.
-pub(crate) fn windows_1252(byte: u8) -> Option<char> {
-    const HIGH: [char; 32] = [
-        '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0',
-        '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9F => HIGH
-            .get(usize::from(byte - 0x80))
-            .copied()
-            .filter(|&c| c != '\0'),
-        0xA0..=0xFF => char::from_u32(u32::from(byte)),
-        _ => None,
     }
 }
 

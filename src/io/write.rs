@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde_json::Value;
 
 use super::cell::{write_cell, write_extra_cell};
-use super::Format;
+use super::format::Format;
 use crate::spec::FieldSpec;
 use crate::Record;
 
