@@ -74,6 +74,17 @@ impl RecordError {
         }
     }
 
+    /// A record over the size limit; `physical`: its physical line, when `line` is a
+    /// position in a JSON document.
+    pub(super) fn too_large(line: u64, physical: Option<u64>, max: usize) -> Self {
+        let message =
+            format!("l’enregistrement dépasse la taille maximale ({max} octets) ; il est ignoré");
+        match physical {
+            Some(p) => RecordError::in_document(line, p, RecordErrorKind::TooLarge, message),
+            None => RecordError::new(line, RecordErrorKind::TooLarge, message),
+        }
+    }
+
     /// `ligne 3 : …`, or `élément 2 (ligne 7) : …` in a JSON document.
     fn display(&self) -> String {
         if self.positional {
@@ -86,6 +97,10 @@ impl RecordError {
         }
     }
 }
+
+/// What a format's reader gives for one record: `Ok(None)` at the end of the input, the
+/// record or why it cannot be read, or the error that ends the reading.
+pub(super) type Next<T> = Result<Option<Result<T, RecordError>>, ReadError>;
 
 /// A problem with the whole input: reading stops.
 ///

@@ -188,18 +188,23 @@
 //! shortest (`20.0` as `20`); an `extra` value is written as is when it is a string, as
 //! its JSON text otherwise.
 
-mod cell;
+mod csv;
 mod entry;
 mod error;
 mod format;
+mod json;
+mod jsonl;
 mod options;
-mod read;
-mod row;
+mod reader;
+mod scan;
+mod source;
 mod write;
 
 pub use entry::{CheckedEntry, Entry, Input};
 pub use error::{ReadError, RecordError, RecordErrorKind};
 pub use format::{Format, Kind, UnknownKind};
 pub use options::ReadOptions;
-pub use read::{read_detected, read_detected_with, CheckedEntries, CheckedItem, ReadItem, Reader};
+pub use reader::{
+    read_detected, read_detected_with, CheckedEntries, CheckedItem, ReadItem, Reader,
+};
 pub use write::{WriteError, WriteOptions, Writer};
