@@ -57,7 +57,7 @@ impl Lines {
                     break;
                 }
                 any = true;
-                let (take, newline) = match chunk.iter().position(|&b| b == b'\n') {
+                let (take, newline) = match memchr::memchr(b'\n', chunk) {
                     Some(i) => (i, true),
                     None => (chunk.len(), false),
                 };
