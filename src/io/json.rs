@@ -38,7 +38,7 @@ enum Phase {
 }
 
 /// How an array element ended.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum End {
     Comma,
     Close,
@@ -200,7 +200,7 @@ impl Document {
 
     /// Reads one element of the array (up to a `,` or the `]` at its level, which is
     /// consumed), or the whole object (`single`), into the buffer, tracking depth, strings
-    /// and escapes. Returns how it ended (`None`: the input ended first; then
+    /// and escapes ([`Nesting`]). Returns how it ended (`None`: the input ended first; then
     /// `self.complete` says whether what was read is a whole value, brackets and quotes
     /// closed) and whether it was larger than `max` (then the buffer holds only its
     /// beginning).
@@ -213,73 +213,145 @@ impl Document {
         let start = src.line;
         self.buf.clear();
         let mut too_large = false;
-        let (mut depth, mut in_string, mut escape) = (0usize, false, false);
+        let mut nesting = Nesting::default();
         loop {
             let chunk = src.fill()?;
             if chunk.is_empty() {
                 self.complete =
-                    depth == 0 && !in_string && (too_large || !trim_json_ws(&self.buf).is_empty());
+                    nesting.closed() && (too_large || !trim_json_ws(&self.buf).is_empty());
                 if self.complete && !too_large {
                     utf8(&self.buf, start)?;
                 }
                 return Ok((None, too_large));
             }
-            let mut end = None;
-            let mut newlines = 0;
-            let mut i = 0;
-            while i < chunk.len() {
-                let b = chunk[i];
-                if b == b'\n' {
-                    newlines += 1;
-                }
-                if in_string {
-                    if escape {
-                        escape = false;
-                    } else if b == b'\\' {
-                        escape = true;
-                    } else if b == b'"' {
-                        in_string = false;
-                    }
-                } else {
-                    match b {
-                        b'"' => in_string = true,
-                        b'{' | b'[' => depth = depth.saturating_add(1),
-                        b'}' | b']' if depth > 0 => {
-                            depth -= 1;
-                            if depth == 0 && single {
-                                end = Some((i + 1, End::Close, 0));
-                                break;
-                            }
-                        }
-                        b']' if !single => {
-                            end = Some((i, End::Close, 1));
-                            break;
-                        }
-                        b',' if depth == 0 && !single => {
-                            end = Some((i, End::Comma, 1));
-                            break;
-                        }
-                        _ => {}
-                    }
-                }
-                i += 1;
-            }
-            let take = end.map_or(chunk.len(), |(at, _, _)| at);
+            let scanned = nesting.feed(chunk, single);
+            let take = scanned.end.map_or(chunk.len(), |stop| stop.take);
             if !too_large {
                 if self.buf.len() + take > max {
                     too_large = true;
                 } else {
-                    self.buf.extend_from_slice(&chunk[..take]);
+                    self.buf
+                        .extend_from_slice(chunk.get(..take).unwrap_or_default());
                 }
             }
-            let skip = end.map_or(0, |(_, _, skip)| skip);
-            src.advance(take + skip, newlines);
-            if let Some((_, how, _)) = end {
+            let skip = scanned.end.map_or(0, |stop| stop.skip);
+            src.advance(take + skip, scanned.newlines);
+            if let Some(stop) = scanned.end {
                 if !too_large {
                     utf8(&self.buf, start)?;
                 }
-                return Ok((Some(how), too_large));
+                return Ok((Some(stop.how), too_large));
             }
+        }
+    }
+}
+
+/// Where the scan of an element stands: its depth of arrays and objects, whether it is in
+/// a string, and after a backslash there.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Nesting {
+    depth: usize,
+    in_string: bool,
+    escape: bool,
+}
+
+/// Where an element ends in the bytes read: its bytes (`take`), then `skip` bytes consumed
+/// with it (the `,` or `]` after an array element).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stop {
+    take: usize,
+    how: End,
+    skip: usize,
+}
+
+/// What [`Nesting::feed`] read.
+struct Scanned {
+    /// Where the element ends, if it does in the bytes read.
+    end: Option<Stop>,
+    /// The `\n` read (up to the end).
+    newlines: u64,
+}
+
+impl Nesting {
+    /// Whether what was read is a whole value, brackets and quotes closed.
+    fn closed(&self) -> bool {
+        self.depth == 0 && !self.in_string
+    }
+
+    /// Reads the byte `b`, at `i` in the bytes read: where the element ends if it does
+    /// there (in an array, at a `,` or the `]` at its level; the whole object, `single`, at
+    /// its closing brace).
+    fn step(&mut self, b: u8, i: usize, single: bool) -> Option<Stop> {
+        if self.in_string {
+            if self.escape {
+                self.escape = false;
+            } else if b == b'\\' {
+                self.escape = true;
+            } else if b == b'"' {
+                self.in_string = false;
+            }
+            return None;
+        }
+        match b {
+            b'"' => self.in_string = true,
+            b'{' | b'[' => self.depth = self.depth.saturating_add(1),
+            b'}' | b']' if self.depth > 0 => {
+                self.depth -= 1;
+                if self.depth == 0 && single {
+                    return Some(Stop {
+                        take: i + 1,
+                        how: End::Close,
+                        skip: 0,
+                    });
+                }
+            }
+            b']' if !single => {
+                return Some(Stop {
+                    take: i,
+                    how: End::Close,
+                    skip: 1,
+                })
+            }
+            b',' if self.depth == 0 && !single => {
+                return Some(Stop {
+                    take: i,
+                    how: End::Comma,
+                    skip: 1,
+                })
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// Reads `bytes` up to the element's end: as [`Nesting::step`] on each byte, but the
+    /// runs of bytes in a string that change nothing (up to the next quote, backslash or
+    /// line break) are skipped at once, with `memchr3` (strings hold most of a record's
+    /// bytes, in runs long enough for its vector search).
+    fn feed(&mut self, bytes: &[u8], single: bool) -> Scanned {
+        let mut newlines = 0;
+        let mut i = 0;
+        while let Some(rest) = bytes.get(i..) {
+            if self.in_string && !self.escape {
+                i += memchr::memchr3(b'"', b'\\', b'\n', rest).unwrap_or(rest.len());
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            if b == b'\n' {
+                newlines += 1;
+            }
+            if let Some(stop) = self.step(b, i, single) {
+                return Scanned {
+                    end: Some(stop),
+                    newlines,
+                };
+            }
+            i += 1;
+        }
+        Scanned {
+            end: None,
+            newlines,
         }
     }
 }
@@ -399,4 +471,84 @@ pub(super) fn json_checked<T: Record>(
         line: at.line,
         checked,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The bytes JSON syntax cares about, and text around them (ASCII and not).
+    fn json_bytes() -> impl Strategy<Value = Vec<u8>> {
+        let byte = prop::sample::select(vec![
+            b'a', b' ', b'"', b'\\', b'\n', b'[', b']', b'{', b'}', b',', b':', 0xC3, 0xA9,
+        ]);
+        prop::collection::vec(byte, 0..200)
+    }
+
+    /// An element: where it ends in the input (`None`: the input ended first), how, its
+    /// line breaks, and the scan's state there.
+    type Element = (usize, Option<End>, u64, Nesting);
+
+    /// The elements of `input`, byte by byte with `step` (the reference).
+    fn elements_by_byte(input: &[u8], single: bool) -> Vec<Element> {
+        let mut elements = Vec::new();
+        let (mut nesting, mut newlines, mut from, mut i) = (Nesting::default(), 0, 0, 0);
+        while let Some(&b) = input.get(i) {
+            if b == b'\n' {
+                newlines += 1;
+            }
+            match nesting.step(b, i - from, single) {
+                Some(stop) => {
+                    elements.push((from + stop.take, Some(stop.how), newlines, nesting));
+                    from += stop.take + stop.skip;
+                    (nesting, newlines, i) = (Nesting::default(), 0, from);
+                }
+                None => i += 1,
+            }
+        }
+        elements.push((input.len(), None, newlines, nesting));
+        elements
+    }
+
+    /// The elements of `input` with `feed`, given in pieces cut at `cuts`.
+    fn elements_fed(input: &[u8], cuts: &[usize], single: bool) -> Vec<Element> {
+        let mut elements = Vec::new();
+        let (mut nesting, mut newlines, mut at) = (Nesting::default(), 0, 0);
+        let mut bounds: Vec<usize> = cuts.iter().map(|&c| c % (input.len() + 1)).collect();
+        bounds.push(input.len());
+        bounds.sort_unstable();
+        for end in bounds {
+            while at < end {
+                let scanned = nesting.feed(&input[at..end], single);
+                newlines += scanned.newlines;
+                match scanned.end {
+                    Some(stop) => {
+                        assert!(stop.take + stop.skip > 0 && at + stop.take + stop.skip <= end);
+                        elements.push((at + stop.take, Some(stop.how), newlines, nesting));
+                        at += stop.take + stop.skip;
+                        (nesting, newlines) = (Nesting::default(), 0);
+                    }
+                    None => at = end,
+                }
+            }
+        }
+        elements.push((input.len(), None, newlines, nesting));
+        elements
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// `feed` ends every element where `step` does byte by byte, with the same line
+        /// breaks and the same state, wherever the input is cut into chunks.
+        #[test]
+        fn feed_is_step_byte_by_byte(
+            input in json_bytes(),
+            cuts in prop::collection::vec(any::<usize>(), 0..4),
+            single in any::<bool>(),
+        ) {
+            prop_assert_eq!(elements_fed(&input, &cuts, single), elements_by_byte(&input, single));
+        }
+    }
 }
