@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
-use super::cell::{write_cell, write_extra_cell};
-use super::Format;
+use super::csv::cell::{write_cell, write_extra_cell};
+use super::format::Format;
 use crate::spec::FieldSpec;
 use crate::Record;
 

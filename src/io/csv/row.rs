@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use serde_json::{Map, Value};
 
 use super::cell::{cell_of, Cell, CellSyntax};
-use super::read::Column;
+use super::header::Column;
 use crate::__private::{Number, Peek, Source, State};
 use crate::validate::{Checked, Validator};
 use crate::Record;

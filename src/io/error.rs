@@ -1,0 +1,264 @@
+//! What goes wrong in reading: a record that cannot be read ([`RecordError`]), reading
+//! goes on; a problem with the whole input ([`ReadError`]), reading stops. Their messages
+//! are in French, for people.
+
+/// A record that cannot be read; reading goes on after it.
+///
+/// ```
+/// use data_inclusion_schema::io::{Format, Reader, RecordErrorKind};
+///
+/// let csv = "id,nom\n1,Mission locale,en trop\n2,CCAS\n";
+/// let items: Vec<_> = Reader::new(csv.as_bytes(), Format::Csv).collect::<Result<_, _>>().unwrap();
+/// let error = items[0].as_ref().unwrap_err();
+/// assert_eq!((error.line, error.kind), (2, RecordErrorKind::CellCount));
+/// assert_eq!(error.to_string(), "ligne 2 : la ligne a 3 cellules, l’en-tête en a 2");
+/// assert!(items[1].is_ok());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.display())]
+#[non_exhaustive]
+pub struct RecordError {
+    /// Where the record is, as [`Entry::line`](super::Entry::line): for a JSON document, its position.
+    pub line: u64,
+    /// The physical line where the record starts (the same as `line` but in a JSON
+    /// document).
+    pub physical_line: u64,
+    /// What is wrong, in French.
+    pub message: String,
+    /// What is wrong, for programs.
+    pub kind: RecordErrorKind,
+    /// Whether `line` is a position in a JSON document.
+    positional: bool,
+}
+
+/// The kind of a [`RecordError`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RecordErrorKind {
+    /// The record is not JSON (a bad JSON line, a malformed array element).
+    InvalidJson,
+    /// The record is larger than [`ReadOptions::max_record_bytes`](super::ReadOptions::max_record_bytes).
+    TooLarge,
+    /// A CSV row with more or fewer cells than the header.
+    CellCount,
+    /// An empty element in a JSON array (`[{…},,{…}]`).
+    EmptyElement,
+}
+
+impl RecordError {
+    /// An error at a physical line (JSON Lines, CSV).
+    pub(crate) fn new(line: u64, kind: RecordErrorKind, message: String) -> Self {
+        RecordError {
+            line,
+            physical_line: line,
+            message,
+            kind,
+            positional: false,
+        }
+    }
+
+    /// An error of the element at `position` of a JSON document, starting on
+    /// `physical_line`.
+    pub(crate) fn in_document(
+        position: u64,
+        physical_line: u64,
+        kind: RecordErrorKind,
+        message: String,
+    ) -> Self {
+        RecordError {
+            line: position,
+            physical_line,
+            message,
+            kind,
+            positional: true,
+        }
+    }
+
+    /// A record over the size limit; `physical`: its physical line, when `line` is a
+    /// position in a JSON document.
+    pub(super) fn too_large(line: u64, physical: Option<u64>, max: usize) -> Self {
+        let message =
+            format!("l’enregistrement dépasse la taille maximale ({max} octets) ; il est ignoré");
+        match physical {
+            Some(p) => RecordError::in_document(line, p, RecordErrorKind::TooLarge, message),
+            None => RecordError::new(line, RecordErrorKind::TooLarge, message),
+        }
+    }
+
+    /// `ligne 3 : …`, or `élément 2 (ligne 7) : …` in a JSON document.
+    fn display(&self) -> String {
+        if self.positional {
+            format!(
+                "élément {} (ligne {}) : {}",
+                self.line, self.physical_line, self.message
+            )
+        } else {
+            format!("ligne {} : {}", self.line, self.message)
+        }
+    }
+}
+
+/// What a format's reader gives for one record: `Ok(None)` at the end of the input, the
+/// record or why it cannot be read, or the error that ends the reading.
+pub(super) type Next<T> = Result<Option<Result<T, RecordError>>, ReadError>;
+
+/// A problem with the whole input: reading stops.
+///
+/// ```
+/// use data_inclusion_schema::io::{Format, ReadError, Reader};
+///
+/// let csv = b"id,nom\n1,Cr\xe8che municipale\n";
+/// let error = Reader::new(&csv[..], Format::Csv).find_map(|item| item.err()).unwrap();
+/// assert_eq!(error.line(), Some(2));
+/// assert!(matches!(error, ReadError::NotUtf8 { .. }));
+/// assert!(error.to_string().contains("Windows-1252"), "{error}");
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The input could not be read.
+    #[error("lecture impossible (ligne {line}) : {source}")]
+    Io {
+        /// The line being read.
+        line: u64,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// The input is not UTF-8.
+    #[error("{}", not_utf8_message(*line, *byte, *encoding))]
+    NotUtf8 {
+        /// The line of the first byte that is not UTF-8.
+        line: u64,
+        /// That byte.
+        byte: u8,
+        /// The encoding the input seems to be in (`"Windows-1252"`, `"UTF-16"`), if it
+        /// looks like one.
+        encoding: Option<&'static str>,
+    },
+    /// A CSV column appears twice in the header.
+    #[error("ligne {line} : la colonne « {column} » apparaît deux fois dans l’en-tête CSV")]
+    DuplicateColumn {
+        /// The header line.
+        line: u64,
+        /// The column.
+        column: String,
+    },
+    /// Required columns are missing from the CSV header.
+    #[error("ligne {line} : {} de l’en-tête CSV : {}", if columns.len() > 1 { "colonnes obligatoires absentes" } else { "colonne obligatoire absente" }, columns.join(", "))]
+    MissingColumns {
+        /// The header line.
+        line: u64,
+        /// The required columns that are missing, in the schema's order.
+        columns: Vec<String>,
+    },
+    /// The CSV header is larger than [`ReadOptions::max_record_bytes`](super::ReadOptions::max_record_bytes).
+    #[error("ligne {line} : l’en-tête CSV dépasse la taille maximale ({limit} octets)")]
+    HeaderTooLarge {
+        /// The header line.
+        line: u64,
+        /// The limit.
+        limit: usize,
+    },
+    /// A quoted CSV cell is still open at the end of the input.
+    #[error("ligne {line} : guillemet non fermé ; la cellule ouverte sur cette ligne court jusqu’à la fin du fichier")]
+    UnclosedQuote {
+        /// The line of the row whose cell is not closed.
+        line: u64,
+    },
+    /// A JSON document that is neither an array nor an object.
+    #[error("ligne {line} : le document JSON doit être un tableau d’enregistrements ou un objet, il commence par « {} »", visible(*found))]
+    NotArrayOrObject {
+        /// The line of its first character.
+        line: u64,
+        /// Its first character.
+        found: char,
+    },
+    /// A JSON array that never closes (the input ends inside it).
+    #[error("ligne {line} : le tableau JSON ouvert sur cette ligne n’est jamais fermé (fin du fichier ligne {end})")]
+    UnclosedArray {
+        /// The line of its `[`.
+        line: u64,
+        /// The last line of the input.
+        end: u64,
+    },
+    /// A JSON object that never closes (the input ends inside it).
+    #[error("ligne {line} : l’objet JSON ouvert sur cette ligne n’est jamais fermé (fin du fichier ligne {end})")]
+    UnclosedObject {
+        /// The line of its `{`.
+        line: u64,
+        /// The last line of the input.
+        end: u64,
+    },
+    /// Something after the end of the JSON document.
+    #[error("ligne {line} : contenu après la fin du document JSON (plusieurs documents ? le format JSON Lines en met un par ligne)")]
+    TrailingData {
+        /// The line where it starts.
+        line: u64,
+    },
+}
+
+impl ReadError {
+    /// The line where the problem was found, when known.
+    pub fn line(&self) -> Option<u64> {
+        match self {
+            ReadError::Io { line, .. }
+            | ReadError::NotUtf8 { line, .. }
+            | ReadError::DuplicateColumn { line, .. }
+            | ReadError::MissingColumns { line, .. }
+            | ReadError::HeaderTooLarge { line, .. }
+            | ReadError::UnclosedQuote { line }
+            | ReadError::NotArrayOrObject { line, .. }
+            | ReadError::UnclosedArray { line, .. }
+            | ReadError::UnclosedObject { line, .. }
+            | ReadError::TrailingData { line } => Some(*line),
+        }
+    }
+}
+
+/// A character as a message shows it: itself when it can be seen, its code point
+/// (`U+0000`, `U+FEFF`) when it is a control character, a space or invisible.
+fn visible(c: char) -> String {
+    let invisible = matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}');
+    if c.is_control() || c.is_whitespace() || invisible {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        c.to_string()
+    }
+}
+
+fn not_utf8_message(line: u64, byte: u8, encoding: Option<&'static str>) -> String {
+    let mut message = format!("ligne {line} : le fichier n’est pas en UTF-8 (octet 0x{byte:02X})");
+    match encoding {
+        Some("UTF-16") => message.push_str(" ; il est encodé en UTF-16 : enregistrez-le en UTF-8"),
+        Some(encoding) => {
+            message.push_str(&format!(
+                " ; il semble encodé en {encoding} ou Latin-1 (ISO-8859-1)"
+            ));
+            if let Some(c) = windows_1252(byte) {
+                message.push_str(&format!(", où cet octet est « {c} »"));
+            }
+            message.push_str(
+                " : convertissez-le en UTF-8 (par exemple : iconv -f WINDOWS-1252 -t UTF-8)",
+            );
+        }
+        None => {}
+    }
+    message
+}
+
+/// The character of a byte in Windows-1252 (Latin-1 but for 0x80–0x9F), `None` for the
+/// five bytes it leaves undefined and for ASCII control characters.
+pub(super) fn windows_1252(byte: u8) -> Option<char> {
+    const HIGH: [char; 32] = [
+        '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0',
+        '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => HIGH
+            .get(usize::from(byte - 0x80))
+            .copied()
+            .filter(|&c| c != '\0'),
+        0xA0..=0xFF => char::from_u32(u32::from(byte)),
+        _ => None,
+    }
+}

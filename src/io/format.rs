@@ -1,0 +1,153 @@
+//! File formats ([`Format`]) and what a file holds ([`Kind`]).
+
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+use super::entry::Input;
+use crate::spec::FieldSpec;
+use crate::v1::{Service, Structure};
+use crate::Record;
+
+/// A file format.
+///
+/// ```
+/// use data_inclusion_schema::io::Format;
+/// use std::path::Path;
+///
+/// assert_eq!(Format::from_path(Path::new("export/services.NDJSON")), Some(Format::JsonLines));
+/// assert_eq!(Format::from_name("csv"), Some(Format::Csv));
+/// assert_eq!(Format::from_path(Path::new("services.xlsx")), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A JSON document: an array of records, or one record (an object).
+    Json,
+    /// JSON Lines (or NDJSON): one record per line.
+    JsonLines,
+    /// CSV: a header line, then one record per row.
+    Csv,
+}
+
+impl Format {
+    /// The format of a file from its extension (case-insensitive): `.json`, `.jsonl` or
+    /// `.ndjson`, `.csv`.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        Format::from_name(path.extension()?.to_str()?)
+    }
+
+    /// The format from its name (case-insensitive): `json`, `jsonl` (or `ndjson`,
+    /// `jsonlines`), `csv`.
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" | "jsonlines" => Some(Format::JsonLines),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+
+    /// The usual name (and file extension): `json`, `jsonl`, `csv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::JsonLines => "jsonl",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a file holds: structures or services.
+///
+/// ```
+/// use data_inclusion_schema::io::Kind;
+///
+/// let kind: Kind = "services".parse().unwrap();
+/// assert_eq!(kind, Kind::Services);
+/// assert_eq!(kind.record_name(), "Service");
+/// assert_eq!(Kind::of_columns(["id", "structure_id", "nom"]), Kind::Services);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// [`Structure`] records.
+    Structures,
+    /// [`Service`] records.
+    Services,
+}
+
+impl Kind {
+    /// The fields of the record type ([`Record::FIELDS`]).
+    pub fn fields(self) -> &'static [FieldSpec] {
+        match self {
+            Kind::Structures => Structure::FIELDS,
+            Kind::Services => Service::FIELDS,
+        }
+    }
+
+    /// The name of the record type in the schema: `"Structure"`, `"Service"`.
+    pub fn record_name(self) -> &'static str {
+        match self {
+            Kind::Structures => <Structure as Record>::NAME,
+            Kind::Services => <Service as Record>::NAME,
+        }
+    }
+
+    /// `"structures"` or `"services"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Structures => "structures",
+            Kind::Services => "services",
+        }
+    }
+
+    /// The kind of a record: a service has a `structure_id`, a structure does not.
+    pub fn of_input(input: &Input) -> Kind {
+        if input.has_key("structure_id") {
+            Kind::Services
+        } else {
+            Kind::Structures
+        }
+    }
+
+    /// The kind of a CSV file from its header: a `structure_id` column means services.
+    pub fn of_columns<S: AsRef<str>>(columns: impl IntoIterator<Item = S>) -> Kind {
+        if columns
+            .into_iter()
+            .any(|c| c.as_ref().trim() == "structure_id")
+        {
+            Kind::Services
+        } else {
+            Kind::Structures
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of [`Kind`]'s [`FromStr`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("type d’enregistrement inconnu : {0:?} (attendu : structures ou services)")]
+pub struct UnknownKind(pub String);
+
+impl FromStr for Kind {
+    type Err = UnknownKind;
+
+    /// `structures`, `services` (or `structure`, `service`), case-insensitive.
+    fn from_str(s: &str) -> Result<Kind, UnknownKind> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "structures" | "structure" => Ok(Kind::Structures),
+            "services" | "service" => Ok(Kind::Services),
+            _ => Err(UnknownKind(s.to_string())),
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! JSON Lines: one record per line, blank lines skipped; a line over the size limit is
+//! skipped without being held in memory.
+
+use std::io::Read;
+
+use super::entry::{CheckedEntry, Entry};
+use super::error::{Next, RecordError};
+use super::json::{json_checked, json_entry, trim_json_ws, JsonAt};
+use super::options::ReadOptions;
+use super::source::{utf8, Source};
+use crate::validate::Validator;
+use crate::Record;
+
+/// The reading of JSON Lines.
+#[derive(Default)]
+pub(super) struct Lines {
+    /// The line being read (reused).
+    buf: Vec<u8>,
+}
+
+impl Lines {
+    /// Reads the next line holding a record, as an entry.
+    pub(super) fn next_entry<R: Read>(
+        &mut self,
+        src: &mut Source<R>,
+        options: &ReadOptions,
+    ) -> Next<Entry> {
+        self.next(src, options, json_entry)
+    }
+
+    /// Reads the next line holding a record and validates it as a `T`.
+    pub(super) fn next_checked<R: Read, T: Record>(
+        &mut self,
+        src: &mut Source<R>,
+        options: &ReadOptions,
+        validator: &Validator,
+    ) -> Next<CheckedEntry<T>> {
+        self.next(src, options, |text, at| json_checked(text, at, validator))
+    }
+
+    /// Reads the next line holding a record; `finish` makes the item of its text.
+    fn next<R: Read, T>(
+        &mut self,
+        src: &mut Source<R>,
+        options: &ReadOptions,
+        finish: impl FnOnce(&str, JsonAt) -> Result<T, RecordError>,
+    ) -> Next<T> {
+        let max = options.max_record_bytes;
+        loop {
+            let start = src.line;
+            self.buf.clear();
+            let mut too_large = false;
+            let mut any = false;
+            loop {
+                let chunk = src.fill()?;
+                if chunk.is_empty() {
+                    break;
+                }
+                any = true;
+                let (take, newline) = match memchr::memchr(b'\n', chunk) {
+                    Some(i) => (i, true),
+                    None => (chunk.len(), false),
+                };
+                if !too_large {
+                    if self.buf.len() + take > max {
+                        too_large = true;
+                    } else {
+                        self.buf.extend_from_slice(&chunk[..take]);
+                    }
+                }
+                src.advance(take + usize::from(newline), u64::from(newline));
+                if newline {
+                    break;
+                }
+            }
+            if !any {
+                return Ok(None);
+            }
+            if too_large {
+                return Ok(Some(Err(RecordError::too_large(start, None, max))));
+            }
+            let text = trim_json_ws(&self.buf);
+            if text.is_empty() {
+                continue;
+            }
+            let text = utf8(text, start)?;
+            return Ok(Some(finish(
+                text,
+                JsonAt {
+                    line: start,
+                    start,
+                    in_document: false,
+                },
+            )));
+        }
+    }
+}

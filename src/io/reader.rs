@@ -1,0 +1,442 @@
+//! The streaming reader, whatever the format: [`Reader`] reads the input through one
+//! [`Source`] and asks the format's reading ([`Document`], [`Lines`], [`Csv`]) for the next
+//! record; it keeps the records read ahead ([`Reader::peek`], [`Reader::detect_kind`]),
+//! validates them on demand ([`Reader::next_checked`]), and stops at the first
+//! [`ReadError`].
+
+use std::collections::VecDeque;
+use std::io::Read;
+
+use super::csv::Csv;
+use super::entry::{CheckedEntry, Entry};
+use super::error::{Next, ReadError, RecordError};
+use super::format::{Format, Kind};
+use super::json::Document;
+use super::jsonl::Lines;
+use super::options::ReadOptions;
+use super::source::Source;
+use crate::spec::FieldSpec;
+use crate::validate::Validator;
+use crate::Record;
+
+/// One item of a [`Reader`]: an entry, a record that cannot be read, or the error that
+/// ends the reading.
+pub type ReadItem = Result<Result<Entry, RecordError>, ReadError>;
+
+/// One item of [`Reader::next_checked`] (and [`Reader::checked`]): a validated entry, a
+/// record that cannot be read, or the error that ends the reading.
+pub type CheckedItem<R> = Result<Result<CheckedEntry<R>, RecordError>, ReadError>;
+
+/// How many records [`Reader::detect_kind`] looks at, at most, for one it can read.
+const DETECT_LOOKAHEAD: usize = 64;
+
+/// A streaming reader of records: JSON (an array of records, or one record), JSON Lines or
+/// CSV, from any [`Read`], in constant memory.
+///
+/// It is an iterator of `Result<Result<Entry, RecordError>, ReadError>`: every record of
+/// the input gives one `Ok(Ok(entry))` or `Ok(Err(record_error))`, and a [`ReadError`],
+/// if any, is the last item. It buffers its input itself: there is no need to wrap a file
+/// in a `BufReader`.
+///
+/// ```
+/// use data_inclusion_schema::io::{Format, Input, Reader};
+///
+/// let json = r#"[{"id": "a"}, {"id": "b"}]"#;
+/// let inputs: Vec<Input> = Reader::new(json.as_bytes(), Format::Json)
+///     .map(|item| item.unwrap().unwrap().input)
+///     .collect();
+/// assert_eq!(inputs, [Input::Json(r#"{"id": "a"}"#.into()), Input::Json(r#"{"id": "b"}"#.into())]);
+/// ```
+pub struct Reader<R: Read> {
+    src: Source<R>,
+    options: ReadOptions,
+    done: bool,
+    lookahead: VecDeque<ReadItem>,
+    /// Where the format's reading stands.
+    records: Records,
+}
+
+/// The reading of each format: each reads the next record from the source, as an entry or
+/// validated.
+enum Records {
+    Json(Document),
+    JsonLines(Lines),
+    Csv(Csv),
+}
+
+impl Records {
+    fn new(format: Format) -> Self {
+        match format {
+            Format::Json => Records::Json(Document::default()),
+            Format::JsonLines => Records::JsonLines(Lines::default()),
+            Format::Csv => Records::Csv(Csv::default()),
+        }
+    }
+
+    fn format(&self) -> Format {
+        match self {
+            Records::Json(_) => Format::Json,
+            Records::JsonLines(_) => Format::JsonLines,
+            Records::Csv(_) => Format::Csv,
+        }
+    }
+}
+
+impl<R: Read> std::fmt::Debug for Reader<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reader")
+            .field("format", &self.format())
+            .field("options", &self.options)
+            .field("line", &self.src.line)
+            .field("done", &self.done)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<R: Read> Reader<R> {
+    /// A reader with the default options (no record fields: CSV cells are read as strings;
+    /// see [`Reader::for_record`]).
+    pub fn new(reader: R, format: Format) -> Self {
+        Reader::with_options(reader, format, ReadOptions::default())
+    }
+
+    /// A reader with the given options.
+    pub fn with_options(reader: R, format: Format, options: ReadOptions) -> Self {
+        Reader {
+            src: Source::new(reader),
+            options,
+            done: false,
+            lookahead: VecDeque::new(),
+            records: Records::new(format),
+        }
+    }
+
+    /// A reader of records of type `T` ([`ReadOptions::for_record`]): what CSV needs.
+    ///
+    /// ```
+    /// use data_inclusion_schema::io::{Format, Input, Reader};
+    /// use data_inclusion_schema::v1::Structure;
+    ///
+    /// let csv = "id,nom,source,date_maj,reseaux_porteurs,latitude\n\
+    ///            s1,CCAS,dora,2025-02-14,\"['ccas-cias', 'communes']\",45.5\n";
+    /// let entry = Reader::for_record::<Structure>(csv.as_bytes(), Format::Csv).next().unwrap()??;
+    /// let Input::Fields(fields) = entry.input else { unreachable!() };
+    /// assert_eq!(fields["reseaux_porteurs"], serde_json::json!(["ccas-cias", "communes"]));
+    /// assert_eq!(fields["latitude"], 45.5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn for_record<T: Record>(reader: R, format: Format) -> Self {
+        Reader::with_options(reader, format, ReadOptions::for_record::<T>())
+    }
+
+    /// The format read.
+    pub fn format(&self) -> Format {
+        self.records.format()
+    }
+
+    /// The options.
+    pub fn options(&self) -> &ReadOptions {
+        &self.options
+    }
+
+    /// Sets the fields of the record type ([`ReadOptions::fields`]), for the CSV rows not
+    /// yet read (the required columns are checked before the next row).
+    pub fn set_fields(&mut self, fields: &'static [FieldSpec]) {
+        self.options.fields = Some(fields);
+        if let Records::Csv(csv) = &mut self.records {
+            csv.forget_columns();
+        }
+    }
+
+    /// Sets the fields of `kind` ([`Reader::set_fields`]).
+    pub fn set_kind(&mut self, kind: Kind) {
+        self.set_fields(kind.fields());
+    }
+
+    /// The CSV header (the column names, trimmed), read now if it is not yet; `None`
+    /// for JSON, for an empty input, or when the header cannot be read (the error is then
+    /// the next item).
+    pub fn csv_header(&mut self) -> Option<&[String]> {
+        let Records::Csv(csv) = &mut self.records else {
+            return None;
+        };
+        if !self.done && csv.names().is_none() {
+            if let Err(e) = csv.read_header(&mut self.src, &self.options) {
+                // The error is the next item, and the last.
+                self.lookahead.push_back(Err(e));
+                self.done = true;
+            }
+        }
+        csv.names()
+    }
+
+    /// The next item, without taking it.
+    pub fn peek(&mut self) -> Option<&ReadItem> {
+        if self.lookahead.is_empty() {
+            let item = self.produce()?;
+            self.lookahead.push_back(item);
+        }
+        self.lookahead.front()
+    }
+
+    /// The kind of the records, from the CSV header (a `structure_id` column means
+    /// services) or from the first record that can be read among the first 64 (one with a
+    /// `structure_id` key is a service). `None` when there is none (an empty input, a
+    /// header that cannot be read, …). The records read to tell are kept: iteration
+    /// gives them all, from the first.
+    ///
+    /// ```
+    /// use data_inclusion_schema::io::{Format, Kind, Reader};
+    ///
+    /// let jsonl = "{\"id\": \"s1\", \"structure_id\": \"x\"}\n";
+    /// let mut reader = Reader::new(jsonl.as_bytes(), Format::JsonLines);
+    /// assert_eq!(reader.detect_kind(), Some(Kind::Services));
+    /// assert_eq!(reader.count(), 1);
+    /// ```
+    pub fn detect_kind(&mut self) -> Option<Kind> {
+        if self.format() == Format::Csv {
+            return self.csv_header().map(Kind::of_columns);
+        }
+        let mut i = 0;
+        while i < DETECT_LOOKAHEAD {
+            if i == self.lookahead.len() {
+                let item = self.produce()?;
+                self.lookahead.push_back(item);
+            }
+            match self.lookahead.get(i)? {
+                Ok(Ok(entry)) => return Some(Kind::of_input(&entry.input)),
+                Ok(Err(_)) => i += 1,
+                Err(_) => return None,
+            }
+        }
+        None
+    }
+
+    /// The next item, its record validated as a `T`: what [`Iterator::next`] gives, with
+    /// each entry's [`Input::check`](super::Input::check) done. The same
+    /// [`Checked`](crate::validate::Checked), found faster for CSV: a row is validated
+    /// straight from its cells, and its map (its [`Input::Fields`](super::Input::Fields))
+    /// is built only when the row has something to report. JSON and JSON Lines records are
+    /// checked by [`Validator::check_json`].
+    ///
+    /// For CSV, the reader's fields ([`ReadOptions::fields`]) should be `T`'s, as
+    /// [`Reader::for_record`] sets them: the cells are read by them, as for
+    /// [`Iterator::next`].
+    ///
+    /// ```
+    /// use data_inclusion_schema::io::{Format, Reader};
+    /// use data_inclusion_schema::v1::Structure;
+    /// use data_inclusion_schema::validate::Validator;
+    ///
+    /// let csv = "id,nom,source,date_maj\ndora--1,Mission locale,dora,2025-02-14\ndora--2,M,dora,2025-02-14\n";
+    /// let validator = Validator::new().today(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+    /// let mut reader = Reader::for_record::<Structure>(csv.as_bytes(), Format::Csv);
+    /// let first = reader.next_checked::<Structure>(&validator).unwrap()??;
+    /// assert_eq!((first.line, first.checked.record.unwrap().nom), (2, "Mission locale".to_string()));
+    /// let second = reader.next_checked::<Structure>(&validator).unwrap()??;
+    /// assert_eq!(second.checked.problems[0].code(), "string_too_short");
+    /// assert!(reader.next_checked::<Structure>(&validator).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn next_checked<T: Record>(&mut self, validator: &Validator) -> Option<CheckedItem<T>> {
+        if let Some(item) = self.lookahead.pop_front() {
+            return Some(check_item(item, validator));
+        }
+        self.produce_with(|records, src, options| match records {
+            Records::Json(document) => document.next_checked(src, options, validator),
+            Records::JsonLines(lines) => lines.next_checked(src, options, validator),
+            Records::Csv(csv) => csv.next_checked(src, options, validator),
+        })
+    }
+
+    /// The reader as an iterator of validated records ([`Reader::next_checked`]).
+    ///
+    /// ```
+    /// use data_inclusion_schema::io::{Format, Reader};
+    /// use data_inclusion_schema::v1::Service;
+    /// use data_inclusion_schema::validate::Validator;
+    ///
+    /// let csv = "id;structure_id;source;nom;description;date_maj;thematiques\n\
+    ///            dora--1;dora--s1;dora;Garde;Une crèche.;2025-02-14;['famille--garde-denfants']\n\
+    ///            dora--2;dora--s1;dora;Garde;Une crèche.;2025-02-14;famille--inconnue\n\
+    ///            dora--3;dora--s1\n";
+    /// let validator = Validator::new().today(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+    /// let mut valid = Vec::new();
+    /// let mut invalid = Vec::new();
+    /// for item in Reader::for_record::<Service>(csv.as_bytes(), Format::Csv).checked::<Service>(&validator) {
+    ///     match item? {
+    ///         Ok(entry) => match entry.checked.record {
+    ///             Some(service) => valid.push(service.id),
+    ///             None => invalid.push((entry.line, entry.checked.problems[0].field.clone())),
+    ///         },
+    ///         Err(unreadable) => invalid.push((unreadable.line, String::new())),
+    ///     }
+    /// }
+    /// assert_eq!(valid, ["dora--1"]);
+    /// assert_eq!(invalid, [(3, "thematiques".to_string()), (4, String::new())]);
+    /// # Ok::<(), data_inclusion_schema::io::ReadError>(())
+    /// ```
+    pub fn checked<T: Record>(self, validator: &Validator) -> CheckedEntries<'_, R, T> {
+        CheckedEntries {
+            reader: self,
+            validator,
+            record: std::marker::PhantomData,
+        }
+    }
+
+    /// Reads the next item from the input.
+    fn produce(&mut self) -> Option<ReadItem> {
+        self.produce_with(|records, src, options| match records {
+            Records::Json(document) => document.next_entry(src, options),
+            Records::JsonLines(lines) => lines.next_entry(src, options),
+            Records::Csv(csv) => csv.next_entry(src, options),
+        })
+    }
+
+    /// Reads the next item from the input with `next`, which reads one record of the
+    /// format (after the byte-order mark, skipped).
+    fn produce_with<T>(
+        &mut self,
+        next: impl FnOnce(&mut Records, &mut Source<R>, &ReadOptions) -> Next<T>,
+    ) -> Option<Result<Result<T, RecordError>, ReadError>> {
+        if self.done {
+            return None;
+        }
+        let result = match self.src.start() {
+            Ok(()) => next(&mut self.records, &mut self.src, &self.options),
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(Some(record)) => Some(Ok(record)),
+            Ok(None) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
+            }
+        }
+    }
+}
+
+impl<R: Read> Iterator for Reader<R> {
+    type Item = Result<Result<Entry, RecordError>, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.lookahead.pop_front() {
+            Some(item) => Some(item),
+            None => self.produce(),
+        }
+    }
+}
+
+impl<R: Read> std::iter::FusedIterator for Reader<R> {}
+
+fn check_item<T: Record>(item: ReadItem, validator: &Validator) -> CheckedItem<T> {
+    item.map(|record| {
+        record.map(|entry| CheckedEntry {
+            line: entry.line,
+            checked: entry.input.check(validator),
+        })
+    })
+}
+
+/// A [`Reader`] as an iterator of validated records: see [`Reader::checked`].
+pub struct CheckedEntries<'v, R: Read, T> {
+    reader: Reader<R>,
+    validator: &'v Validator,
+    record: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<R: Read, T> std::fmt::Debug for CheckedEntries<'_, R, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CheckedEntries")
+            .field("reader", &self.reader)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<R: Read, T> CheckedEntries<'_, R, T> {
+    /// The reader.
+    pub fn reader(&self) -> &Reader<R> {
+        &self.reader
+    }
+
+    /// The reader back, where it stands.
+    pub fn into_reader(self) -> Reader<R> {
+        self.reader
+    }
+}
+
+impl<R: Read, T: Record> Iterator for CheckedEntries<'_, R, T> {
+    type Item = CheckedItem<T>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.reader.next_checked(self.validator)
+    }
+}
+
+impl<R: Read, T: Record> std::iter::FusedIterator for CheckedEntries<'_, R, T> {}
+
+/// Opens an input whose kind may not be known: returns the kind (`kind` when given;
+/// otherwise told by [`Reader::detect_kind`], structures when nothing tells), whether it
+/// was told from the content (`kind` was `None`), and a reader set for that kind, from the
+/// first record.
+///
+/// A [`ReadError`] found before the first record (a CSV header with a duplicated or
+/// missing column, a document that is neither an array nor an object, an input that is
+/// not UTF-8 from its first line, …) is returned here.
+///
+/// ```
+/// use data_inclusion_schema::io::{read_detected, Format, Kind};
+///
+/// let csv = "id;structure_id;source;nom;description;date_maj\nd--1;d--s1;dora;Garde;Une crèche.;2025-02-14\n";
+/// let (kind, detected, reader) = read_detected(csv.as_bytes(), Format::Csv, None)?;
+/// assert_eq!((kind, detected), (Kind::Services, true));
+/// assert_eq!(reader.count(), 1);
+///
+/// let error = read_detected(csv.as_bytes(), Format::Csv, Some(Kind::Structures)).err();
+/// assert!(error.is_none(), "a structure needs id, nom, source, date_maj: all there");
+/// let error = read_detected("id,nom\n".as_bytes(), Format::Csv, Some(Kind::Services)).unwrap_err();
+/// assert_eq!(error.to_string(), "ligne 1 : colonnes obligatoires absentes de l’en-tête CSV : date_maj, description, source, structure_id");
+/// # Ok::<(), data_inclusion_schema::io::ReadError>(())
+/// ```
+pub fn read_detected<R: Read>(
+    reader: R,
+    format: Format,
+    kind: Option<Kind>,
+) -> Result<(Kind, bool, Reader<R>), ReadError> {
+    read_detected_with(reader, format, kind, ReadOptions::default())
+}
+
+/// [`read_detected`] with options (their [`ReadOptions::fields`] are replaced by the
+/// kind's).
+pub fn read_detected_with<R: Read>(
+    reader: R,
+    format: Format,
+    kind: Option<Kind>,
+    options: ReadOptions,
+) -> Result<(Kind, bool, Reader<R>), ReadError> {
+    let mut reader = Reader::with_options(reader, format, options);
+    let (kind, detected) = match kind {
+        Some(kind) => (kind, false),
+        None => (reader.detect_kind().unwrap_or(Kind::Structures), true),
+    };
+    reader.set_kind(kind);
+    if format == Format::Csv {
+        if reader.csv_header().is_some() {
+            if let Records::Csv(csv) = &mut reader.records {
+                csv.map_columns(&reader.options)?;
+            }
+        }
+    } else {
+        reader.peek();
+    }
+    if matches!(reader.lookahead.front(), Some(Err(_))) {
+        if let Some(Err(e)) = reader.lookahead.pop_front() {
+            return Err(e);
+        }
+    }
+    Ok((kind, detected, reader))
+}
