@@ -15,7 +15,7 @@ mod corpus;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use data_inclusion_schema::io::{Format, ReadOptions, Reader, WriteOptions, Writer};
+use data_inclusion_schema::io::{Format, Item, ReadOptions, Reader, WriteOptions, Writer};
 use data_inclusion_schema::score::score_qualite;
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::Validator;
@@ -106,7 +106,7 @@ fn jsonl(c: &mut Criterion) {
 fn read_valid<R: Record>(bytes: &[u8], format: Format, validator: &Validator) -> usize {
     Reader::with_options(bytes, format, ReadOptions::for_record::<R>())
         .checked::<R>(validator)
-        .filter(|item| matches!(item, Ok(Ok(entry)) if entry.checked.is_valid()))
+        .filter(|item| matches!(item, Item::Record(entry) if entry.checked.is_valid()))
         .count()
 }
 

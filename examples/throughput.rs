@@ -37,7 +37,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 #[cfg(doc)]
 use data_inclusion_schema::io::Input;
-use data_inclusion_schema::io::{Format, Reader};
+use data_inclusion_schema::io::{Format, Item, Reader};
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::Validator;
 use data_inclusion_schema::Record;
@@ -137,12 +137,13 @@ fn run<R: Record>(mode: &str, schema_file: &str, text: &str) -> Result<Pass, Str
             let start = Instant::now();
             let mut records = 0;
             let mut valid = 0;
-            for item in Reader::for_record::<R>(bytes, Format::Csv).checked::<R>(&validator) {
-                let item = item.map_err(|e| format!("CSV: {e}"))?;
-                records += 1;
-                if item.is_ok_and(|entry| entry.checked.record.is_some()) {
-                    valid += 1;
+            for item in Reader::new(bytes, Format::Csv).checked::<R>(&validator) {
+                match item {
+                    Item::Stopped(e) => return Err(format!("CSV: {e}")),
+                    Item::Record(entry) if entry.checked.record.is_some() => valid += 1,
+                    Item::Record(_) | Item::Unreadable(_) => {}
                 }
+                records += 1;
             }
             let seconds = start.elapsed().as_secs_f64();
             Ok(Pass {

@@ -97,8 +97,9 @@ impl RawJson {
         String::from_utf8(out).ok().map(|t| RawJson(t.into()))
     }
 
-    /// Text that is already compact JSON as serde_json writes it (the crate's readers and
-    /// [`JsonText`] make it so).
+    /// Text that is already compact JSON as serde_json writes it (the validator writes it
+    /// so).
+    #[cfg(feature = "validate")]
     pub(crate) fn from_compact(text: String) -> RawJson {
         RawJson(text.into())
     }

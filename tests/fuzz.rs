@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use data_inclusion_schema::io::{
-    read_detected_with, Format, Input, Kind, ReadItem, ReadOptions, Reader, RecordErrorKind,
+    read_detected_with, Format, Input, Item, Kind, ReadOptions, Reader, RecordErrorKind,
     WriteOptions, Writer,
 };
 use data_inclusion_schema::v1::{
@@ -826,12 +826,12 @@ fn fuzz_format_and_kind_detection() {
         2000,
         (names, paths, columns),
         |(name, path, columns)| {
-            let format = Format::from_name(&name);
+            let format = name.parse::<Format>().ok();
             let known = ["json", "jsonl", "ndjson", "jsonlines", "csv"]
                 .contains(&name.trim().to_ascii_lowercase().as_str());
             prop_assert_eq!(format.is_some(), known, "{:?}", name);
             if let Some(f) = format {
-                prop_assert_eq!(Format::from_name(f.as_str()), Some(f));
+                prop_assert_eq!(f.as_str().parse::<Format>().ok(), Some(f));
             }
             let kind = Kind::from_str(&name);
             if let Ok(k) = kind {
@@ -845,7 +845,7 @@ fn fuzz_format_and_kind_detection() {
                 let by_name = path
                     .extension()
                     .and_then(|e| e.to_str())
-                    .and_then(Format::from_name);
+                    .and_then(|e| e.parse::<Format>().ok());
                 prop_assert_eq!(format, by_name);
             }
             #[cfg(not(unix))]
@@ -872,16 +872,16 @@ enum Out {
     Fatal(String),
 }
 
-fn out(item: ReadItem) -> Out {
+fn out(item: Item<data_inclusion_schema::io::Entry>) -> Out {
     match item {
-        Ok(Ok(entry)) => Out::Entry(entry.line, entry.input),
-        Ok(Err(e)) => Out::Bad {
+        Item::Record(entry) => Out::Entry(entry.line, entry.input),
+        Item::Unreadable(e) => Out::Bad {
             line: e.line,
             physical: e.physical_line,
             kind: e.kind,
             message: e.message,
         },
-        Err(e) => Out::Fatal(e.to_string()),
+        Item::Stopped(e) => Out::Fatal(e.to_string()),
     }
 }
 
@@ -1095,8 +1095,9 @@ pub(crate) fn check_file(
 ) -> Result<Verdicts, TestCaseError> {
     let options = ReadOptions::default().with_max_record_bytes(max);
     let items: Vec<Out> = match read_detected_with(bytes, format, None, options.clone()) {
-        Ok((kind, _, reader)) => {
-            let items: Vec<Out> = reader.map(out).collect();
+        Ok(detected) => {
+            let kind = detected.kind;
+            let items: Vec<Out> = detected.reader.map(out).collect();
             // Detection reads ahead and keeps what it read: the same items as a reader
             // told the kind.
             let plain = read_all(bytes, format, options.clone().with_fields(kind.fields()));
@@ -1298,6 +1299,7 @@ fn render(format: Format, services: bool, picks: &[usize], csv: (u8, &str, bool)
             }
             writer.finish().unwrap()
         }
+        other => unreachable!("no rendering in {other}"),
     }
 }
 

@@ -2,29 +2,25 @@
 //! same typed record whatever the syntax, with the physical line where it starts.
 #![cfg(feature = "io")]
 
+mod support;
+
 use chrono::NaiveDate;
 use data_inclusion_schema::io::{
-    read_detected, Entry, Format, Input, Kind, ReadError, ReadOptions, Reader, RecordError,
-    RecordErrorKind, WriteError, WriteOptions, Writer,
+    read_detected, Encoding, Entry, Format, Input, Item, Kind, ReadError, ReadOptions, Reader,
+    RecordError, RecordErrorKind, WriteError, WriteOptions, Writer,
 };
 use data_inclusion_schema::v1::{Service, Structure, Thematique};
-use data_inclusion_schema::validate::Validator;
 use serde_json::{json, Value};
 
-fn validator() -> Validator {
-    Validator::new().with_reference_date(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
-}
+use support::validator;
 
 /// Every item of a CSV of services, the read error (if any) last.
 fn read(bytes: &[u8]) -> (Vec<Result<Entry, RecordError>>, Option<ReadError>) {
-    let mut items = Vec::new();
-    for item in Reader::for_record::<Service>(bytes, Format::Csv) {
-        match item {
-            Ok(item) => items.push(item),
-            Err(e) => return (items, Some(e)),
-        }
-    }
-    (items, None)
+    support::io::items(Reader::with_options(
+        bytes,
+        Format::Csv,
+        ReadOptions::for_record::<Service>(),
+    ))
 }
 
 /// The services of a CSV that must read and validate cleanly: (line, service).
@@ -332,22 +328,27 @@ fn a_duplicated_column_is_an_error_naming_it() {
 }
 
 #[test]
-fn a_missing_required_column_is_an_error_naming_it() {
+fn a_missing_required_column_is_each_row_s_missing_field() {
+    // As the official valideur: the file is read, each row reports the field as missing.
     let csv = "id,source,nom,description,date_maj\nd--1,dora,Garde,Une crèche,2025-02-14\n";
     let (items, error) = read(csv.as_bytes());
-    assert!(items.is_empty());
-    let error = error.unwrap();
-    assert!(
-        matches!(&error, ReadError::MissingColumns { columns, line: 1 } if columns == &["structure_id"]),
-        "{error:?}"
-    );
-    assert_eq!(
-        error.to_string(),
-        "ligne 1 : colonne obligatoire absente de l’en-tête CSV : structure_id"
-    );
+    assert!(error.is_none(), "{error:?}");
+    let entry = items[0].as_ref().unwrap();
+    let checked = entry.input.check::<Service>(&validator());
+    let missing: Vec<(&str, &str)> = checked
+        .problems
+        .iter()
+        .map(|p| (p.field.as_str(), p.code().as_str()))
+        .collect();
+    assert_eq!(missing, [("structure_id", "missing")]);
     // The same file is fine as structures.
-    let structures: Vec<_> = Reader::for_record::<Structure>(csv.as_bytes(), Format::Csv).collect();
-    assert!(matches!(&structures[..], [Ok(Ok(_))]));
+    let structures: Vec<_> = Reader::with_options(
+        csv.as_bytes(),
+        Format::Csv,
+        ReadOptions::for_record::<Structure>(),
+    )
+    .collect();
+    assert!(matches!(&structures[..], [Item::Record(_)]));
 }
 
 #[test]
@@ -364,7 +365,7 @@ fn a_windows_1252_file_is_an_error_that_says_so() {
             ReadError::NotUtf8 {
                 line: 3,
                 byte: 0xE8,
-                encoding: Some("Windows-1252")
+                encoding: Some(Encoding::Windows1252)
             }
         ),
         "{error:?}"
@@ -393,7 +394,7 @@ fn a_utf16_file_is_an_error_that_says_so() {
             error,
             ReadError::NotUtf8 {
                 line: 1,
-                encoding: Some("UTF-16"),
+                encoding: Some(Encoding::Utf16),
                 ..
             }
         ),
@@ -451,6 +452,7 @@ fn a_row_over_the_size_limit_is_skipped_and_the_next_rows_read() {
     );
     let options = ReadOptions::for_kind(Kind::Services).with_max_record_bytes(1000);
     let items: Vec<_> = Reader::with_options(csv.as_bytes(), Format::Csv, options)
+        .map(Item::into_result)
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(items.len(), 3);
@@ -462,27 +464,39 @@ fn a_row_over_the_size_limit_is_skipped_and_the_next_rows_read() {
 #[test]
 fn the_kind_is_told_by_the_header() {
     let csv = format!("{HEADER}\n{}\n", row("d--1"));
-    let (kind, detected, reader) = read_detected(csv.as_bytes(), Format::Csv, None).unwrap();
-    assert_eq!((kind, detected), (Kind::Services, true));
-    assert_eq!(reader.count(), 1);
-    let (kind, _, _) =
-        read_detected("id,source,nom,date_maj\n".as_bytes(), Format::Csv, None).unwrap();
-    assert_eq!(kind, Kind::Structures);
+    let detected = read_detected(csv.as_bytes(), Format::Csv, None).unwrap();
+    assert_eq!(
+        (detected.kind, detected.kind_detected),
+        (Kind::Services, true)
+    );
+    assert_eq!(detected.reader.count(), 1);
+    let detected = read_detected("id,source,nom,date_maj\n".as_bytes(), Format::Csv, None).unwrap();
+    assert_eq!(detected.kind, Kind::Structures);
 }
 
 #[test]
 fn an_empty_file_has_no_record() {
     assert_eq!(
-        Reader::for_record::<Service>(&b""[..], Format::Csv).count(),
+        Reader::with_options(&b""[..], Format::Csv, ReadOptions::for_record::<Service>()).count(),
         0
     );
     assert_eq!(
-        Reader::for_record::<Service>(&b"\xef\xbb\xbf"[..], Format::Csv).count(),
+        Reader::with_options(
+            &b"\xef\xbb\xbf"[..],
+            Format::Csv,
+            ReadOptions::for_record::<Service>()
+        )
+        .count(),
         0
     );
     let header_only = format!("{HEADER}\r\n");
     assert_eq!(
-        Reader::for_record::<Service>(header_only.as_bytes(), Format::Csv).count(),
+        Reader::with_options(
+            header_only.as_bytes(),
+            Format::Csv,
+            ReadOptions::for_record::<Service>()
+        )
+        .count(),
         0
     );
 }
@@ -615,8 +629,8 @@ impl std::io::Read for Trickle<'_> {
 }
 
 /// Every item of a reader, as text (a [`ReadError`] has no `PartialEq`).
-fn items_of(reader: impl Iterator<Item = data_inclusion_schema::io::ReadItem>) -> Vec<String> {
-    reader.map(|item| format!("{item:?}")).collect()
+fn items_of(reader: impl Iterator<Item = Item<Entry>>) -> Vec<String> {
+    support::io::shown(reader)
 }
 
 proptest::proptest! {

@@ -3,25 +3,27 @@
 //! them.
 #![cfg(feature = "io")]
 
-use chrono::NaiveDate;
-use data_inclusion_schema::io::{read_detected, Entry, Format, Kind, Reader};
+mod support;
+
+use data_inclusion_schema::io::{read_detected, Format, Item, Kind, Reader};
 use data_inclusion_schema::v1::{Service, Structure};
-use data_inclusion_schema::validate::Validator;
 use data_inclusion_schema::Record;
 use serde_json::Value;
-
-fn validator() -> Validator {
-    Validator::new().with_reference_date(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
-}
+use support::validator;
 
 /// Every record of the input, validated: (line, record).
 fn read_all<R: Record>(bytes: &[u8], format: Format) -> Vec<(u64, R)> {
-    Reader::for_record::<R>(bytes, format)
+    let validator = validator();
+    Reader::new(bytes, format)
+        .checked::<R>(&validator)
         .map(|item| {
-            let Entry { line, input } = item.expect("no read error").expect("no record error");
-            let checked = input.check::<R>(&validator());
-            assert_eq!(checked.problems, vec![], "line {line}");
-            (line, checked.record.unwrap())
+            let entry = item
+                .into_result()
+                .expect("no read error")
+                .expect("no record error");
+            let checked = entry.checked;
+            assert_eq!(checked.problems, vec![], "line {}", entry.line);
+            (entry.line, checked.record.unwrap())
         })
         .collect()
 }
@@ -91,10 +93,14 @@ fn the_kind_of_each_sample_is_detected() {
             Kind::Services,
         ),
     ] {
-        let (detected, by_content, reader) = read_detected(bytes, format, None).unwrap();
-        assert_eq!((detected, by_content), (kind, true), "{format}");
+        let detected = read_detected(bytes, format, None).unwrap();
+        assert_eq!(
+            (detected.kind, detected.kind_detected),
+            (kind, true),
+            "{format}"
+        );
         // The record read to tell the kind is not lost.
-        let records: Vec<_> = reader.map(|item| item.unwrap().unwrap()).collect();
+        let records: Vec<_> = detected.reader.filter_map(Item::record).collect();
         assert_eq!(records.len(), 5);
         assert_eq!(records[0].line, if format == Format::Csv { 2 } else { 1 });
     }

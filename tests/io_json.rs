@@ -5,17 +5,17 @@
 
 use std::io::Read;
 
-use chrono::NaiveDate;
+mod support;
+
 use data_inclusion_schema::io::{
-    read_detected, Entry, Format, Input, Kind, ReadError, ReadItem, ReadOptions, Reader,
-    RecordErrorKind, WriteOptions, Writer,
+    read_detected, Encoding, Entry, Format, Input, Item, Kind, ReadError, ReadOptions, Reader,
+    RecordError, RecordErrorKind, WriteOptions, Writer,
 };
 use data_inclusion_schema::v1::{Service, Structure};
-use data_inclusion_schema::validate::Validator;
+use support::validator;
 
-fn validator() -> Validator {
-    Validator::new().with_reference_date(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
-}
+/// An item as nested results ([`Item::into_result`]), which patterns match easily.
+type ReadItem = Result<Result<Entry, RecordError>, ReadError>;
 
 fn structure(id: &str) -> String {
     format!(
@@ -41,8 +41,12 @@ impl Read for OneByte<'_> {
 
 /// Reads `text` whole and one byte at a time: the same items both ways.
 fn items(text: &str, format: Format) -> Vec<ReadItem> {
-    let whole: Vec<ReadItem> = Reader::new(text.as_bytes(), format).collect();
-    let bytewise: Vec<ReadItem> = Reader::new(OneByte(text.as_bytes()), format).collect();
+    let whole: Vec<ReadItem> = Reader::new(text.as_bytes(), format)
+        .map(Item::into_result)
+        .collect();
+    let bytewise: Vec<ReadItem> = Reader::new(OneByte(text.as_bytes()), format)
+        .map(Item::into_result)
+        .collect();
     assert_eq!(format!("{whole:?}"), format!("{bytewise:?}"));
     whole
 }
@@ -249,7 +253,9 @@ fn every_record_gives_exactly_one_item() {
     );
     for (text, format) in [(jsonl, Format::JsonLines), (array, Format::Json)] {
         let options = ReadOptions::default().with_max_record_bytes(1000);
-        let read: Vec<ReadItem> = Reader::with_options(text.as_bytes(), format, options).collect();
+        let read: Vec<ReadItem> = Reader::with_options(text.as_bytes(), format, options)
+            .map(Item::into_result)
+            .collect();
         let entries = read.iter().filter(|i| matches!(i, Ok(Ok(_)))).count();
         let errors: Vec<RecordErrorKind> = read
             .iter()
@@ -287,8 +293,9 @@ fn a_record_over_the_size_limit_is_skipped_with_its_line() {
     let big = structure(&"x".repeat(5000));
     let text = format!("{}\n{big}\n{}\n", structure("a"), structure("c"));
     let options = ReadOptions::default().with_max_record_bytes(4096);
-    let read: Vec<ReadItem> =
-        Reader::with_options(text.as_bytes(), Format::JsonLines, options).collect();
+    let read: Vec<ReadItem> = Reader::with_options(text.as_bytes(), Format::JsonLines, options)
+        .map(Item::into_result)
+        .collect();
     assert_eq!(
         summary(&read),
         [(1, "a".into()), (2, "!".into()), (3, "c".into())]
@@ -321,7 +328,9 @@ fn json_that_is_not_utf8_is_an_error_at_its_line() {
         } else {
             text.clone()
         };
-        let read: Vec<ReadItem> = Reader::new(&bytes[..], format).collect();
+        let read: Vec<ReadItem> = Reader::new(&bytes[..], format)
+            .map(Item::into_result)
+            .collect();
         assert!(
             matches!(
                 read[..],
@@ -330,7 +339,7 @@ fn json_that_is_not_utf8_is_an_error_at_its_line() {
                     Err(ReadError::NotUtf8 {
                         line: 2,
                         byte: 0xE8,
-                        encoding: Some("Windows-1252")
+                        encoding: Some(Encoding::Windows1252)
                     })
                 ]
             ),
@@ -342,17 +351,26 @@ fn json_that_is_not_utf8_is_an_error_at_its_line() {
 #[test]
 fn the_kind_is_told_by_the_first_readable_record() {
     let services = format!("not json\n{}\n", r#"{"id": "s", "structure_id": "x"}"#);
-    let (kind, detected, reader) =
-        read_detected(services.as_bytes(), Format::JsonLines, None).unwrap();
-    assert_eq!((kind, detected), (Kind::Services, true));
-    assert_eq!(reader.count(), 2, "the records read to tell are given too");
+    let detected = read_detected(services.as_bytes(), Format::JsonLines, None).unwrap();
+    assert_eq!(
+        (detected.kind, detected.kind_detected),
+        (Kind::Services, true)
+    );
+    assert_eq!(
+        detected.reader.count(),
+        2,
+        "the records read to tell are given too"
+    );
 
     let structures = format!("[{}]", structure("a"));
-    let (kind, _, _) = read_detected(structures.as_bytes(), Format::Json, None).unwrap();
-    assert_eq!(kind, Kind::Structures);
+    let detected = read_detected(structures.as_bytes(), Format::Json, None).unwrap();
+    assert_eq!(detected.kind, Kind::Structures);
 
-    let (kind, detected, _) = read_detected(&b""[..], Format::Json, Some(Kind::Services)).unwrap();
-    assert_eq!((kind, detected), (Kind::Services, false));
+    let detected = read_detected(&b""[..], Format::Json, Some(Kind::Services)).unwrap();
+    assert_eq!(
+        (detected.kind, detected.kind_detected),
+        (Kind::Services, false)
+    );
 }
 
 #[test]
@@ -370,7 +388,7 @@ fn a_document_broken_from_its_start_fails_to_open() {
     assert!(matches!(
         error,
         ReadError::NotUtf8 {
-            encoding: Some("UTF-16"),
+            encoding: Some(Encoding::Utf16),
             ..
         }
     ));
@@ -419,7 +437,7 @@ fn written_json_reads_back() {
         );
         let back: Vec<Service> = Reader::new(text.as_bytes(), format)
             .map(|i| {
-                i.unwrap()
+                i.record()
                     .unwrap()
                     .input
                     .check(&validator())

@@ -4,7 +4,9 @@
 
 use std::io::Read;
 
-use data_inclusion_schema::io::{Format, ReadItem, ReadOptions, Reader};
+use data_inclusion_schema::io::{Entry, Format, Item, ReadError, ReadOptions, Reader, RecordError};
+
+type ReadItem = Result<Result<Entry, RecordError>, ReadError>;
 use data_inclusion_schema::v1::Service;
 use proptest::prelude::*;
 
@@ -26,7 +28,9 @@ impl Read for OneByte<'_> {
 
 fn check(bytes: &[u8], format: Format) -> Result<(), TestCaseError> {
     let options = || ReadOptions::for_record::<Service>().with_max_record_bytes(64);
-    let whole: Vec<ReadItem> = Reader::with_options(bytes, format, options()).collect();
+    let whole: Vec<ReadItem> = Reader::with_options(bytes, format, options())
+        .map(Item::into_result)
+        .collect();
     if let Some(i) = whole.iter().position(Result::is_err) {
         prop_assert_eq!(i, whole.len() - 1, "a read error is the last item");
     }
@@ -35,7 +39,9 @@ fn check(bytes: &[u8], format: Format) -> Result<(), TestCaseError> {
             prop_assert!(!e.message.is_empty());
         }
     }
-    let bytewise: Vec<ReadItem> = Reader::with_options(OneByte(bytes), format, options()).collect();
+    let bytewise: Vec<ReadItem> = Reader::with_options(OneByte(bytes), format, options())
+        .map(Item::into_result)
+        .collect();
     prop_assert_eq!(format!("{whole:?}"), format!("{bytewise:?}"));
     Ok(())
 }

@@ -281,7 +281,10 @@ fn write<R: Record>(records: &[R], format: Format) -> Vec<u8> {
 fn read<R: Record>(bytes: &[u8], format: Format) -> Vec<R> {
     Reader::with_options(bytes, format, ReadOptions::for_record::<R>())
         .map(|item| {
-            let entry = item.expect("no read error").expect("no record error");
+            let entry = item
+                .into_result()
+                .expect("no read error")
+                .expect("no record error");
             let checked = entry.input.check::<R>(&validator());
             assert_eq!(
                 checked.problems,

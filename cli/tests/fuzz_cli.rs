@@ -150,7 +150,7 @@ fn fuzz_cli_format_names() {
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
-        if Format::from_name(&name).is_some() {
+        if name.parse::<Format>().is_ok() {
             prop_assert_eq!(out.status.code(), Some(0), "{}", stderr);
         } else {
             prop_assert_eq!(out.status.code(), Some(2));

@@ -214,12 +214,16 @@ const CASES: &[Expect] = &[
         counts: Some((0, 0)),
         reason: "",
     },
+    // As the official valideur: a missing column is each row's missing field.
     Expect {
         file: "missing-columns.csv",
-        status: 2,
-        report: &[],
-        counts: None,
-        reason: "ligne 1 : colonnes obligatoires absentes de l’en-tête CSV : date_maj, source",
+        status: 1,
+        report: &[
+            (2, "date_maj", "missing", "Champ requis"),
+            (2, "source", "missing", "Champ requis"),
+        ],
+        counts: Some((1, 1)),
+        reason: "",
     },
     Expect {
         file: "duplicate-column.csv",

@@ -120,6 +120,7 @@
 //! [naive-date]: https://docs.rs/chrono/latest/chrono/naive/struct.NaiveDate.html
 
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 mod docs;
 mod error;

@@ -5,14 +5,14 @@
 /// A record that cannot be read; reading goes on after it.
 ///
 /// ```
-/// use data_inclusion_schema::io::{Format, Reader, RecordErrorKind};
+/// use data_inclusion_schema::io::{Entry, Format, Item, Reader, RecordErrorKind};
 ///
 /// let csv = "id,nom\n1,Mission locale,en trop\n2,CCAS\n";
-/// let items: Vec<_> = Reader::new(csv.as_bytes(), Format::Csv).collect::<Result<_, _>>().unwrap();
-/// let error = items[0].as_ref().unwrap_err();
+/// let items: Vec<Item<Entry>> = Reader::new(csv.as_bytes(), Format::Csv).collect();
+/// let Item::Unreadable(error) = &items[0] else { panic!() };
 /// assert_eq!((error.line, error.kind), (2, RecordErrorKind::CellCount));
 /// assert_eq!(error.to_string(), "ligne 2 : la ligne a 3 cellules, l’en-tête en a 2");
-/// assert!(items[1].is_ok());
+/// assert!(matches!(items[1], Item::Record(_)));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.display())]
@@ -108,7 +108,7 @@ pub(super) type Next<T> = Result<Option<Result<T, RecordError>>, ReadError>;
 /// use data_inclusion_schema::io::{Format, ReadError, Reader};
 ///
 /// let csv = b"id,nom\n1,Cr\xe8che municipale\n";
-/// let error = Reader::new(&csv[..], Format::Csv).find_map(|item| item.err()).unwrap();
+/// let error = Reader::new(&csv[..], Format::Csv).find_map(|item| item.into_result().err()).unwrap();
 /// assert_eq!(error.line(), Some(2));
 /// assert!(matches!(error, ReadError::NotUtf8 { .. }));
 /// assert!(error.to_string().contains("Windows-1252"), "{error}");
@@ -131,9 +131,8 @@ pub enum ReadError {
         line: u64,
         /// That byte.
         byte: u8,
-        /// The encoding the input seems to be in (`"Windows-1252"`, `"UTF-16"`), if it
-        /// looks like one.
-        encoding: Option<&'static str>,
+        /// The encoding the input seems to be in, if it looks like one.
+        encoding: Option<Encoding>,
     },
     /// A CSV column appears twice in the header.
     #[error("ligne {line} : la colonne « {column} » apparaît deux fois dans l’en-tête CSV")]
@@ -142,14 +141,6 @@ pub enum ReadError {
         line: u64,
         /// The column.
         column: String,
-    },
-    /// Required columns are missing from the CSV header.
-    #[error("ligne {line} : {} de l’en-tête CSV : {}", if columns.len() > 1 { "colonnes obligatoires absentes" } else { "colonne obligatoire absente" }, columns.join(", "))]
-    MissingColumns {
-        /// The header line.
-        line: u64,
-        /// The required columns that are missing, in the schema's order.
-        columns: Vec<String>,
     },
     /// The CSV header is larger than [`ReadOptions::max_record_bytes`](super::ReadOptions::max_record_bytes).
     #[error("ligne {line} : l’en-tête CSV dépasse la taille maximale ({limit} octets)")]
@@ -204,7 +195,6 @@ impl ReadError {
             ReadError::Io { line, .. }
             | ReadError::NotUtf8 { line, .. }
             | ReadError::DuplicateColumn { line, .. }
-            | ReadError::MissingColumns { line, .. }
             | ReadError::HeaderTooLarge { line, .. }
             | ReadError::UnclosedQuote { line }
             | ReadError::NotArrayOrObject { line, .. }
@@ -226,10 +216,39 @@ fn visible(c: char) -> String {
     }
 }
 
-fn not_utf8_message(line: u64, byte: u8, encoding: Option<&'static str>) -> String {
+/// An encoding that an input that is not UTF-8 seems to be in ([`ReadError::NotUtf8`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Encoding {
+    /// Windows-1252, or Latin-1 (ISO-8859-1), which it extends: what a spreadsheet on
+    /// Windows writes.
+    Windows1252,
+    /// UTF-16 (its byte-order mark).
+    Utf16,
+}
+
+impl Encoding {
+    /// Its usual name: `Windows-1252`, `UTF-16`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Windows1252 => "Windows-1252",
+            Encoding::Utf16 => "UTF-16",
+        }
+    }
+}
+
+impl std::fmt::Display for Encoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+fn not_utf8_message(line: u64, byte: u8, encoding: Option<Encoding>) -> String {
     let mut message = format!("ligne {line} : le fichier n’est pas en UTF-8 (octet 0x{byte:02X})");
     match encoding {
-        Some("UTF-16") => message.push_str(" ; il est encodé en UTF-16 : enregistrez-le en UTF-8"),
+        Some(Encoding::Utf16) => {
+            message.push_str(" ; il est encodé en UTF-16 : enregistrez-le en UTF-8")
+        }
         Some(encoding) => {
             message.push_str(&format!(
                 " ; il semble encodé en {encoding} ou Latin-1 (ISO-8859-1)"

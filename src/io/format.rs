@@ -16,10 +16,12 @@ use crate::Record;
 /// use std::path::Path;
 ///
 /// assert_eq!(Format::from_path(Path::new("export/services.NDJSON")), Some(Format::JsonLines));
-/// assert_eq!(Format::from_name("csv"), Some(Format::Csv));
-/// assert_eq!(Format::from_path(Path::new("services.xlsx")), None);
+/// assert_eq!("csv".parse::<Format>(), Ok(Format::Csv));
+/// assert!("pdf".parse::<Format>().is_err());
+/// assert_eq!(Format::from_path(Path::new("rapport.pdf")), None);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Format {
     /// A JSON document: an array of records, or one record (an object).
     Json,
@@ -33,18 +35,13 @@ impl Format {
     /// The format of a file from its extension (case-insensitive): `.json`, `.jsonl` or
     /// `.ndjson`, `.csv`.
     pub fn from_path(path: &Path) -> Option<Format> {
-        Format::from_name(path.extension()?.to_str()?)
+        path.extension()?.to_str()?.parse().ok()
     }
 
-    /// The format from its name (case-insensitive): `json`, `jsonl` (or `ndjson`,
-    /// `jsonlines`), `csv`.
+    /// The format from its name: renamed `str::parse` ([`FromStr`]).
+    #[deprecated(since = "0.2.0", note = "use `str::parse` (`FromStr`)")]
     pub fn from_name(name: &str) -> Option<Format> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "json" => Some(Format::Json),
-            "jsonl" | "ndjson" | "jsonlines" => Some(Format::JsonLines),
-            "csv" => Some(Format::Csv),
-            _ => None,
-        }
+        name.parse().ok()
     }
 
     /// The usual name (and file extension): `json`, `jsonl`, `csv`.
@@ -60,6 +57,26 @@ impl Format {
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// The error of [`Format`]'s [`FromStr`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("format inconnu : {0} (json, jsonl, csv)")]
+pub struct UnknownFormat(pub String);
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+
+    /// The format from its name (case-insensitive, surrounding spaces ignored): `json`,
+    /// `jsonl` (or `ndjson`, `jsonlines`), `csv`.
+    fn from_str(name: &str) -> Result<Format, UnknownFormat> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "json" => Ok(Format::Json),
+            "jsonl" | "ndjson" | "jsonlines" => Ok(Format::JsonLines),
+            "csv" => Ok(Format::Csv),
+            _ => Err(UnknownFormat(name.to_string())),
+        }
     }
 }
 

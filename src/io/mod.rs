@@ -3,22 +3,24 @@
 //! - [`Reader`] reads a JSON document (an array of records, or one record), JSON Lines or
 //!   CSV from any [`std::io::Read`], one record at a time, in constant memory whatever the
 //!   size of the input: one buffer per record, reused, and never larger than
-//!   [`ReadOptions::max_record_bytes`]. It does not validate: each record comes out as an
-//!   [`Entry`], whose [`Input`] the [`Validator`](crate::validate::Validator) then checks ([`Input::check`]).
+//!   [`ReadOptions::max_record_bytes`]. [`Reader::checked`] validates each record as it is
+//!   read; the plain iterator gives [`Entry`]s, whose [`Input`] the
+//!   [`Validator`](crate::validate::Validator) checks later ([`Input::check`]).
+//! - [`open`] opens a file by its path: the format from its extension, the kind
+//!   (structures or services) from its content; [`read_detected`] does the same for any
+//!   reader.
 //! - [`Writer`] writes typed records as a JSON array, JSON Lines or CSV, streamed too.
-//! - [`read_detected`] opens an input whose kind (structures or services) is not known,
-//!   and tells it from the first record or the CSV header.
 //!
 //! # Reading
 //!
-//! Every record of the input gives exactly one item: an [`Entry`], or a [`RecordError`]
-//! when the record cannot be read (a line that is not JSON, a CSV row with too many
-//! cells, a record over the size limit); reading goes on after it. A [`ReadError`] (the
-//! input is not UTF-8, a CSV column is duplicated, an array never closes, …) ends the
-//! reading: it is the last item.
+//! Every record of the input gives exactly one [`Item`]: [`Item::Record`], or
+//! [`Item::Unreadable`] when the record cannot be read (a line that is not JSON, a CSV row
+//! with too many cells, a record over the size limit); reading goes on after it. An
+//! [`Item::Stopped`] (the input is not UTF-8, a CSV column is duplicated, an array never
+//! closes, …) ends the reading: it is the last item.
 //!
 //! ```
-//! use data_inclusion_schema::io::{Format, Reader};
+//! use data_inclusion_schema::io::{Format, Item, Reader};
 //! use data_inclusion_schema::v1::Service;
 //! use data_inclusion_schema::validate::Validator;
 //!
@@ -27,15 +29,13 @@
 //!
 //! {"source": "dora", "structure_id": "dora--s1", "id": "dora--3", "nom": "Garde", "description": "Une crèche.", "date_maj": "2025-02-14"}
 //! "#;
-//! let validator = Validator::new().with_reference_date(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+//! let validator = Validator::new();
 //! let mut ids = Vec::new();
-//! for item in Reader::new(jsonl.as_bytes(), Format::JsonLines) {
-//!     match item? {
-//!         Ok(entry) => {
-//!             let service: Service = entry.input.check(&validator).record.unwrap();
-//!             ids.push((entry.line, service.id));
-//!         }
-//!         Err(error) => assert_eq!((error.line, &error.message[..14]), (2, "JSON invalide ")),
+//! for item in Reader::new(jsonl.as_bytes(), Format::JsonLines).checked::<Service>(&validator) {
+//!     match item {
+//!         Item::Record(entry) => ids.push((entry.line, entry.checked.record.unwrap().id)),
+//!         Item::Unreadable(error) => assert_eq!((error.line, &error.message[..14]), (2, "JSON invalide ")),
+//!         Item::Stopped(error) => return Err(error),
 //!     }
 //! }
 //! assert_eq!(ids, [(1, "dora--1".to_string()), (4, "dora--3".to_string())]);
@@ -44,13 +44,13 @@
 //!
 //! ## Reading and validating at once
 //!
-//! [`Reader::next_checked`] (or [`Reader::checked`], its iterator) reads the next record
-//! and validates it as a `T`: each entry comes out as a [`CheckedEntry`], its line and
-//! exactly the [`Checked`](crate::validate::Checked) that [`Input::check`] gives. It is faster for CSV: a row is
-//! validated straight from its cells (string cells borrowed from the row, no map, no copy
-//! of the names), and the row's map is built only when the row has something to report,
-//! for the full check. A JSON or JSON Lines record is checked by
-//! [`Validator::check_json`](crate::validate::Validator::check_json), as [`Input::check`] does.
+//! [`Reader::checked`] (or [`Reader::next_checked`], one item at a time) reads the next
+//! record and validates it as a `T`: each record comes out as a [`CheckedEntry`], its
+//! line and exactly the [`Checked`](crate::validate::Checked) that [`Input::check`]
+//! gives. It is faster for CSV: a row is validated straight from its cells (string cells
+//! borrowed from the row, no map, no copy of the names), and the row's map is built only
+//! when the row has something to report, for the full check. A JSON or JSON Lines record
+//! is validated where it lies in the reader's buffer.
 //!
 //! ```
 //! use data_inclusion_schema::io::{Format, Reader};
@@ -60,16 +60,15 @@
 //! let csv = "id,nom,source,date_maj,latitude\n\
 //!            dora--1,Mission locale,dora,2025-02-14,45.5\n\
 //!            dora--2,CCAS,dora,2025-02-14,quarante\n";
-//! let validator = Validator::new().with_reference_date(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+//! let validator = Validator::new();
 //! let mut report = Vec::new();
-//! for item in Reader::for_record::<Structure>(csv.as_bytes(), Format::Csv).checked::<Structure>(&validator) {
-//!     let entry = item??;
+//! for item in Reader::new(csv.as_bytes(), Format::Csv).checked::<Structure>(&validator) {
+//!     let Some(entry) = item.record() else { continue };
 //!     for problem in &entry.checked.problems {
 //!         report.push((entry.line, problem.field.clone(), problem.code().as_str()));
 //!     }
 //! }
 //! assert_eq!(report, [(3, "latitude".to_string(), "float_parsing")]);
-//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! ## Limits
@@ -92,22 +91,21 @@
 //! 64 KiB buffer); validating a record, a few tens of times its size.
 //!
 //! ```
-//! use data_inclusion_schema::io::{Format, Reader, RecordErrorKind};
+//! use data_inclusion_schema::io::{Format, Item, Reader, RecordErrorKind};
 //!
 //! let nest = |n| format!("{{\"x\": {}{}}}\n", "[".repeat(n), "]".repeat(n));
 //! let deep = format!("{}{}", nest(201), nest(200));
 //! let mut items = Reader::new(deep.as_bytes(), Format::JsonLines);
-//! let error = items.next().unwrap()?.unwrap_err();
+//! let Some(Item::Unreadable(error)) = items.next() else { panic!() };
 //! assert_eq!((error.line, error.kind), (1, RecordErrorKind::InvalidJson));
 //! assert!(error.message.ends_with("recursion limit exceeded (plus de 200 niveaux de tableaux et d’objets imbriqués)"));
-//! assert_eq!(items.next().unwrap()?.unwrap().line, 2);
+//! assert_eq!(items.next().and_then(Item::record).unwrap().line, 2);
 //!
 //! let long = format!("{{\"x\": \"{}\"}}\n", "a".repeat(100));
 //! let options = data_inclusion_schema::io::ReadOptions::default().with_max_record_bytes(64);
-//! let error = Reader::with_options(long.as_bytes(), Format::JsonLines, options).next().unwrap()?.unwrap_err();
+//! let Some(Item::Unreadable(error)) = Reader::with_options(long.as_bytes(), Format::JsonLines, options).next() else { panic!() };
 //! assert_eq!(error.kind, RecordErrorKind::TooLarge);
 //! assert_eq!(error.message, "l’enregistrement dépasse la taille maximale (64 octets) ; il est ignoré");
-//! # Ok::<(), data_inclusion_schema::io::ReadError>(())
 //! ```
 //!
 //! ## Line numbers
@@ -116,15 +114,19 @@
 //! line (1-based) where the record starts (the CSV header is a line: the first row is line
 //! 2, and a row after a quoted cell spanning three lines is three lines further); for a
 //! JSON array, the record's position in the array (1-based), a [`RecordError`] giving the
-//! physical line too ([`RecordError::physical_line`]); for a document holding one object,
-//! 1. A [`ReadError`] gives the physical line where it was found ([`ReadError::line`]).
+//! physical line too ([`RecordError::physical_line`]); for a document holding one
+//! object, line 1. A [`ReadError`] gives the physical line where it was found
+//! ([`ReadError::line`]).
 //!
 //! # CSV
 //!
 //! A CSV row is a flattened record: one column per field of the schema, a list in one
-//! cell. The reader needs the fields of the record type ([`ReadOptions::fields`], or
-//! [`ReadOptions::for_kind`], [`Reader::for_record`]) to unflatten it: which columns are
-//! lists, which are numbers, which are required.
+//! cell. The reader reads the cells by the fields of a record type, to tell which columns
+//! are lists and which are numbers: by default the kind the header shows (a
+//! `structure_id` column means services); with [`Reader::checked`], its record type's;
+//! any with [`ReadOptions::csv_cells`] ([`CsvCells`]). A required column that is missing
+//! is not an error of the file: each row reports the field as missing ("Champ requis"),
+//! as the official valideur does.
 //!
 //! Reading accepts:
 //! - a comma or a semicolon (or a tab) as delimiter, told from the header line (quotes
@@ -142,9 +144,9 @@
 //!   read as JSON numbers where they parse (with a decimal comma, `3,5`, when the delimiter
 //!   is a semicolon), and kept as strings otherwise, for validation to report.
 //!
-//! A duplicated column, a required column missing, a file that is not UTF-8 (the message
-//! says when it looks like Windows-1252 or Latin-1) are [`ReadError`]s; a row with more or
-//! fewer cells than the header is a [`RecordError`].
+//! A duplicated column and a file that is not UTF-8 (the message says when it looks like
+//! Windows-1252 or Latin-1) are [`ReadError`]s; a row with more or fewer cells than the
+//! header is a [`RecordError`].
 //!
 //! ```
 //! use data_inclusion_schema::io::{Format, Reader};
@@ -153,14 +155,14 @@
 //!
 //! let csv = "id;structure_id;source;nom;description;date_maj;thematiques;nombre_semaines;score_qualite\n\
 //!            dora--1;dora--s1;dora;Garde;Une crèche.;2025-02-14;['famille--garde-denfants'];4.0;0.5\n";
-//! let validator = Validator::new().with_reference_date(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
-//! let entry = Reader::for_record::<Service>(csv.as_bytes(), Format::Csv).next().unwrap()??;
+//! let validator = Validator::new();
+//! let mut reader = Reader::new(csv.as_bytes(), Format::Csv).checked::<Service>(&validator);
+//! let entry = reader.next().and_then(|item| item.record()).unwrap();
 //! assert_eq!(entry.line, 2);
-//! let service: Service = entry.input.check(&validator).record.unwrap();
+//! let service = entry.checked.record.unwrap();
 //! assert_eq!(service.thematiques, Some(vec![Thematique::FamilleGardeDenfants]));
 //! assert_eq!(service.nombre_semaines, Some(4));
 //! assert_eq!(service.extra["score_qualite"], "0.5");
-//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # Writing
@@ -192,8 +194,10 @@ mod csv;
 mod entry;
 mod error;
 mod format;
+mod item;
 mod json;
 mod jsonl;
+mod open;
 mod options;
 mod reader;
 mod scan;
@@ -201,10 +205,10 @@ mod source;
 mod write;
 
 pub use entry::{CheckedEntry, Entry, Input};
-pub use error::{ReadError, RecordError, RecordErrorKind};
-pub use format::{Format, Kind, UnknownKind};
-pub use options::ReadOptions;
-pub use reader::{
-    read_detected, read_detected_with, CheckedEntries, CheckedItem, ReadItem, Reader,
-};
+pub use error::{Encoding, ReadError, RecordError, RecordErrorKind};
+pub use format::{Format, Kind, UnknownFormat, UnknownKind};
+pub use item::Item;
+pub use open::{open, open_as, OpenError};
+pub use options::{CsvCells, ReadOptions};
+pub use reader::{read_detected, read_detected_with, CheckedEntries, Detected, Reader};
 pub use write::{WriteError, WriteOptions, Writer};

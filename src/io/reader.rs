@@ -11,21 +11,17 @@ use super::csv::Csv;
 use super::entry::{CheckedEntry, Entry};
 use super::error::{Next, ReadError, RecordError};
 use super::format::{Format, Kind};
+use super::item::Item;
 use super::json::Document;
 use super::jsonl::Lines;
-use super::options::ReadOptions;
+use super::options::{CsvCells, ReadOptions};
 use super::source::Source;
 use crate::spec::FieldSpec;
 use crate::validate::Validator;
 use crate::Record;
 
-/// One item of a [`Reader`]: an entry, a record that cannot be read, or the error that
-/// ends the reading.
-pub type ReadItem = Result<Result<Entry, RecordError>, ReadError>;
-
-/// One item of [`Reader::next_checked`] (and [`Reader::checked`]): a validated entry, a
-/// record that cannot be read, or the error that ends the reading.
-pub type CheckedItem<R> = Result<Result<CheckedEntry<R>, RecordError>, ReadError>;
+/// An item as the formats' readings give it.
+type ReadItem = Result<Result<Entry, RecordError>, ReadError>;
 
 /// How many records [`Reader::detect_kind`] looks at, at most, for one it can read.
 const DETECT_LOOKAHEAD: usize = 64;
@@ -33,17 +29,23 @@ const DETECT_LOOKAHEAD: usize = 64;
 /// A streaming reader of records: JSON (an array of records, or one record), JSON Lines or
 /// CSV, from any [`Read`], in constant memory.
 ///
-/// It is an iterator of `Result<Result<Entry, RecordError>, ReadError>`: every record of
-/// the input gives one `Ok(Ok(entry))` or `Ok(Err(record_error))`, and a [`ReadError`],
-/// if any, is the last item. It buffers its input itself: there is no need to wrap a file
-/// in a `BufReader`.
+/// It is an iterator of [`Item`]s of [`Entry`] (records not validated);
+/// [`Reader::checked`] makes it an iterator of validated records. Every record of the
+/// input gives one [`Item::Record`] or [`Item::Unreadable`], and an [`Item::Stopped`], if
+/// any, is the last item. It buffers its input itself: there is no need to wrap a file in
+/// a `BufReader`.
+///
+/// CSV cells are read by the fields of the kind of record the header shows (a
+/// `structure_id` column means services), or of the record type that
+/// [`Reader::checked`] validates ([`ReadOptions::csv_cells`]).
 ///
 /// ```
 /// use data_inclusion_schema::io::{Format, Input, Reader};
 ///
 /// let json = r#"[{"id": "a"}, {"id": "b"}]"#;
 /// let inputs: Vec<Input> = Reader::new(json.as_bytes(), Format::Json)
-///     .map(|item| item.unwrap().unwrap().input)
+///     .filter_map(|item| item.record())
+///     .map(|entry| entry.input)
 ///     .collect();
 /// assert_eq!(inputs, [Input::Json(r#"{"id": "a"}"#.into()), Input::Json(r#"{"id": "b"}"#.into())]);
 /// ```
@@ -94,8 +96,18 @@ impl<R: Read> std::fmt::Debug for Reader<R> {
 }
 
 impl<R: Read> Reader<R> {
-    /// A reader with the default options (no record fields: CSV cells are read as strings;
-    /// see [`Reader::for_record`]).
+    /// A reader with the default options.
+    ///
+    /// ```
+    /// use data_inclusion_schema::io::{Format, Input, Reader};
+    ///
+    /// let csv = "id,nom,source,date_maj,reseaux_porteurs,latitude\n\
+    ///            s1,CCAS,dora,2025-02-14,\"['ccas-cias', 'communes']\",45.5\n";
+    /// let entry = Reader::new(csv.as_bytes(), Format::Csv).next().unwrap().record().unwrap();
+    /// let Input::Fields(fields) = entry.input else { unreachable!() };
+    /// assert_eq!(fields["reseaux_porteurs"], serde_json::json!(["ccas-cias", "communes"]));
+    /// assert_eq!(fields["latitude"], 45.5);
+    /// ```
     pub fn new(reader: R, format: Format) -> Self {
         Reader::with_options(reader, format, ReadOptions::default())
     }
@@ -111,24 +123,6 @@ impl<R: Read> Reader<R> {
         }
     }
 
-    /// A reader of records of type `T` ([`ReadOptions::for_record`]): what CSV needs.
-    ///
-    /// ```
-    /// use data_inclusion_schema::io::{Format, Input, Reader};
-    /// use data_inclusion_schema::v1::Structure;
-    ///
-    /// let csv = "id,nom,source,date_maj,reseaux_porteurs,latitude\n\
-    ///            s1,CCAS,dora,2025-02-14,\"['ccas-cias', 'communes']\",45.5\n";
-    /// let entry = Reader::for_record::<Structure>(csv.as_bytes(), Format::Csv).next().unwrap()??;
-    /// let Input::Fields(fields) = entry.input else { unreachable!() };
-    /// assert_eq!(fields["reseaux_porteurs"], serde_json::json!(["ccas-cias", "communes"]));
-    /// assert_eq!(fields["latitude"], 45.5);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn for_record<T: Record>(reader: R, format: Format) -> Self {
-        Reader::with_options(reader, format, ReadOptions::for_record::<T>())
-    }
-
     /// The format read.
     pub fn format(&self) -> Format {
         self.records.format()
@@ -139,12 +133,29 @@ impl<R: Read> Reader<R> {
         &self.options
     }
 
-    /// Sets the fields of the record type ([`ReadOptions::fields`]), for the CSV rows not
-    /// yet read (the required columns are checked before the next row).
+    /// Reads the CSV rows not yet read by these fields ([`CsvCells::ByFields`]).
     pub fn set_fields(&mut self, fields: &'static [FieldSpec]) {
-        self.options.fields = Some(fields);
+        self.set_csv_cells(CsvCells::ByFields(fields));
+    }
+
+    /// Sets how the CSV rows not yet read are read ([`ReadOptions::csv_cells`]).
+    pub fn set_csv_cells(&mut self, cells: CsvCells) {
+        if self.options.csv_cells == cells {
+            return;
+        }
+        self.options.csv_cells = cells;
         if let Records::Csv(csv) = &mut self.records {
             csv.forget_columns();
+        }
+    }
+
+    /// Reads CSV cells by `T`'s fields, unless they are read as strings.
+    fn read_as<T: Record>(&mut self) {
+        let by_t = CsvCells::ByFields(T::FIELDS);
+        match self.options.csv_cells {
+            CsvCells::AsStrings => {}
+            CsvCells::ByFields(fields) if std::ptr::eq(fields, T::FIELDS) => {}
+            _ => self.set_csv_cells(by_t),
         }
     }
 
@@ -170,8 +181,18 @@ impl<R: Read> Reader<R> {
         csv.names()
     }
 
-    /// The next item, without taking it.
-    pub fn peek(&mut self) -> Option<&ReadItem> {
+    /// The line of the CSV header (after the blank lines before it), read now if it is not
+    /// yet; `None` as for [`Reader::csv_header`].
+    pub fn csv_header_line(&mut self) -> Option<u64> {
+        self.csv_header()?;
+        match &self.records {
+            Records::Csv(csv) => csv.header_line(),
+            _ => None,
+        }
+    }
+
+    /// The next item, without taking it (as nested results: see [`Item::into_result`]).
+    pub fn peek(&mut self) -> Option<&Result<Result<Entry, RecordError>, ReadError>> {
         if self.lookahead.is_empty() {
             let item = self.produce()?;
             self.lookahead.push_back(item);
@@ -217,42 +238,47 @@ impl<R: Read> Reader<R> {
     /// [`Checked`](crate::validate::Checked), found faster for CSV: a row is validated
     /// straight from its cells, and its map (its [`Input::Fields`](super::Input::Fields))
     /// is built only when the row has something to report. JSON and JSON Lines records are
-    /// checked by [`Validator::check_json`].
-    ///
-    /// For CSV, the reader's fields ([`ReadOptions::fields`]) should be `T`'s, as
-    /// [`Reader::for_record`] sets them: the cells are read by them, as for
-    /// [`Iterator::next`].
+    /// checked by [`Validator::check_json`]. CSV rows are read by `T`'s fields (unless the
+    /// options read them as strings, [`CsvCells::AsStrings`]).
     ///
     /// ```
     /// use data_inclusion_schema::io::{Format, Reader};
     /// use data_inclusion_schema::v1::Structure;
-    /// use data_inclusion_schema::validate::Validator;
+    /// use data_inclusion_schema::validate::{Code, Validator};
     ///
     /// let csv = "id,nom,source,date_maj\ndora--1,Mission locale,dora,2025-02-14\ndora--2,M,dora,2025-02-14\n";
-    /// let validator = Validator::new().today(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
-    /// let mut reader = Reader::for_record::<Structure>(csv.as_bytes(), Format::Csv);
-    /// let first = reader.next_checked::<Structure>(&validator).unwrap()??;
+    /// let validator = Validator::new();
+    /// let mut reader = Reader::new(csv.as_bytes(), Format::Csv);
+    /// let first = reader.next_checked::<Structure>(&validator).unwrap().record().unwrap();
     /// assert_eq!((first.line, first.checked.record.unwrap().nom), (2, "Mission locale".to_string()));
-    /// let second = reader.next_checked::<Structure>(&validator).unwrap()??;
-    /// assert_eq!(second.checked.problems[0].code(), "string_too_short");
+    /// let second = reader.next_checked::<Structure>(&validator).unwrap().record().unwrap();
+    /// assert_eq!(second.checked.problems[0].code(), Code::StringTooShort);
     /// assert!(reader.next_checked::<Structure>(&validator).is_none());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn next_checked<T: Record>(&mut self, validator: &Validator) -> Option<CheckedItem<T>> {
+    pub fn next_checked<T: Record>(
+        &mut self,
+        validator: &Validator,
+    ) -> Option<Item<CheckedEntry<T>>> {
+        self.read_as::<T>();
         if let Some(item) = self.lookahead.pop_front() {
-            return Some(check_item(item, validator));
+            return Some(Item::from(item).map(|entry| CheckedEntry {
+                line: entry.line,
+                checked: entry.input.check(validator),
+            }));
         }
         self.produce_with(|records, src, options| match records {
             Records::Json(document) => document.next_checked(src, options, validator),
             Records::JsonLines(lines) => lines.next_checked(src, options, validator),
             Records::Csv(csv) => csv.next_checked(src, options, validator),
         })
+        .map(Item::from)
     }
 
-    /// The reader as an iterator of validated records ([`Reader::next_checked`]).
+    /// The reader as an iterator of validated records ([`Reader::next_checked`]): the
+    /// record type is given once, here, and CSV cells are read by its fields.
     ///
     /// ```
-    /// use data_inclusion_schema::io::{Format, Reader};
+    /// use data_inclusion_schema::io::{Format, Item, Reader};
     /// use data_inclusion_schema::v1::Service;
     /// use data_inclusion_schema::validate::Validator;
     ///
@@ -260,23 +286,25 @@ impl<R: Read> Reader<R> {
     ///            dora--1;dora--s1;dora;Garde;Une crèche.;2025-02-14;['famille--garde-denfants']\n\
     ///            dora--2;dora--s1;dora;Garde;Une crèche.;2025-02-14;famille--inconnue\n\
     ///            dora--3;dora--s1\n";
-    /// let validator = Validator::new().today(chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap());
+    /// let validator = Validator::new();
     /// let mut valid = Vec::new();
     /// let mut invalid = Vec::new();
-    /// for item in Reader::for_record::<Service>(csv.as_bytes(), Format::Csv).checked::<Service>(&validator) {
-    ///     match item? {
-    ///         Ok(entry) => match entry.checked.record {
+    /// for item in Reader::new(csv.as_bytes(), Format::Csv).checked::<Service>(&validator) {
+    ///     match item {
+    ///         Item::Record(entry) => match entry.checked.record {
     ///             Some(service) => valid.push(service.id),
     ///             None => invalid.push((entry.line, entry.checked.problems[0].field.clone())),
     ///         },
-    ///         Err(unreadable) => invalid.push((unreadable.line, String::new())),
+    ///         Item::Unreadable(unreadable) => invalid.push((unreadable.line, String::new())),
+    ///         Item::Stopped(error) => return Err(error),
     ///     }
     /// }
     /// assert_eq!(valid, ["dora--1"]);
     /// assert_eq!(invalid, [(3, "thematiques".to_string()), (4, String::new())]);
     /// # Ok::<(), data_inclusion_schema::io::ReadError>(())
     /// ```
-    pub fn checked<T: Record>(self, validator: &Validator) -> CheckedEntries<'_, R, T> {
+    pub fn checked<T: Record>(mut self, validator: &Validator) -> CheckedEntries<'_, R, T> {
+        self.read_as::<T>();
         CheckedEntries {
             reader: self,
             validator,
@@ -321,26 +349,17 @@ impl<R: Read> Reader<R> {
 }
 
 impl<R: Read> Iterator for Reader<R> {
-    type Item = Result<Result<Entry, RecordError>, ReadError>;
+    type Item = Item<Entry>;
 
     fn next(&mut self) -> Option<Self::Item> {
         match self.lookahead.pop_front() {
-            Some(item) => Some(item),
-            None => self.produce(),
+            Some(item) => Some(item.into()),
+            None => self.produce().map(Item::from),
         }
     }
 }
 
 impl<R: Read> std::iter::FusedIterator for Reader<R> {}
-
-fn check_item<T: Record>(item: ReadItem, validator: &Validator) -> CheckedItem<T> {
-    item.map(|record| {
-        record.map(|entry| CheckedEntry {
-            line: entry.line,
-            checked: entry.input.check(validator),
-        })
-    })
-}
 
 /// A [`Reader`] as an iterator of validated records: see [`Reader::checked`].
 pub struct CheckedEntries<'v, R: Read, T> {
@@ -370,7 +389,7 @@ impl<R: Read, T> CheckedEntries<'_, R, T> {
 }
 
 impl<R: Read, T: Record> Iterator for CheckedEntries<'_, R, T> {
-    type Item = CheckedItem<T>;
+    type Item = Item<CheckedEntry<T>>;
 
     fn next(&mut self) -> Option<Self::Item> {
         self.reader.next_checked(self.validator)
@@ -379,55 +398,75 @@ impl<R: Read, T: Record> Iterator for CheckedEntries<'_, R, T> {
 
 impl<R: Read, T: Record> std::iter::FusedIterator for CheckedEntries<'_, R, T> {}
 
-/// Opens an input whose kind may not be known: returns the kind (`kind` when given;
-/// otherwise told by [`Reader::detect_kind`], structures when nothing tells), whether it
-/// was told from the content (`kind` was `None`), and a reader set for that kind, from the
-/// first record.
+/// An input opened by [`read_detected`] or [`open`](super::open): its kind and a reader
+/// set for it.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Detected<R: Read> {
+    /// The kind of the records: the one given, else told by [`Reader::detect_kind`]
+    /// (structures when nothing tells).
+    pub kind: Kind,
+    /// Whether the kind was told from the content (no kind was given).
+    pub kind_detected: bool,
+    /// The reader, from the first record, its CSV cells read by the kind's fields.
+    pub reader: Reader<R>,
+}
+
+impl<R: Read> Detected<R> {
+    /// The format read.
+    pub fn format(&self) -> Format {
+        self.reader.format()
+    }
+}
+
+/// Opens an input whose kind may not be known: the kind (`kind` when given; otherwise
+/// told by [`Reader::detect_kind`], structures when nothing tells) and a reader set for
+/// that kind, from the first record.
 ///
-/// A [`ReadError`] found before the first record (a CSV header with a duplicated or
-/// missing column, a document that is neither an array nor an object, an input that is
-/// not UTF-8 from its first line, …) is returned here.
+/// A [`ReadError`] found before the first record (a CSV header with a duplicated column,
+/// a document that is neither an array nor an object, an input that is not UTF-8 from its
+/// first line, …) is returned here.
 ///
 /// ```
 /// use data_inclusion_schema::io::{read_detected, Format, Kind};
 ///
 /// let csv = "id;structure_id;source;nom;description;date_maj\nd--1;d--s1;dora;Garde;Une crèche.;2025-02-14\n";
-/// let (kind, detected, reader) = read_detected(csv.as_bytes(), Format::Csv, None)?;
-/// assert_eq!((kind, detected), (Kind::Services, true));
-/// assert_eq!(reader.count(), 1);
+/// let detected = read_detected(csv.as_bytes(), Format::Csv, None)?;
+/// assert_eq!((detected.kind, detected.kind_detected), (Kind::Services, true));
+/// assert_eq!(detected.reader.count(), 1);
 ///
-/// let error = read_detected(csv.as_bytes(), Format::Csv, Some(Kind::Structures)).err();
-/// assert!(error.is_none(), "a structure needs id, nom, source, date_maj: all there");
-/// let error = read_detected("id,nom\n".as_bytes(), Format::Csv, Some(Kind::Services)).unwrap_err();
-/// assert_eq!(error.to_string(), "ligne 1 : colonnes obligatoires absentes de l’en-tête CSV : date_maj, description, source, structure_id");
+/// let error = read_detected("id,id\n".as_bytes(), Format::Csv, None).unwrap_err();
+/// assert_eq!(error.to_string(), "ligne 1 : la colonne « id » apparaît deux fois dans l’en-tête CSV");
 /// # Ok::<(), data_inclusion_schema::io::ReadError>(())
 /// ```
 pub fn read_detected<R: Read>(
     reader: R,
     format: Format,
     kind: Option<Kind>,
-) -> Result<(Kind, bool, Reader<R>), ReadError> {
+) -> Result<Detected<R>, ReadError> {
     read_detected_with(reader, format, kind, ReadOptions::default())
 }
 
-/// [`read_detected`] with options (their [`ReadOptions::fields`] are replaced by the
-/// kind's).
+/// [`read_detected`] with options (their [`ReadOptions::csv_cells`] read by the kind's
+/// fields, unless as strings).
 pub fn read_detected_with<R: Read>(
     reader: R,
     format: Format,
     kind: Option<Kind>,
     options: ReadOptions,
-) -> Result<(Kind, bool, Reader<R>), ReadError> {
+) -> Result<Detected<R>, ReadError> {
     let mut reader = Reader::with_options(reader, format, options);
-    let (kind, detected) = match kind {
+    let (kind, kind_detected) = match kind {
         Some(kind) => (kind, false),
         None => (reader.detect_kind().unwrap_or(Kind::Structures), true),
     };
-    reader.set_kind(kind);
+    if reader.options.csv_cells != CsvCells::AsStrings {
+        reader.set_kind(kind);
+    }
     if format == Format::Csv {
         if reader.csv_header().is_some() {
             if let Records::Csv(csv) = &mut reader.records {
-                csv.map_columns(&reader.options)?;
+                csv.map_columns(&reader.options);
             }
         }
     } else {
@@ -438,5 +477,9 @@ pub fn read_detected_with<R: Read>(
             return Err(e);
         }
     }
-    Ok((kind, detected, reader))
+    Ok(Detected {
+        kind,
+        kind_detected,
+        reader,
+    })
 }

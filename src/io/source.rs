@@ -4,7 +4,7 @@
 
 use std::io::{self, Read};
 
-use super::error::{windows_1252, ReadError};
+use super::error::{windows_1252, Encoding, ReadError};
 
 /// The size of the read buffer.
 const CHUNK: usize = 64 * 1024;
@@ -53,7 +53,7 @@ impl<R: Read> Source<R> {
             return Err(ReadError::NotUtf8 {
                 line,
                 byte: head[0],
-                encoding: Some("UTF-16"),
+                encoding: Some(Encoding::Utf16),
             });
         }
         Ok(())
@@ -147,7 +147,7 @@ pub(super) fn utf8(bytes: &[u8], start: u64) -> Result<&str, ReadError> {
 fn not_utf8(bytes: &[u8], e: std::str::Utf8Error, line: u64) -> ReadError {
     let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
     let encoding = if byte >= 0x80 && windows_1252(byte).is_some() {
-        Some("Windows-1252")
+        Some(Encoding::Windows1252)
     } else {
         None
     };

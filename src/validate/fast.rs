@@ -138,7 +138,8 @@ impl<'t> ValueSource<'t> {
 
 /// Whether `text` is one JSON value that jiter reads too, told by the single pass's
 /// tokenizer without building anything; `false` when the tokenizer gives up (which does
-/// not mean that jiter would).
+/// not mean that jiter would). The readers check a record's syntax with it.
+#[cfg(feature = "io")]
 pub(crate) fn plainly_json(text: &str) -> bool {
     let mut cx = Fast {
         text,
@@ -374,6 +375,7 @@ fn plain_string_end(bytes: &[u8], mut i: usize) -> usize {
 
 impl<'t> Fast<'t> {
     /// Reads a value and forgets it, with `node::parse`'s depth rule.
+    #[cfg(any(feature = "io", test))]
     fn skip(&mut self, peek: Peek, depth: usize) -> Option<()> {
         match peek {
             Peek::Null => self.null(),

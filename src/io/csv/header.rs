@@ -132,13 +132,10 @@ impl Header {
     }
 
     /// Maps the columns to the fields (`None`: every column is [`Column::Untyped`] but the
-    /// unnamed ones); the required columns must be there.
-    pub(super) fn columns(
-        &self,
-        fields: Option<&'static [FieldSpec]>,
-    ) -> Result<Vec<Column>, ReadError> {
+    /// unnamed ones).
+    pub(super) fn columns(&self, fields: Option<&'static [FieldSpec]>) -> Vec<Column> {
         let Some(fields) = fields else {
-            return Ok(self
+            return self
                 .names
                 .iter()
                 .map(|n| {
@@ -148,28 +145,19 @@ impl Header {
                         Column::Untyped
                     }
                 })
-                .collect());
+                .collect();
         };
-        let missing: Vec<String> = fields
-            .iter()
-            .filter(|f| f.required && !self.names.iter().any(|n| n == f.name))
-            .map(|f| f.name.to_string())
-            .collect();
-        if !missing.is_empty() {
-            return Err(ReadError::MissingColumns {
-                line: self.line,
-                columns: missing,
-            });
-        }
-        Ok(self
-            .names
+        // A required column that is missing is not an error of the file: validation
+        // reports the field as missing on each row ("Champ requis"), as the official
+        // valideur does.
+        self.names
             .iter()
             .map(|n| match fields.iter().find(|f| f.name == n) {
                 Some(f) => Column::Field(f),
                 None if n.is_empty() => Column::Unnamed,
                 None => Column::Extra,
             })
-            .collect())
+            .collect()
     }
 }
 

@@ -45,6 +45,11 @@ impl Csv {
         self.header.as_ref().map(|h| &h.names[..])
     }
 
+    /// The line of the header, once read.
+    pub(super) fn header_line(&self) -> Option<u64> {
+        self.header.as_ref().map(|h| h.line)
+    }
+
     /// Reads the header, unless it is read (it stays unread when the input ends first).
     pub(super) fn read_header<R: Read>(
         &mut self,
@@ -57,12 +62,11 @@ impl Csv {
         Ok(())
     }
 
-    /// Maps the header's columns to the fields; the required columns must be there.
-    pub(super) fn map_columns(&mut self, options: &ReadOptions) -> Result<(), ReadError> {
+    /// Maps the header's columns to the fields the options read the cells by.
+    pub(super) fn map_columns(&mut self, options: &ReadOptions) {
         if let Some(header) = &self.header {
-            self.columns = Some(header.columns(options.fields)?);
+            self.columns = Some(header.columns(options.csv_fields(&header.names)));
         }
-        Ok(())
     }
 
     /// Forgets the columns' mapping: the fields changed.
@@ -110,7 +114,7 @@ impl Csv {
             }
         }
         if self.columns.is_none() {
-            self.map_columns(options)?;
+            self.map_columns(options);
         }
         let max = options.max_record_bytes;
         let Some(header) = &self.header else {

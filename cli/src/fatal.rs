@@ -1,0 +1,51 @@
+//! What stops the tool before it has read its input to its end: exit status 2.
+
+use std::path::PathBuf;
+
+use data_inclusion_schema::io::{OpenError, ReadError, UnknownFormat, WriteError};
+
+/// A failure to read the input (or to write the output) at all: exit status 2. Each keeps
+/// its source.
+#[derive(Debug, thiserror::Error)]
+pub enum Fatal {
+    /// A format name that is not one (`--from`, `--to`).
+    #[error(transparent)]
+    UnknownFormat(#[from] UnknownFormat),
+    /// `-` without `--from` / `--to`.
+    #[error("avec `-`, le format se donne avec --from / --to")]
+    StdioWithoutFormat,
+    /// A file whose extension is not a format's.
+    #[error("{} : extension inconnue (attendu .json, .jsonl, .ndjson ou .csv ; ou --from)", path.display())]
+    UnknownExtension {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A file that cannot be opened or created.
+    #[error("{} : {source}", path.display())]
+    File {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The input cannot be read (to its end).
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The output cannot be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// The report cannot be written.
+    #[error("écriture impossible : {0}")]
+    Output(#[from] std::io::Error),
+}
+
+impl From<OpenError> for Fatal {
+    fn from(e: OpenError) -> Fatal {
+        match e {
+            OpenError::Io { path, source } => Fatal::File { path, source },
+            OpenError::UnknownFormat { path } => Fatal::UnknownExtension { path },
+            OpenError::Read { source, .. } => Fatal::Read(source),
+            _ => Fatal::Output(std::io::Error::other(e.to_string())),
+        }
+    }
+}

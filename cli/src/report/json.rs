@@ -1,0 +1,93 @@
+//! The JSON report: a JSON array of one object per problem, streamed as the problems are
+//! found. Each object has the keys `schema`, `line`, then those of a serialized
+//! [`Problem`] (`field`, `path`, `code`, `level`, `value`, `message`, `suggestion`); a
+//! record that cannot be read has the code `record_unreadable`.
+
+use std::io::{self, Write};
+
+use data_inclusion_schema::validate::{InLang, Problem};
+use data_inclusion_schema::Lang;
+use serde::Serialize;
+
+/// One problem of the report.
+#[derive(Serialize)]
+struct Line<'a> {
+    schema: &'a str,
+    line: u64,
+    #[serde(flatten)]
+    problem: InLang<'a>,
+}
+
+/// A record that cannot be read, as the report writes it.
+#[derive(Serialize)]
+struct Unreadable<'a> {
+    schema: &'a str,
+    line: u64,
+    field: &'a str,
+    path: &'a str,
+    code: &'a str,
+    level: &'a str,
+    value: Option<()>,
+    message: &'a str,
+    suggestion: Option<()>,
+}
+
+/// The JSON report being written: `[`, then the problems, then `]` ([`JsonReport::close`]).
+pub struct JsonReport<W: Write> {
+    out: W,
+    first: bool,
+}
+
+impl<W: Write> JsonReport<W> {
+    /// Opens the array.
+    pub fn new(mut out: W) -> io::Result<Self> {
+        writeln!(out, "[")?;
+        Ok(JsonReport { out, first: true })
+    }
+
+    fn item(&mut self, item: &impl Serialize) -> io::Result<()> {
+        if !self.first {
+            writeln!(self.out, ",")?;
+        }
+        self.first = false;
+        write!(self.out, "  ")?;
+        serde_json::to_writer(&mut self.out, item)?;
+        Ok(())
+    }
+
+    /// A problem of the record at `line`.
+    pub fn problem(
+        &mut self,
+        schema: &str,
+        line: u64,
+        problem: &Problem,
+        lang: Lang,
+    ) -> io::Result<()> {
+        self.item(&Line {
+            schema,
+            line,
+            problem: problem.in_lang(lang),
+        })
+    }
+
+    /// A record at `line` that cannot be read.
+    pub fn unreadable(&mut self, schema: &str, line: u64, message: &str) -> io::Result<()> {
+        self.item(&Unreadable {
+            schema,
+            line,
+            field: "",
+            path: "",
+            code: "record_unreadable",
+            level: "error",
+            value: None,
+            message,
+            suggestion: None,
+        })
+    }
+
+    /// Closes the array and flushes.
+    pub fn close(mut self) -> io::Result<()> {
+        writeln!(self.out, "\n]")?;
+        self.out.flush()
+    }
+}

@@ -1,0 +1,80 @@
+//! `data-inclusion score`: the official quality score of each service, one JSON line per
+//! service (`line`, `id`, `score`, `criteria`; or `error`).
+
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use data_inclusion_schema::io::{self as dio, Entry, Item, Kind};
+use data_inclusion_schema::score::{score_qualite, Score};
+use data_inclusion_schema::v1::Service;
+use data_inclusion_schema::validate::Validator;
+use serde::Serialize;
+
+use crate::fatal::Fatal;
+use crate::input::Source;
+
+/// One line of the output.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Line {
+    Scored {
+        line: u64,
+        id: String,
+        #[serde(flatten)]
+        score: Box<Score>,
+    },
+    Failed {
+        line: u64,
+        id: Option<String>,
+        score: Option<f64>,
+        error: String,
+    },
+}
+
+fn failed(line: u64, id: Option<String>, error: String) -> Line {
+    Line::Failed {
+        line,
+        id,
+        score: None,
+        error,
+    }
+}
+
+/// Scores the services of `path`: `true` when every one could be scored.
+pub fn score(path: &Path, from: Option<&str>, today: NaiveDate) -> Result<bool, Fatal> {
+    let source = Source::open(path, from)?.with_progress();
+    let detected = dio::read_detected(source.reader, source.format, Some(Kind::Services))?;
+    let validator = Validator::new().with_reference_date(today);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut all_ok = true;
+    for item in detected.reader {
+        let line = match item {
+            Item::Stopped(e) => return Err(Fatal::Read(e)),
+            Item::Unreadable(e) => failed(e.line, None, e.message),
+            Item::Record(Entry { line, input }) => {
+                match input.check::<Service>(&validator).into_result() {
+                    Err(report) => failed(
+                        line,
+                        None,
+                        format!("service invalide : {} erreur(s)", report.errors().count()),
+                    ),
+                    Ok(service) => match score_qualite(&service, today) {
+                        Ok(score) => Line::Scored {
+                            line,
+                            id: service.id,
+                            score: Box::new(score),
+                        },
+                        Err(e) => failed(line, Some(service.id), e.to_string()),
+                    },
+                }
+            }
+        };
+        all_ok &= matches!(line, Line::Scored { .. });
+        serde_json::to_writer(&mut out, &line).map_err(io::Error::from)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(all_ok)
+}
