@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Seeds the fuzz corpora (fuzz/corpus/TARGET) from the tests' fixtures, and writes the
+dictionaries (fuzz/dict/*.dict: field names, referential values, JSON and CSV tokens).
+
+Run by `scripts/fuzz seed`. Seeds are named by their content's SHA-1, as libFuzzer names
+its inputs, so that seeding twice adds nothing. Paths are taken from this file's place.
+"""
+import hashlib
+import json
+import pathlib
+import re
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+FUZZ = ROOT / "fuzz"
+
+
+def add(target, data):
+    if isinstance(data, str):
+        data = data.encode()
+    folder = FUZZ / "corpus" / target
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / hashlib.sha1(data).hexdigest()).write_bytes(data)
+
+
+def files(pattern):
+    return sorted(ROOT.glob(pattern))
+
+
+# the readers: every malformed file and fixture of their format
+for target, patterns in {
+    "json": ["tests/malformed/*.json", "tests/fixtures/api/*.json"],
+    "jsonl": ["tests/malformed/*.jsonl", "cli/data/*.jsonl", "tests/fixtures/datagouv/*.jsonl"],
+    "csv": ["tests/malformed/*.csv", "tests/fixtures/datagouv/*.csv"],
+}.items():
+    for pattern in patterns:
+        for path in files(pattern):
+            add(target, path.read_bytes())
+
+# JSON documents made of the JSON Lines fixtures: an array, one object
+records = []
+for path in files("cli/data/*.jsonl") + files("tests/fixtures/datagouv/*.jsonl"):
+    records += [line for line in path.read_text().split("\n") if line.strip()]
+for i in range(0, len(records), 4):
+    add("json", "[\n" + ",\n".join(records[i:i + 4]) + "\n]\n")
+for record in records[:8]:
+    add("json", record)
+
+# validation: the records, and every 16th case of the conformance corpus (valid and not,
+# each group of the official verdicts)
+for record in records:
+    add("single_pass", record)
+cases = (ROOT / "tests/conformance/cases.jsonl").read_text().split("\n")
+for line in filter(None, cases[::16]):
+    add("single_pass", json.loads(line)["json"])
+
+# names: the referentials' values, format and kind names, CSV headers
+referential = (ROOT / "src/v1/generated.rs").read_text()
+values = sorted(set(re.findall(r'=> "([a-z0-9-]+--[a-z0-9-]+|[a-z][a-z0-9-]*)",', referential)))
+for value in values:
+    add("names", value)
+for name in ["json", "jsonl", "ndjson", "jsonlines", "csv", " CSV\t", "services", "Structure",
+             "export/services.NDJSON", "a.b.json", ".csv"]:
+    add("names", name)
+for path in files("tests/malformed/*.csv") + files("tests/fixtures/datagouv/*.csv"):
+    add("names", path.read_bytes().split(b"\n")[0])
+
+# dictionaries
+fields = sorted(set(re.findall(r"serialize_entry\(\"([a-z_]+)\"", referential)))
+
+
+def quoted(token):
+    out = ""
+    for b in token.encode():
+        if b in (0x22, 0x5C) or b < 0x20 or b > 0x7E:
+            out += "\\x%02X" % b
+        else:
+            out += chr(b)
+    return '"' + out + '"'
+
+
+common = values + ["2025-02-14", "2026-06-15", "https://exemple.fr", "a@exemple.fr", "59350",
+                   "12345678901234", "+33123456789", "tous-publics", "\u00e9", "\ufeff"]
+json_tokens = ['"', "{", "}", "[", "]", ",", ":", "\\", "\\u0000", "\\ud800", "\\u00e9",
+               "null", "true", "false", "1e400", "-0", "0.5", "9999999999999999999999",
+               "NaN", "Infinity", '{"', '":', '":"', '","', '"}', "\n", "\r\n", "\t"]
+csv_tokens = ['"', '""', ",", ";", "\t", "\n", "\r\n", "\r", "|", " | ", "['", "']", "', '",
+              '["', '"]', "[]", "u'", "\\x", "\\u00", "\\U0001f600", "\\777", "None", "True",
+              "4.0", "3,5", "\x00", "\xff"]
+(FUZZ / "dict").mkdir(exist_ok=True)
+for name, tokens in {
+    "json": json_tokens + ['"%s"' % f for f in fields] + ['"%s"' % v for v in common] + fields,
+    "csv": csv_tokens + fields + common,
+    "names": values + fields + ["json", "jsonl", "ndjson", "jsonlines", "csv", "structures",
+                                "services", "structure_id", ".", "/", " ", "\t", "\u00a0",
+                                "\u0130", ","],
+}.items():
+    lines = []
+    for token in tokens:
+        if token not in lines:
+            lines.append(token)
+    (FUZZ / "dict" / (name + ".dict")).write_text(
+        "# written by scripts/fuzz-seed.py\n" + "".join(quoted(t) + "\n" for t in lines))
