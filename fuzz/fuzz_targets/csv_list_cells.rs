@@ -32,7 +32,7 @@ enum Case {
     },
 }
 
-const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
+const DELIMITERS: &[u8; 3] = b",;\t";
 const SEPARATORS: [&str; 3] = [",", "|", " | "];
 const READ_SEPARATORS: [char; 5] = [',', '|', ';', ' ', 'x'];
 

@@ -168,10 +168,10 @@ impl Read for Chunked<'_> {
 pub fn read_options(data: &[u8]) -> (ReadOptions, Vec<usize>) {
     let h = hash(data);
     let mut options = ReadOptions::default();
-    if h % 4 == 0 {
+    if h.is_multiple_of(4) {
         options = options.with_max_record_bytes(1 + (h >> 8) as usize % 600);
     }
-    if (h >> 20) % 8 == 0 {
+    if (h >> 20).is_multiple_of(8) {
         options = options.with_csv_list_separators([';', ' ']);
     }
     // Chunks of 0 (an interrupted read) to 63 bytes.
