@@ -111,9 +111,7 @@ const TERRITORIES: &[Territory] = &[
 pub fn territory_of(longitude: f64, latitude: f64) -> Option<&'static str> {
     TERRITORIES
         .iter()
-        .find(|t| {
-            (t.west..=t.east).contains(&longitude) && (t.south..=t.north).contains(&latitude)
-        })
+        .find(|t| (t.west..=t.east).contains(&longitude) && (t.south..=t.north).contains(&latitude))
         .map(|t| t.name)
 }
 

@@ -129,19 +129,35 @@ pub(crate) fn advise(
     }
     if let Some(telephone) = text("telephone") {
         if is_placeholder_telephone(telephone) {
-            add("telephone", Value::from(telephone), Detail::PlaceholderContact);
+            add(
+                "telephone",
+                Value::from(telephone),
+                Detail::PlaceholderContact,
+            );
         } else if !is_french_telephone(telephone) {
-            add("telephone", Value::from(telephone), Detail::TelephoneNotFrench);
+            add(
+                "telephone",
+                Value::from(telephone),
+                Detail::TelephoneNotFrench,
+            );
         }
     }
     if let Some(courriel) = text("courriel") {
         if is_placeholder_courriel(courriel) {
-            add("courriel", Value::from(courriel), Detail::PlaceholderContact);
+            add(
+                "courriel",
+                Value::from(courriel),
+                Detail::PlaceholderContact,
+            );
         }
     }
     if let Some(name) = text("contact_nom_prenom") {
         if is_placeholder_name(name) {
-            add("contact_nom_prenom", Value::from(name), Detail::PlaceholderContact);
+            add(
+                "contact_nom_prenom",
+                Value::from(name),
+                Detail::PlaceholderContact,
+            );
         }
     }
     if let Some(site) = text("site_web") {

@@ -121,7 +121,11 @@ pub fn is_placeholder_telephone(telephone: &str) -> bool {
     // The national number: the nine digits after 0 or +33.
     let national = digits
         .strip_prefix("0033")
-        .or_else(|| digits.strip_prefix("33").filter(|_| telephone.contains('+')))
+        .or_else(|| {
+            digits
+                .strip_prefix("33")
+                .filter(|_| telephone.contains('+'))
+        })
         .or_else(|| digits.strip_prefix('0'))
         .unwrap_or(&digits);
     if national.len() != 9 {
@@ -192,10 +196,21 @@ mod tests {
 
     #[test]
     fn placeholder_numbers() {
-        for t in ["0123456789", "+33 1 23 45 67 89", "0000000000", "06 66 66 66 66", "0033 1 02 03 04 05"] {
+        for t in [
+            "0123456789",
+            "+33 1 23 45 67 89",
+            "0000000000",
+            "06 66 66 66 66",
+            "0033 1 02 03 04 05",
+        ] {
             assert!(is_placeholder_telephone(t), "{t}");
         }
-        for t in ["06 12 34 56 78", "3949", "+33 6 12 34 56 78", "01 40 20 50 50"] {
+        for t in [
+            "06 12 34 56 78",
+            "3949",
+            "+33 6 12 34 56 78",
+            "01 40 20 50 50",
+        ] {
             assert!(!is_placeholder_telephone(t), "{t}");
         }
     }

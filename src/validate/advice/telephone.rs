@@ -134,12 +134,12 @@ mod tests {
             "07 56 12 34 56",
             "09 70 00 00 00",
             "0 800 00 00 00",
-            "0590 99 39 00",  // Guadeloupe
-            "0596 55 20 00",  // Martinique
-            "0594 29 40 00",  // Guyane
-            "0269 61 10 00",  // Mayotte
+            "0590 99 39 00", // Guadeloupe
+            "0596 55 20 00", // Martinique
+            "0594 29 40 00", // Guyane
+            "0269 61 10 00", // Mayotte
             "+590 590 99 39 00",
-            "+687 27 31 15", // Nouvelle-Calédonie
+            "+687 27 31 15",    // Nouvelle-Calédonie
             "+689 40 47 20 00", // Polynésie française
             "115",
             "3949",
