@@ -7,6 +7,7 @@ use std::path::Path;
 use data_inclusion_schema::io::{Format, Kind};
 
 use crate::fatal::Fatal;
+use crate::messages::Ui;
 use crate::KindArg;
 
 /// The bundled sample data that `validate` runs on when given no file.
@@ -78,7 +79,7 @@ impl Source {
         }
         let bar = indicatif::ProgressBar::new(size);
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {eta}")
+            indicatif::ProgressStyle::with_template(Ui::Progress.text(crate::messages::lang()))
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         self.reader = Box::new(bar.wrap_read(self.reader));
