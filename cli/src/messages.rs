@@ -165,6 +165,15 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
         "Prints the help (of a command: data-inclusion help validate).",
     ),
     (
+        "help.examples",
+        "Exemples :
+  data-inclusion help
+  data-inclusion help validate",
+        "Examples:
+  data-inclusion help
+  data-inclusion help validate",
+    ),
+    (
         "help.command",
         "La commande dont afficher l’aide.",
         "The command whose help to print.",
@@ -514,4 +523,107 @@ pub fn clap_error(error: &clap::Error, lang: Lang) -> String {
         }
     }
     format!("{message}\n\n{}\n", Ui::MoreInformation.text(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every id a command line asks for: `about` and `examples`, then each command, its
+    /// examples and its arguments.
+    fn wanted(command: &Command, path: &str, out: &mut Vec<(String, String)>) {
+        let (about, examples) = if path.is_empty() {
+            ("about".to_string(), "examples".to_string())
+        } else {
+            (path.to_string(), format!("{path}.examples"))
+        };
+        out.push((about.clone(), about));
+        out.push((examples.clone(), examples));
+        for arg in command.get_arguments() {
+            let id = arg.get_id().as_str();
+            if id == "help" || id == "version" {
+                continue;
+            }
+            let key = if path.is_empty() {
+                id.to_string()
+            } else {
+                format!("{path}.{id}")
+            };
+            out.push((key, id.to_string()));
+        }
+        for sub in command.get_subcommands() {
+            let sub_path = if path.is_empty() {
+                sub.get_name().to_string()
+            } else {
+                format!("{path}.{}", sub.get_name())
+            };
+            wanted(sub, &sub_path, out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_its_help() {
+        let command = crate::Cli::command();
+        let mut ids = Vec::new();
+        wanted(&command, "", &mut ids);
+        let missing: Vec<&String> = ids
+            .iter()
+            .filter(|(key, alone)| help(key, Lang::Fr).is_none() && help(alone, Lang::Fr).is_none())
+            .map(|(key, _)| key)
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "add these ids to messages::HELP, in French and English: {missing:?}"
+        );
+        // No text is left for an argument or a command that is gone.
+        let used: Vec<&str> = ids
+            .iter()
+            .flat_map(|(key, alone)| [key.as_str(), alone.as_str()])
+            .collect();
+        let stale: Vec<&str> = HELP
+            .iter()
+            .map(|(id, _, _)| *id)
+            .filter(|id| !used.contains(id))
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "ids of messages::HELP used nowhere: {stale:?}"
+        );
+        for (id, fr, en) in HELP {
+            assert!(!fr.is_empty() && !en.is_empty() && fr != en, "{id}");
+        }
+    }
+
+    #[test]
+    fn the_language_from_the_arguments_then_the_locale() {
+        let args = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        let none = |_: &str| None;
+        let english = |name: &str| (name == "LANG").then(|| "en_GB.UTF-8".to_string());
+        assert_eq!(lang_of(&args(&["di", "validate"]), none), Lang::Fr);
+        assert_eq!(lang_of(&args(&["di", "validate"]), english), Lang::En);
+        assert_eq!(lang_of(&args(&["di", "--lang", "fr"]), english), Lang::Fr);
+        assert_eq!(
+            lang_of(&args(&["di", "validate", "--lang=en"]), none),
+            Lang::En
+        );
+        // LC_ALL wins over LANG; an empty one does not count.
+        let both = |name: &str| match name {
+            "LC_ALL" => Some("fr_FR.UTF-8".to_string()),
+            "LANG" => Some("en_US".to_string()),
+            _ => None,
+        };
+        assert_eq!(lang_of(&args(&["di"]), both), Lang::Fr);
+        let empty = |name: &str| match name {
+            "LC_ALL" => Some(String::new()),
+            "LANG" => Some("en_US".to_string()),
+            _ => None,
+        };
+        assert_eq!(lang_of(&args(&["di"]), empty), Lang::En);
+        // After `--`, a file named --lang is a file.
+        assert_eq!(
+            lang_of(&args(&["di", "validate", "--", "--lang", "en"]), none),
+            Lang::Fr
+        );
+    }
 }

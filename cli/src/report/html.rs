@@ -150,6 +150,7 @@ h1 { font-size: 1.75rem; margin: .25rem 0; line-height: 1.25; }
 h2 { font-size: 1.375rem; margin: 2rem 0 .5rem; line-height: 1.3; }
 h3 { font-size: 1.125rem; margin: 1rem 0 .5rem; overflow-wrap: anywhere; }
 .meta, .hint { color: var(--muted); margin: .25rem 0; }
+.meta, caption, .alert, .notice { overflow-wrap: anywhere; }
 .alert { border-left: .3rem solid; padding: .75rem 1rem; margin: 1.5rem 0 1rem; }
 .alert p { margin: 0; }
 .alert-error { border-color: var(--error); background: var(--error-bg); }
@@ -174,6 +175,7 @@ td.lines { white-space: nowrap; }
 .scroll table { margin: 0; width: auto; min-width: 100%; }
 .preview td { min-width: 9rem; max-width: 22rem; overflow-wrap: anywhere; }
 .preview td.line, .preview th.line { min-width: 0; white-space: nowrap; }
+.preview td[data-level] { min-width: 14rem; }
 td.cell-error { background: var(--error-bg); box-shadow: inset 3px 0 0 var(--error); }
 td.cell-warning { background: var(--warning-bg); box-shadow: inset 3px 0 0 var(--warning); }
 td.cell-advice { background: var(--advice-bg); box-shadow: inset 3px 0 0 var(--advice); }
@@ -183,10 +185,11 @@ td.cell-advice { background: var(--advice-bg); box-shadow: inset 3px 0 0 var(--a
 .cell-advice .cell-msg, .sym-advice { color: var(--advice); }
 .notice { border-left: .3rem solid var(--warning); background: var(--warning-bg); padding: .5rem .75rem; margin: .5rem 0; }
 .legend { margin: .25rem 0 .5rem; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+table.codes code { overflow-wrap: anywhere; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .875rem; }
 footer { border-top: 1px solid var(--line); margin-top: 2rem; padding: 1rem 0; color: var(--muted); font-size: .875rem; }
 @media (max-width: 47.99em) {
-  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stack thead { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
   table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
   table.stack tr { border: 1px solid var(--line); margin-bottom: .75rem; }
   table.stack td { border: 0; border-bottom: 1px solid #e5e5e5; }
@@ -678,14 +681,14 @@ fn preview(h: &mut String, files: &[FileReport], lang: Lang) {
         let region = format!("apercu-{i}");
         let caption = match lang {
             Lang::Fr => format!(
-                "{} — {} {} premières lignes {} sur {total}",
+                "{} — {} : {} premières lignes {} sur {total}",
                 f.name,
                 schema,
                 rows.len(),
                 if errors { "en erreur" } else { "à revoir" }
             ),
             Lang::En => format!(
-                "{} — {} first {} rows {} of {total}",
+                "{} — {}: first {} rows {} of {total}",
                 f.name,
                 schema,
                 rows.len(),
