@@ -337,3 +337,61 @@ fn hostile_values_are_advised_on_in_bounded_time() {
         ]
     );
 }
+
+/// The share of records with advice, per kind of advice, in the data.gouv.fr samples
+/// (CSV and JSON Lines give the same): their contacts are the schema's and RFC 2606's
+/// examples (`+33123456789`, `…@exemple.fr`, `https://www.exemple.fr/`).
+#[test]
+fn advice_on_the_data_gouv_fr_samples() {
+    fn shares<R: Record>(bytes: &[u8], format: Format) -> (usize, usize, Vec<(String, usize)>) {
+        let v = validator().with_advice(true);
+        let mut records = 0;
+        let mut advised = 0;
+        let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
+        for item in Reader::new(bytes, format).checked::<R>(&v) {
+            let Item::Record(entry) = item else {
+                panic!("{item:?}")
+            };
+            assert!(entry.checked.is_valid());
+            records += 1;
+            let advice: Vec<&Problem> = entry
+                .checked
+                .problems
+                .iter()
+                .filter(|p| p.level == Level::Advice)
+                .collect();
+            advised += usize::from(!advice.is_empty());
+            for p in advice {
+                *kinds
+                    .entry(format!("{} {}", p.code(), p.field))
+                    .or_default() += 1;
+            }
+        }
+        (records, advised, kinds.into_iter().collect())
+    }
+    let structures = (
+        5,
+        5,
+        vec![
+            ("placeholder_contact courriel".to_string(), 3),
+            ("placeholder_contact site_web".to_string(), 3),
+            ("placeholder_contact telephone".to_string(), 3),
+        ],
+    );
+    let services = (
+        5,
+        5,
+        vec![
+            ("placeholder_contact courriel".to_string(), 5),
+            ("placeholder_contact telephone".to_string(), 5),
+        ],
+    );
+    let csv = include_bytes!("fixtures/datagouv/structures-sample.csv");
+    let jsonl = include_bytes!("fixtures/datagouv/structures-sample.jsonl");
+    assert_eq!(shares::<Structure>(csv, Format::Csv), structures);
+    assert_eq!(shares::<Structure>(jsonl, Format::JsonLines), structures);
+    let csv = include_bytes!("fixtures/datagouv/services-sample.csv");
+    let jsonl = include_bytes!("fixtures/datagouv/services-sample.jsonl");
+    assert_eq!(shares::<Service>(csv, Format::Csv), services);
+    assert_eq!(shares::<Service>(jsonl, Format::JsonLines), services);
+}

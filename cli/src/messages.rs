@@ -240,9 +240,10 @@ impl Ui {
             // (clap writes the colon; French puts a space before it.)
             Ui::Commands => ("Commandes ", "Commands"),
             Ui::Usage => ("Utilisation :", "Usage:"),
+            // `read`, `size` and `left` are the tool's keys (input.rs), in the language.
             Ui::Progress => (
-                "{bar:40} {bytes}/{total_bytes} lus, reste {eta}",
-                "{bar:40} {bytes}/{total_bytes} read, {eta} left",
+                "{bar:40} {read} lus sur {size}, reste {left}",
+                "{bar:40} {read} read of {size}, {left} left",
             ),
             Ui::Error => ("erreur :", "error:"),
             Ui::MoreInformation => (
@@ -292,6 +293,37 @@ pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
         Lang::Fr => "une date AAAA-MM-JJ est attendue, comme 2025-06-01".to_string(),
         Lang::En => "a date YYYY-MM-DD is expected, such as 2025-06-01".to_string(),
     })
+}
+
+/// A size in bytes as people read it: `12,5 Mo` in French, `12.5 MB` in English.
+pub fn bytes(n: u64, lang: Lang) -> String {
+    let (units, comma): (&[&str], bool) = match lang {
+        Lang::Fr => (&["o", "ko", "Mo", "Go", "To"], true),
+        Lang::En => (&["B", "kB", "MB", "GB", "TB"], false),
+    };
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < units.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    let text = if unit == 0 {
+        format!("{n}")
+    } else {
+        format!("{value:.1}")
+    };
+    let text = if comma { text.replace('.', ",") } else { text };
+    format!("{text} {}", units[unit])
+}
+
+/// A duration as people read it: `2 min 05 s`.
+pub fn duration(d: std::time::Duration) -> String {
+    let s = d.as_secs();
+    match (s / 3600, s / 60 % 60, s % 60) {
+        (0, 0, s) => format!("{s} s"),
+        (0, m, s) => format!("{m} min {s:02} s"),
+        (h, m, _) => format!("{h} h {m:02} min"),
+    }
 }
 
 /// The language the tool speaks: `--lang` among the arguments (before clap reads them,
@@ -593,6 +625,15 @@ mod tests {
         for (id, fr, en) in HELP {
             assert!(!fr.is_empty() && !en.is_empty() && fr != en, "{id}");
         }
+    }
+
+    #[test]
+    fn sizes_and_durations_as_people_read_them() {
+        assert_eq!(bytes(999, Lang::Fr), "999 o");
+        assert_eq!(bytes(12_500_000, Lang::Fr), "12,5 Mo");
+        assert_eq!(bytes(12_500_000, Lang::En), "12.5 MB");
+        assert_eq!(duration(std::time::Duration::from_secs(125)), "2 min 05 s");
+        assert_eq!(duration(std::time::Duration::from_secs(7300)), "2 h 01 min");
     }
 
     #[test]

@@ -188,7 +188,7 @@ td.cell-advice { background: var(--advice-bg); box-shadow: inset 3px 0 0 var(--a
 table.codes code { overflow-wrap: anywhere; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .875rem; }
 footer { border-top: 1px solid var(--line); margin-top: 2rem; padding: 1rem 0; color: var(--muted); font-size: .875rem; }
-@media (max-width: 47.99em) {
+@media screen and (max-width: 47.99em) {
   table.stack thead { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
   table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
   table.stack tr { border: 1px solid var(--line); margin-bottom: .75rem; }
@@ -203,9 +203,12 @@ footer { border-top: 1px solid var(--line); margin-top: 2rem; padding: 1rem 0; c
   .skip { display: none; }
   body { font-size: 10pt; }
   .scroll { overflow: visible; border: 0; }
-  .preview td { max-width: none; min-width: 0; }
+  .preview { font-size: 8pt; }
+  .preview td, .preview td[data-level] { max-width: none; min-width: 0; }
+  .preview td, .preview td .cell-value { overflow-wrap: break-word; }
+  .scroll table { width: 100%; }
   tr, .file, .alert { break-inside: avoid; }
-  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
+  main p a[href^="http"]::after, footer a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
   thead { display: table-header-group; }
 }
 "#;
