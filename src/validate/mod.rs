@@ -366,7 +366,7 @@ impl Validator {
                 record: Some(record),
                 problems: Vec::new(),
             };
-            return self.advised(checked, || parse(text).ok());
+            return self.advised(checked, || advised_members(text));
         }
         match parse(text) {
             Ok(node) => self.check_node(&node),
@@ -437,7 +437,7 @@ impl Validator {
                 record: Some(record),
                 problems: Vec::new(),
             };
-            return Ok(self.advised(checked, || parse(text).ok()));
+            return Ok(self.advised(checked, || advised_members(text)));
         }
         syntax()?;
         Ok(self.check_json_fully(text))
@@ -553,6 +553,17 @@ pub(crate) fn single_pass_on_map<R: Record>(
 /// must decide.
 pub(crate) fn single_pass_on_value<R: Record>(value: &Value, today: NaiveDate) -> Option<R> {
     single_pass_on_map(value.as_object()?, today)
+}
+
+/// The members of a record's JSON text that advice reads.
+#[cfg(feature = "advice")]
+fn advised_members(text: &str) -> Option<Node<'_>> {
+    node::parse_members(text, advice::FIELDS)
+}
+
+#[cfg(not(feature = "advice"))]
+fn advised_members(_: &str) -> Option<Node<'_>> {
+    None
 }
 
 /// Parses JSON text as the official package does (jiter: `NaN` and `Infinity` allowed,

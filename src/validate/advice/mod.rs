@@ -50,6 +50,10 @@ mod placeholder;
 mod siret;
 mod telephone;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::thread::LocalKey;
+
 use serde_json::Value;
 
 use super::node::Node;
@@ -62,6 +66,47 @@ pub use placeholder::{
 };
 pub use siret::siret_checksum_is_valid;
 pub use telephone::is_french_telephone;
+
+/// The fields advice reads.
+pub(crate) const FIELDS: &[&str] = &[
+    "siret",
+    "longitude",
+    "latitude",
+    "telephone",
+    "courriel",
+    "contact_nom_prenom",
+    "site_web",
+    "horaires_accueil",
+];
+
+/// The verdicts on the values seen last in this thread, for the checks that cost tens of
+/// microseconds (libphonenumber, the opening_hours parser): files repeat their opening
+/// hours and telephone numbers. Emptied when it holds [`CACHE_SIZE`] values.
+const CACHE_SIZE: usize = 8192;
+
+thread_local! {
+    static TELEPHONES: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
+    static HOURS: RefCell<HashMap<String, Option<usize>>> = RefCell::new(HashMap::new());
+}
+
+fn cached<T: Copy>(
+    cache: &'static LocalKey<RefCell<HashMap<String, T>>>,
+    key: &str,
+    check: impl FnOnce(&str) -> T,
+) -> T {
+    if let Some(hit) = cache.with(|c| c.borrow().get(key).copied()) {
+        return hit;
+    }
+    let verdict = check(key);
+    cache.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHE_SIZE {
+            c.clear();
+        }
+        c.insert(key.to_string(), verdict);
+    });
+    verdict
+}
 
 /// Appends the advice on a record (`node`, read as the full check reads it) to
 /// `problems`, which holds its errors and warnings: fields with an error are left
@@ -134,7 +179,7 @@ pub(crate) fn advise(
                 Value::from(telephone),
                 Detail::PlaceholderContact,
             );
-        } else if !is_french_telephone(telephone) {
+        } else if !cached(&TELEPHONES, telephone, is_french_telephone) {
             add(
                 "telephone",
                 Value::from(telephone),
@@ -166,7 +211,7 @@ pub(crate) fn advise(
         }
     }
     if let Some(hours) = text("horaires_accueil") {
-        if let Some(column) = opening_hours_error(hours) {
+        if let Some(column) = cached(&HOURS, hours, opening_hours_error) {
             add(
                 "horaires_accueil",
                 Value::from(hours),

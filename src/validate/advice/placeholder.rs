@@ -58,7 +58,7 @@ fn example_host(host: &str) -> bool {
     let host = host.strip_prefix("www.").unwrap_or(&host);
     EXAMPLE_DOMAINS
         .iter()
-        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        .any(|d| host == *d || host.strip_suffix(d).is_some_and(|rest| rest.ends_with('.')))
 }
 
 /// Whether an e-mail address is a placeholder (see the [module](self)).

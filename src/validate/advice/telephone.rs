@@ -22,6 +22,14 @@ use phonenumber::country::Id;
 /// `FR`, `shortCode`), 2 to 6 digits.
 const SHORT_CODE: &str = r"^(?:1(?:0\d\d|1(?:[02459]|6(?:000|111)|8\d{3})|[578]|9[167])|2(?:0(?:00|2)0|24)|[3-8]\d{4}|3\d{3}|6(?:1[14]|34)|7(?:0[06]|22|40))$";
 
+/// A valid national number of metropolitan France (the nine digits after the 0):
+/// libphonenumber 9.0.33's `PhoneNumberMetadata.xml`, territory `FR`, the union of its
+/// `fixedLine`, `mobile`, `tollFree`, `premiumRate`, `sharedCost`, `voip` and `uan`
+/// patterns (each nine digits, within `generalDesc`). The `phonenumber` crate gives the
+/// same verdict, some hundred times slower (its regular expressions are compiled again
+/// and again in a cache too small for France's formats); `tests` hold the two together.
+const FR_NATIONAL: &str = r"^(?:(?:26[013-9]|59[1-35-9])\d{6}|(?:[13]\d|2[0-57-9]|4[1-9]|5[0-8])\d{7}|(?:6(?:[0-24-8]\d|3[0-8]|9[589])|7[3-9]\d)\d{6}|80[0-5]\d{6}|836(?:0[0-36-9]|[1-9]\d)\d{4}|8(?:1[2-9]|2[2-47-9]|3[0-57-9]|[569]\d|8[0-35-9])\d{6}|8(?:1[01]|2[0156]|4[024]|84)\d{6}|9\d{8}|80[6-9]\d{6})$";
+
 /// The regions tried, in the pipeline's order, with their country codes.
 const REGIONS: &[(Id, &str)] = &[
     (Id::YT, "262"),
@@ -63,16 +71,38 @@ pub fn is_french_telephone(text: &str) -> bool {
     let compact: String = text
         .replace("(0)", "")
         .chars()
-        .filter(|c| !matches!(c, ' ' | '.' | '-' | '/' | '\u{a0}' | '\u{202f}'))
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '/' | '(' | ')' | '\u{a0}' | '\u{202f}'))
         .collect();
-    if compact.bytes().all(|b| b.is_ascii_digit()) && is_short_number(&compact) {
+    let digits_only = compact.bytes().all(|b| b.is_ascii_digit());
+    if digits_only && is_short_number(&compact) {
         return true;
+    }
+    // Most numbers: metropolitan France, written nationally or with +33.
+    let national = compact
+        .strip_prefix("+33")
+        .or_else(|| compact.strip_prefix("0033"))
+        .or_else(|| compact.strip_prefix('0'));
+    if let Some(national) =
+        national.filter(|n| n.len() == 9 && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        if is_fr_national(national) {
+            return true;
+        }
+        // No overseas region has a national number starting with 1, 3 or 4 (the
+        // `generalDesc` of YT, GP, GF, MQ and RE in the same metadata): not French.
+        if matches!(national.as_bytes()[0], b'1' | b'3' | b'4') {
+            return false;
+        }
     }
     let plus33 = compact
         .strip_prefix("+33")
         .or_else(|| compact.strip_prefix("0033"));
     for &(region, code) in REGIONS {
         let fr = region == Id::FR;
+        // France's nine-digit national numbers were decided above.
+        if fr && digits_only && national.is_some_and(|n| n.len() == 9) {
+            continue;
+        }
         // An overseas number written with +33 (a department's number: +33 262 …) read
         // with the region's own code, as the pipeline does.
         if let (false, Some(rest)) = (fr, plus33) {
@@ -107,6 +137,14 @@ fn valid_in(region: Id, number: &str, fr: bool) -> bool {
             .country()
             .id()
             .is_some_and(|id| REGIONS.iter().any(|&(r, _)| r == id))
+}
+
+fn is_fr_national(national: &str) -> bool {
+    static PATTERN: OnceLock<Option<regex::Regex>> = OnceLock::new();
+    PATTERN
+        .get_or_init(|| regex::Regex::new(FR_NATIONAL).ok())
+        .as_ref()
+        .is_some_and(|p| p.is_match(national))
 }
 
 fn is_short_number(digits: &str) -> bool {
@@ -147,6 +185,28 @@ mod tests {
         ] {
             assert!(is_french_telephone(n), "{n}");
         }
+    }
+
+    /// The embedded patterns of France give libphonenumber's verdict, on every prefix of
+    /// two digits after the 0 and every third digit under each.
+    #[test]
+    fn the_embedded_patterns_of_france_agree_with_libphonenumber() {
+        let mut checked = 0;
+        for prefix in 10..100u32 {
+            let tails = (0..10u32)
+                .map(|d| d * 1_000_000 + 234_567)
+                .chain([0, 9_999_999]);
+            for tail in tails {
+                let national = format!("{prefix}{tail:07}");
+                let ours = is_fr_national(&national);
+                let theirs = phonenumber::parse(Some(Id::FR), format!("0{national}"))
+                    .map(|n| n.is_valid())
+                    .unwrap_or(false);
+                assert_eq!(ours, theirs, "0{national}");
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 1080);
     }
 
     #[test]
