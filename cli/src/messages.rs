@@ -354,11 +354,10 @@ pub fn lang_of(args: &[std::ffi::OsString], env: impl Fn(&str) -> Option<String>
 /// the help and version flags, the headings, and the examples after each command's help.
 /// Possible and default values are written in the help texts (clap's would be English).
 pub fn localize(command: Command, lang: Lang) -> Command {
-    let name = command.get_name().to_string();
-    localize_command(command, "", &name, lang)
+    localize_command(command, "", lang)
 }
 
-fn localize_command(mut command: Command, path: &str, name: &str, lang: Lang) -> Command {
+fn localize_command(mut command: Command, path: &str, lang: Lang) -> Command {
     // `about` for the tool, the command's name for a command.
     let id = if path.is_empty() { "about" } else { path };
     if let Some(about) = help(id, lang) {
@@ -452,7 +451,7 @@ fn localize_command(mut command: Command, path: &str, name: &str, lang: Lang) ->
         } else {
             format!("{path}.{sub}")
         };
-        command = command.mut_subcommand(&sub, |c| localize_command(c, &sub_path, name, lang));
+        command = command.mut_subcommand(&sub, |c| localize_command(c, &sub_path, lang));
     }
     command
 }

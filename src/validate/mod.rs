@@ -242,8 +242,11 @@ impl Validator {
     /// errors and warnings of each record. They never change the verdict: a record with
     /// advice alone is valid, in strict mode too. Off by default.
     ///
-    /// Advice costs a second reading of the records that the single pass accepts (their
-    /// tree is built once more), and a telephone number's check is libphonenumber's.
+    /// Advice costs a second reading of the advised fields of the records that the single
+    /// pass accepts, and its checks: the opening_hours parser and libphonenumber take tens
+    /// of microseconds a value (their verdicts on the last values seen are kept, per
+    /// thread). On records that each have a distinct telephone number and opening hours,
+    /// validation with advice takes about two to three times as long as without.
     ///
     /// ```
     /// use data_inclusion_schema::validate::{Code, Level, Validator};

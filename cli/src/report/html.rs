@@ -236,11 +236,11 @@ pub fn page(files: &[FileReport], meta: &Meta, lang: Lang) -> String {
         ),
         names.join(", ")
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"data-inclusion {}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         <meta name=\"generator\" content=\"data-inclusion {}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
         lang.as_str(),
         env!("CARGO_PKG_VERSION"),
         esc(&title)
@@ -257,11 +257,11 @@ pub fn page(files: &[FileReport], meta: &Meta, lang: Lang) -> String {
     } else {
         "#resultat"
     };
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<a class=\"skip\" href=\"{first}\">{}</a>\n<header class=\"top\"><div class=\"wrap\">\
          <p class=\"brand\">data·inclusion</p><h1>{}</h1><p class=\"meta\">{}</p></div></header>\n\
-         <main class=\"wrap\" id=\"main\">\n",
+         <main class=\"wrap\" id=\"main\">",
         t(
             lang,
             "Aller aux problèmes à corriger",
@@ -307,17 +307,17 @@ pub fn page(files: &[FileReport], meta: &Meta, lang: Lang) -> String {
     if advice > 0 {
         problems(&mut h, files, Level::Advice, lang);
     } else if meta.advice && files.iter().any(|f| f.summary.records > 0) {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<section aria-labelledby=\"conseils\"><h2 id=\"conseils\">{}</h2><p>{}</p></section>\n",
+            "<section aria-labelledby=\"conseils\"><h2 id=\"conseils\">{}</h2><p>{}</p></section>",
             t(lang, "Conseils", "Advice"),
             t(lang, "Aucun conseil : SIRET, coordonnées, horaires, téléphones et contacts n’appellent pas de remarque.", "No advice: SIRETs, coordinates, opening hours, telephone numbers and contacts call for no remark.")
         );
     }
     codes(&mut h, files, lang);
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "</main>\n<footer><div class=\"wrap\"><p>{} <a href=\"{SCHEMA_DOC}\">{}</a>. {}</p></div></footer>\n</body>\n</html>\n",
+        "</main>\n<footer><div class=\"wrap\"><p>{} <a href=\"{SCHEMA_DOC}\">{}</a>. {}</p></div></footer>\n</body>\n</html>",
         esc(&format!(
             "{} data-inclusion {} ({}).",
             t(lang, "Rapport produit par", "Report made by"),
@@ -339,9 +339,9 @@ fn verdict(h: &mut String, files: &[FileReport], errors: u64, lang: Lang) {
     let invalid: u64 = files.iter().map(|f| f.summary.invalid).sum();
     for f in files {
         if let Some(reason) = &f.summary.unreadable {
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                "<div class=\"alert alert-stopped\" role=\"alert\"><p><strong>{}</strong> {} : {}</p></div>\n",
+                "<div class=\"alert alert-stopped\" role=\"alert\"><p><strong>{}</strong> {} : {}</p></div>",
                 t(lang, "Lecture interrompue.", "Reading stopped."),
                 esc(&f.name),
                 esc(reason)
@@ -349,9 +349,9 @@ fn verdict(h: &mut String, files: &[FileReport], errors: u64, lang: Lang) {
         }
     }
     if errors > 0 {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<div class=\"alert alert-error\" role=\"status\" id=\"verdict\" data-verdict=\"invalid\"><p><strong>{}</strong> {}</p></div>\n",
+            "<div class=\"alert alert-error\" role=\"status\" id=\"verdict\" data-verdict=\"invalid\"><p><strong>{}</strong> {}</p></div>",
             esc(&match lang {
                 Lang::Fr => format!(
                     "Votre fichier n’est pas conforme au schéma data·inclusion : {} à corriger ({}).",
@@ -371,9 +371,9 @@ fn verdict(h: &mut String, files: &[FileReport], errors: u64, lang: Lang) {
             )
         );
     } else {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<div class=\"alert alert-ok\" role=\"status\" id=\"verdict\" data-verdict=\"valid\"><p><strong>{}</strong></p></div>\n",
+            "<div class=\"alert alert-ok\" role=\"status\" id=\"verdict\" data-verdict=\"valid\"><p><strong>{}</strong></p></div>",
             t(lang, "Votre fichier est conforme au schéma data·inclusion !", "Your file conforms to the data·inclusion schema!")
         );
     }
@@ -381,9 +381,9 @@ fn verdict(h: &mut String, files: &[FileReport], errors: u64, lang: Lang) {
 
 /// Records analysed and to correct, and the counts per level, per file.
 fn results(h: &mut String, files: &[FileReport], lang: Lang) {
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<section aria-labelledby=\"resultat\"><h2 id=\"resultat\">{}</h2>\n",
+        "<section aria-labelledby=\"resultat\"><h2 id=\"resultat\">{}</h2>",
         t(lang, "Résultat de l’analyse", "Analysis result")
     );
     for (i, f) in files.iter().enumerate() {
@@ -522,9 +522,9 @@ fn problems(h: &mut String, files: &[FileReport], level: Level, lang: Lang) {
         ),
     };
     let (class, symbol) = mark(level);
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<section aria-labelledby=\"{id}\" data-level=\"{}\"><h2 id=\"{id}\"><span class=\"sym-{class}\" aria-hidden=\"true\">{symbol}</span> {title}</h2>\n<p class=\"hint\">{hint}</p>\n",
+        "<section aria-labelledby=\"{id}\" data-level=\"{}\"><h2 id=\"{id}\"><span class=\"sym-{class}\" aria-hidden=\"true\">{symbol}</span> {title}</h2>\n<p class=\"hint\">{hint}</p>",
         level.as_str()
     );
     let labels = [
@@ -565,14 +565,14 @@ fn problems(h: &mut String, files: &[FileReport], level: Level, lang: Lang) {
                     esc(&key.field)
                 )
             };
-            let _ = write!(
+            let _ = writeln!(
                 h,
                 "<tr role=\"row\" data-schema=\"{schema}\" data-field=\"{}\" data-code=\"{}\">\
                  <td role=\"cell\" class=\"kind\" data-label=\"{}\">{schema}</td>\
                  <td role=\"cell\" class=\"field\" data-label=\"{}\">{field_cell}</td>\
                  <td role=\"cell\" class=\"lines\" data-label=\"{}\"><strong>{}</strong></td>\
                  <td role=\"cell\" class=\"value\" data-label=\"{}\">{}</td>\
-                 <td role=\"cell\" data-label=\"{}\">{}</td></tr>\n",
+                 <td role=\"cell\" data-label=\"{}\">{}</td></tr>",
                 esc(&key.field),
                 esc(&group.code),
                 labels[0],
@@ -589,9 +589,9 @@ fn problems(h: &mut String, files: &[FileReport], level: Level, lang: Lang) {
     }
     h.push_str("</tbody></table>\n");
     if hidden > 0 {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<p class=\"notice\" data-notice=\"groups\">{}</p>\n",
+            "<p class=\"notice\" data-notice=\"groups\">{}</p>",
             esc(&match lang {
                 Lang::Fr => format!(
                     "Liste limitée à {MAX_GROUPS} problèmes distincts par fichier : {hidden} autre{0} problème{0} ne {1} pas listé{0} ici (--format json les donne tous).",
@@ -644,10 +644,10 @@ fn preview(h: &mut String, files: &[FileReport], lang: Lang) {
             "Preview of the rows to review",
         )
     };
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<section aria-labelledby=\"apercu\"><h2 id=\"apercu\">{title}</h2>\n<p class=\"hint\">{}</p>\n\
-         <ul class=\"legend\"><li><span class=\"sym-error\" aria-hidden=\"true\">✖</span> {}</li><li><span class=\"sym-warning\" aria-hidden=\"true\">⚠</span> {}</li><li><span class=\"sym-advice\" aria-hidden=\"true\">ℹ</span> {}</li></ul>\n",
+         <ul class=\"legend\"><li><span class=\"sym-error\" aria-hidden=\"true\">✖</span> {}</li><li><span class=\"sym-warning\" aria-hidden=\"true\">⚠</span> {}</li><li><span class=\"sym-advice\" aria-hidden=\"true\">ℹ</span> {}</li></ul>",
         t(
             lang,
             "Les cellules en cause sont surlignées, avec le message qui dit comment les corriger. Seules les colonnes id, nom et celles des champs en cause sont montrées.",
@@ -747,9 +747,9 @@ fn preview(h: &mut String, files: &[FileReport], lang: Lang) {
                 .filter(|(field, _, _)| field.is_empty())
                 .collect();
             if !whole.is_empty() && row.values.is_empty() {
-                let _ = write!(
+                let _ = writeln!(
                     h,
-                    "<td colspan=\"{}\" class=\"cell-error\" data-field=\"\" data-level=\"error\"><span class=\"cell-msg\"><span aria-hidden=\"true\">✖</span> {}</span></td></tr>\n",
+                    "<td colspan=\"{}\" class=\"cell-error\" data-field=\"\" data-level=\"error\"><span class=\"cell-msg\"><span aria-hidden=\"true\">✖</span> {}</span></td></tr>",
                     columns.len(),
                     esc(&whole.iter().map(|(_, _, m)| m.as_str()).collect::<Vec<_>>().join(" "))
                 );
@@ -839,9 +839,9 @@ fn preview(h: &mut String, files: &[FileReport], lang: Lang) {
             });
         }
         for n in notices {
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                "<p class=\"notice\" data-notice=\"preview\">{}</p>\n",
+                "<p class=\"notice\" data-notice=\"preview\">{}</p>",
                 esc(&n)
             );
         }
@@ -860,10 +860,10 @@ fn codes(h: &mut String, files: &[FileReport], lang: Lang) {
     if by_code.is_empty() {
         return;
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<section aria-labelledby=\"codes\"><h2 id=\"codes\">{}</h2>\n<p class=\"hint\">{}</p>\n\
-         <table class=\"codes\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
+         <table class=\"codes\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
         t(lang, "Problèmes par code", "Problems per code"),
         t(lang, "Le code de chaque problème est celui du rapport JSON (--format json), stable d’une version à l’autre.", "Each problem's code is the JSON report's (--format json), stable from one version to the next."),
         t(lang, "Nombre de problèmes par code", "Number of problems per code"),
@@ -873,9 +873,9 @@ fn codes(h: &mut String, files: &[FileReport], lang: Lang) {
     );
     for ((level, code), n) in by_code {
         let (class, symbol) = mark(level);
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr data-code=\"{}\" data-level=\"{}\"><th scope=\"row\"><code>{}</code></th><td><span class=\"sym-{class}\" aria-hidden=\"true\">{symbol}</span> {}</td><td>{n}</td></tr>\n",
+            "<tr data-code=\"{}\" data-level=\"{}\"><th scope=\"row\"><code>{}</code></th><td><span class=\"sym-{class}\" aria-hidden=\"true\">{symbol}</span> {}</td><td>{n}</td></tr>",
             esc(code),
             level.as_str(),
             esc(code),

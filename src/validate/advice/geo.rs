@@ -115,9 +115,9 @@ pub fn territory_of(longitude: f64, latitude: f64) -> Option<&'static str> {
         .map(|t| t.name)
 }
 
-/// What is wrong with a point, if anything.
+/// What is wrong with a point, if anything ([`place`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Place {
+pub enum Place {
     /// In France.
     France,
     /// Outside, but in France once longitude and latitude are exchanged.
@@ -126,7 +126,16 @@ pub(crate) enum Place {
     Outside,
 }
 
-pub(crate) fn place(longitude: f64, latitude: f64) -> Place {
+/// Where a point is: in France, outside but in France once swapped, or outside.
+///
+/// ```
+/// use data_inclusion_schema::validate::advice::geo::{place, Place};
+///
+/// assert_eq!(place(2.35, 48.86), Place::France);
+/// assert_eq!(place(48.86, 2.35), Place::Swapped);
+/// assert_eq!(place(-2.35, -48.86), Place::Outside);
+/// ```
+pub fn place(longitude: f64, latitude: f64) -> Place {
     if territory_of(longitude, latitude).is_some() {
         Place::France
     } else if territory_of(latitude, longitude).is_some() {

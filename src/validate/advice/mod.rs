@@ -42,13 +42,14 @@
 //! advice as in the other problems
 //! ([`Validator::with_masked_personal_data`](super::Validator::with_masked_personal_data)).
 //!
-//! The functions below are the rules themselves, for a program that wants one alone.
+//! The functions below are the rules themselves, for a program that wants one alone; each
+//! module says where its rule comes from.
 
-mod geo;
-mod opening_hours;
-mod placeholder;
-mod siret;
-mod telephone;
+pub mod geo;
+pub mod opening_hours;
+pub mod placeholder;
+pub mod siret;
+pub mod telephone;
 
 use std::cell::RefCell;
 use std::collections::HashMap;

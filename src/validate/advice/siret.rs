@@ -29,7 +29,7 @@ pub fn siret_checksum_is_valid(siret: &str) -> bool {
     if bytes.len() != 14 || !bytes.iter().all(u8::is_ascii_digit) {
         return false;
     }
-    luhn(bytes) || (siret.starts_with(LA_POSTE_SIREN) && digit_sum(bytes) % 5 == 0)
+    luhn(bytes) || (siret.starts_with(LA_POSTE_SIREN) && digit_sum(bytes).is_multiple_of(5))
 }
 
 /// The Luhn formula: from the right, every second digit doubled (minus 9 above 9); the
@@ -53,7 +53,7 @@ fn luhn(digits: &[u8]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn digit_sum(digits: &[u8]) -> u32 {
