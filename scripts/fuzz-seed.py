@@ -64,6 +64,19 @@ for name in ["json", "jsonl", "ndjson", "jsonlines", "csv", " CSV\t", "services"
 for path in files("tests/malformed/*.csv") + files("tests/fixtures/datagouv/*.csv"):
     add("names", path.read_bytes().split(b"\n")[0])
 
+# advice: a longitude and a latitude (16 bytes), then the text of the advised fields
+import struct
+places = [(3.06, 50.63), (50.63, 3.06), (-61.53, 16.24), (55.45, -21.1), (0.0, 0.0), (2.35, 48.85)]
+texts = ["Mo-Fr 09:00-17:00", "Mo-Fr 08:00-12:00,13:30-17:30; Sa 09:00-12:00; PH off", "24/7",
+         "Mo-Fr 09h00-12h00", "Lundi au vendredi", "Mo,We 10:00-12:00 \"sur rendez-vous\"",
+         "Jan-Mar Mo 08:00-sunset", "week 1-53/2 Fr 09:00-12:00", "+33 6 12 34 56 78",
+         "01 23 45 67 89", "0590 12 34 56", "3949", "0800 123 456", "+1 202 555 0143",
+         "13002526500014", "35600000000048", "12345678901234", "contact@example.com",
+         "https://www.example.org", "Jean Dupont", "test", ""]
+for i, text in enumerate(texts):
+    lon, lat = places[i % len(places)]
+    add("advice", struct.pack("<dd", lon, lat) + text.encode())
+
 # dictionaries
 fields = sorted(set(re.findall(r"serialize_entry\(\"([a-z_]+)\"", referential)))
 
@@ -90,6 +103,12 @@ csv_tokens = ['"', '""', ",", ";", "\t", "\n", "\r\n", "\r", "|", " | ", "['", "
 for name, tokens in {
     "json": json_tokens + ['"%s"' % f for f in fields] + ['"%s"' % v for v in common] + fields,
     "csv": csv_tokens + fields + common,
+    "advice": ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", "PH", "SH", "off", "open", "closed",
+               "unknown", "24/7", "sunrise", "sunset", "dawn", "dusk", "week", "Jan", "Dec",
+               "easter", "-", ":", ",", ";", "+", "||", "/", "[1]", "[-1]", "00:00", "24:00",
+               "09:00-12:00", "\"", "+33", "0033", "(0)", "06", "0590", "0262", "3949",
+               "0800", "13002526500014", "356000000", "example.com", "example.org", ".test",
+               "test", "xxx", "0000000000"],
     "names": values + fields + ["json", "jsonl", "ndjson", "jsonlines", "csv", "structures",
                                 "services", "structure_id", ".", "/", " ", "\t", "\u00a0",
                                 "\u0130", ","],

@@ -515,11 +515,46 @@ pub fn check_value_as<R: Record>(validator: &Validator, value: &Value) {
     );
 }
 
+/// With advice, the same record and verdict, the same errors and warnings; the advice
+/// after them, each of level `Advice`, none on a field with an error.
+pub fn check_advice_as<R: Record>(validator: &Validator, text: &str) {
+    let plain: Checked<R> = validator.check_json(text);
+    let advised: Checked<R> = validator.clone().with_advice(true).check_json(text);
+    assert_eq!(
+        format!("{:?}", plain.record),
+        format!("{:?}", advised.record),
+        "advice changed the record of {text:?}"
+    );
+    let (before, advice) = advised.problems.split_at(plain.problems.len());
+    assert_eq!(
+        problem_keys(before),
+        problem_keys(&plain.problems),
+        "advice changed the problems of {text:?}"
+    );
+    for p in advice {
+        assert_eq!(
+            p.level,
+            Level::Advice,
+            "after the problems, advice only: {p:?}"
+        );
+        assert!(
+            !plain
+                .problems
+                .iter()
+                .any(|q| q.field == p.field && q.level == Level::Error),
+            "advice on a field in error: {p:?}"
+        );
+        assert!(!p.message(Lang::Fr).is_empty() && !p.message(Lang::En).is_empty());
+    }
+}
+
 /// Every check of the validation targets, as `Service` and `Structure`, strict or not.
 pub fn check_text(text: &str, strict: bool) {
     let validator = validator().with_strict(strict);
     check_text_as::<Service>(&validator, text);
     check_text_as::<Structure>(&validator, text);
+    check_advice_as::<Service>(&validator, text);
+    check_advice_as::<Structure>(&validator, text);
     if let Ok(value) = serde_json::from_str::<Value>(text) {
         check_value_as::<Service>(&validator, &value);
         check_value_as::<Structure>(&validator, &value);
@@ -579,6 +614,20 @@ pub const INTERESTING: &[&str] = &[
     "\0",
     "\u{1d518}",
     "\u{301}e",
+    "Mo-Fr 09:00-17:00",
+    "Mo-Fr 08:00-12:00,13:30-17:30; Sa 09:00-12:00; PH off",
+    "24/7",
+    "Mo-Fr 09h00-12h00",
+    "Lundi au vendredi",
+    "+33 6 12 34 56 78",
+    "0590 12 34 56",
+    "3949",
+    "0800 123 456",
+    "35600000000048",
+    "13002526500014",
+    "contact@example.com",
+    "https://www.example.org",
+    "Jean Dupont",
 ];
 
 /// Every value of every referential, the schema's field names, and [`INTERESTING`].
