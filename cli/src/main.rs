@@ -6,8 +6,9 @@
 //! data-inclusion score    [--today YYYY-MM-DD] FILE
 //! ```
 //!
-//! Exit status: 0 no error (warnings allowed unless `--strict`), 1 errors found, 2 the
-//! input could not be read at all.
+//! Exit status: 0 no error (warnings allowed unless `--strict`), 1 errors found (a record
+//! that cannot be read, such as a line that is not JSON or not UTF-8, is one), 2 the input
+//! could not be read to its end.
 
 #![forbid(unsafe_code)]
 

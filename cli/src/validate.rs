@@ -86,9 +86,10 @@ fn validate_sources(
                 Item::Unreadable(e) => {
                     summary.records += 1;
                     summary.invalid += 1;
+                    summary.unreadable_records += 1;
                     summary.errors += 1;
                     match &mut report {
-                        Report::Json(json) => json.unreadable(schema, e.line, &e.message)?,
+                        Report::Json(json) => json.unreadable(schema, &e)?,
                         Report::Text(_) => {
                             summary.add(String::new(), Level::Error, e.message.clone(), e.line)
                         }

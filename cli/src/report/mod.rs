@@ -20,6 +20,8 @@ pub const MAX_RANGES: usize = 100;
 pub struct Summary {
     pub records: u64,
     pub invalid: u64,
+    /// The records that could not be read (counted in `records` and `invalid` too).
+    pub unreadable_records: u64,
     pub errors: u64,
     pub warnings: u64,
     /// (field, level, message) → lines
