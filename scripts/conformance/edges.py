@@ -61,7 +61,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 VENV = Path(os.environ.get("CONFORMANCE_VENV", REPO / "target" / "conformance-venv"))
 EDGES = Path(os.environ.get("CONFORMANCE_EDGES", REPO / "tests" / "conformance" / "edges.jsonl"))
-FROZEN_DATE = "2026-06-15"
 VERSIONS = {
     "data-inclusion-schema": "1.0.10",
     "pydantic": "2.14.3",
@@ -88,8 +87,10 @@ from importlib.metadata import version  # noqa: E402
 
 from freezegun import freeze_time  # noqa: E402
 
-MODELS = {"structure": v1.Structure, "service": v1.Service}
-STRICT_CONTEXT = {"ignore_warnings": False}
+# What the records' corpus does the same way: the models, the strict context, the frozen
+# date, the errors as recorded (in the venv now, verdicts.py imports without re-executing).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from verdicts import FROZEN_DATE, MODELS, STRICT_CONTEXT, errors_of  # noqa: E402
 
 BASE = {
     "structure": {
@@ -530,10 +531,6 @@ def list_cases() -> None:
 # --------------------------------------------------------------------------
 # verdicts
 # --------------------------------------------------------------------------
-
-
-def errors_of(exc: pydantic.ValidationError) -> list[dict]:
-    return [{"loc": list(e["loc"]), "type": e["type"], "msg": e["msg"]} for e in exc.errors()]
 
 
 def official_value(value):
