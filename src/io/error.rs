@@ -315,10 +315,31 @@ fn diagnosis(byte: u8, encoding: Encoding) -> String {
     }
 }
 
+/// The errors of the records of one input that are not UTF-8, the encoding told once: with
+/// the first of them whose bytes tell it.
+#[derive(Default)]
+pub(super) struct NotUtf8Records {
+    told: bool,
+}
+
+impl NotUtf8Records {
+    /// The error of the record starting on `line`, whose `bytes` are not UTF-8 from `byte`,
+    /// at `offset` in the input.
+    pub(super) fn error(&mut self, line: u64, offset: u64, byte: u8, bytes: &[u8]) -> RecordError {
+        let encoding = if self.told {
+            None
+        } else {
+            diagnose(bytes, byte)
+        };
+        self.told |= encoding.is_some();
+        RecordError::not_utf8(line, offset, byte, encoding)
+    }
+}
+
 /// What a record's bytes that are not UTF-8 seem encoded in: UTF-16 when a quarter of
 /// them or more are NUL (the high bytes of ASCII characters in UTF-16), Windows-1252 when
 /// the first byte that is not UTF-8 is a character there.
-pub(super) fn diagnose(bytes: &[u8], byte: u8) -> Option<Encoding> {
+fn diagnose(bytes: &[u8], byte: u8) -> Option<Encoding> {
     let nuls = bytes.iter().filter(|&&b| b == 0).count();
     if nuls > 0 && nuls * 4 >= bytes.len() {
         Some(Encoding::Utf16)

@@ -5,7 +5,7 @@
 use std::io::Read;
 
 use super::entry::{CheckedEntry, Entry};
-use super::error::{diagnose, Next, RecordError};
+use super::error::{Next, NotUtf8Records, RecordError};
 use super::json::{json_checked, json_entry, trim_json_ws, JsonAt};
 use super::options::ReadOptions;
 use super::source::{fast_utf8, Source};
@@ -17,8 +17,8 @@ use crate::Record;
 pub(super) struct Lines {
     /// The line being read (reused).
     buf: Vec<u8>,
-    /// Whether the encoding of the input was told (with its first line that is not UTF-8).
-    diagnosed: bool,
+    /// The lines that are not UTF-8.
+    not_utf8: NotUtf8Records,
 }
 
 impl Lines {
@@ -113,12 +113,7 @@ impl Lines {
             .count();
         let at = lead + valid;
         let byte = self.buf.get(at).copied().unwrap_or(0);
-        let encoding = if self.diagnosed {
-            None
-        } else {
-            diagnose(&self.buf, byte)
-        };
-        self.diagnosed |= encoding.is_some();
-        RecordError::not_utf8(line, offset + at as u64, byte, encoding)
+        self.not_utf8
+            .error(line, offset + at as u64, byte, &self.buf)
     }
 }

@@ -15,7 +15,7 @@ use self::header::{Column, Header};
 use self::row::Row;
 use self::splitter::{Cells, Splitter};
 use super::entry::{CheckedEntry, Entry, Input};
-use super::error::{diagnose, Next, ReadError, RecordError, RecordErrorKind};
+use super::error::{Next, NotUtf8Records, ReadError, RecordError, RecordErrorKind};
 use super::options::ReadOptions;
 use super::source::{fast_utf8, Source, Utf8Scan};
 use crate::validate::Validator;
@@ -30,8 +30,8 @@ pub(super) struct Csv {
     cells: Cells,
     /// The UTF-8 check of the row's bytes, as they are read.
     utf8: Utf8Scan,
-    /// Whether the encoding of the input was told (with its first row that is not UTF-8).
-    diagnosed: bool,
+    /// The rows that are not UTF-8.
+    not_utf8: NotUtf8Records,
 }
 
 impl Default for Csv {
@@ -41,7 +41,7 @@ impl Default for Csv {
             columns: None,
             cells: Cells::new(0),
             utf8: Utf8Scan::default(),
-            diagnosed: false,
+            not_utf8: NotUtf8Records::default(),
         }
     }
 }
@@ -167,16 +167,8 @@ impl Csv {
             }
             utf8.finish();
             let columns = self.columns.as_deref().unwrap_or_default();
-            let diagnosed = &mut self.diagnosed;
-            let not_utf8 = |offset: u64, byte: u8| {
-                let encoding = if *diagnosed {
-                    None
-                } else {
-                    diagnose(&cells.bytes, byte)
-                };
-                *diagnosed |= encoding.is_some();
-                RecordError::not_utf8(start, offset, byte, encoding)
-            };
+            let records = &mut self.not_utf8;
+            let not_utf8 = |offset: u64, byte: u8| records.error(start, offset, byte, &cells.bytes);
             let row = row_of(
                 header, columns, cells, utf8, row_offset, options, start, not_utf8,
             );
