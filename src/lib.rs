@@ -108,6 +108,7 @@
 //! |---|---|
 //! | `validate` | [`validate`] and [`score`]: jiter, speedate, url, idna and regex, the crates the official package's pydantic-core uses, for the same verdicts |
 //! | `io` | [`io`]: streaming JSON, JSON Lines and CSV reading and writing; implies `validate` |
+//! | `advice` | [`validate::advice`]: advice beyond the official verdict (SIRET check digit, coordinates, opening hours, telephone numbers, placeholder contacts), level `Advice`; phonenumber and opening-hours-syntax; implies `validate` |
 //! | `schemars` | `schemars::JsonSchema` for every record and referential |
 //! | `codegen` | [`codegen`]: the generator (the crate `data-inclusion-codegen`) |
 //! | `regenerate` | for schema maintainers: `build.rs` regenerates `src/v1/generated.rs` from `schema/v1/` |

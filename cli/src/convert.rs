@@ -9,10 +9,11 @@ use anstream::eprintln;
 use data_inclusion_schema::io::{self as dio, Entry, Item, Kind};
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Checked, Level, Problem, Validator};
-use data_inclusion_schema::Record;
+use data_inclusion_schema::{Lang, Record};
 
 use crate::fatal::Fatal;
 use crate::input::{format_of, kind_of, Source};
+use crate::messages::{self, Ui};
 use crate::terminal::printable;
 use crate::InputArgs;
 
@@ -67,7 +68,11 @@ pub fn convert(
                     Some(problems) => {
                         rejected += 1;
                         for p in problems.iter().filter(|p| p.level == Level::Error) {
-                            eprintln!("{}:{line} : {}", source.name, printable(&p.to_string()));
+                            let shown = match messages::lang() {
+                                Lang::Fr => p.to_string(),
+                                Lang::En => format!("{p:#}"),
+                            };
+                            eprintln!("{}:{line} : {}", source.name, printable(&shown));
                         }
                     }
                 }
@@ -77,7 +82,11 @@ pub fn convert(
     // The output is well-formed (a JSON array closed) even when the input cannot be read
     // to its end: it holds the valid records read before, and the status is 2.
     writer.finish()?.flush()?;
-    eprintln!("{written} enregistrement(s) écrit(s), {rejected} invalide(s) non écrit(s)");
+    let summary = Ui::Converted
+        .text(messages::lang())
+        .replace("{written}", &written.to_string())
+        .replace("{rejected}", &rejected.to_string());
+    eprintln!("{summary}");
     match stopped {
         Some(e) => Err(Fatal::Read(e)),
         None => Ok(rejected == 0),

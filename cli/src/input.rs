@@ -7,6 +7,7 @@ use std::path::Path;
 use data_inclusion_schema::io::{Format, Kind};
 
 use crate::fatal::Fatal;
+use crate::messages::Ui;
 use crate::KindArg;
 
 /// The bundled sample data that `validate` runs on when given no file.
@@ -77,10 +78,28 @@ impl Source {
             return self;
         }
         let bar = indicatif::ProgressBar::new(size);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {eta}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
+        let lang = crate::messages::lang();
+        let style = indicatif::ProgressStyle::with_template(Ui::Progress.text(lang))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .with_key(
+                "read",
+                move |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = w.write_str(&crate::messages::bytes(state.pos(), lang));
+                },
+            )
+            .with_key(
+                "size",
+                move |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = w.write_str(&crate::messages::bytes(state.len().unwrap_or(0), lang));
+                },
+            )
+            .with_key(
+                "left",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = w.write_str(&crate::messages::duration(state.eta()));
+                },
+            );
+        bar.set_style(style);
         self.reader = Box::new(bar.wrap_read(self.reader));
         self
     }
