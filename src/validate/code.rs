@@ -130,6 +130,9 @@ codes! {
     /// ([`MAX_PROBLEMS_PER_FIELD`](super::MAX_PROBLEMS_PER_FIELD)); the problem counts
     /// the others (`more_problems`).
     MoreProblems = "more_problems",
+    /// A `code_insee` that is no commune's: the official valideur's check
+    /// ([`Profile::Valideur`](super::Profile::Valideur)), its error type `bad-code-insee`.
+    BadCodeInsee = "bad-code-insee",
 }
 
 /// The error of [`Code`]'s [`FromStr`]: not a code.
