@@ -180,6 +180,18 @@ pub enum ReadError {
         /// The last line of the input.
         end: u64,
     },
+    /// A sheet of an XLSX workbook that cannot be read further (its XML is broken).
+    #[cfg(feature = "xlsx")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
+    #[error("feuille « {sheet} », ligne {line} : {source}")]
+    Xlsx {
+        /// The row being read.
+        line: u64,
+        /// The sheet.
+        sheet: String,
+        /// Why.
+        source: Box<super::xlsx::XlsxError>,
+    },
     /// Something after the end of the JSON document.
     #[error("ligne {line} : contenu après la fin du document JSON (plusieurs documents ? le format JSON Lines en met un par ligne)")]
     TrailingData {
@@ -201,6 +213,8 @@ impl ReadError {
             | ReadError::UnclosedArray { line, .. }
             | ReadError::UnclosedObject { line, .. }
             | ReadError::TrailingData { line } => Some(*line),
+            #[cfg(feature = "xlsx")]
+            ReadError::Xlsx { line, .. } => Some(*line),
         }
     }
 }

@@ -190,6 +190,7 @@
 //! shortest (`20.0` as `20`); an `extra` value is written as is when it is a string, as
 //! its JSON text otherwise.
 
+mod columns;
 mod csv;
 mod entry;
 mod error;
@@ -203,7 +204,11 @@ mod reader;
 mod scan;
 mod source;
 mod write;
+#[cfg(feature = "xlsx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
+pub mod xlsx;
 
+pub use columns::{ColumnProblem, ColumnProblemKind, Duplicates};
 pub use entry::{CheckedEntry, Entry, Input};
 pub use error::{Encoding, ReadError, RecordError, RecordErrorKind};
 pub use format::{Format, Kind, UnknownFormat, UnknownKind};

@@ -7,6 +7,7 @@
 use std::collections::VecDeque;
 use std::io::Read;
 
+use super::columns::{column_problems, ColumnProblem, Duplicates};
 use super::csv::Csv;
 use super::entry::{CheckedEntry, Entry};
 use super::error::{Next, ReadError, RecordError};
@@ -179,6 +180,44 @@ impl<R: Read> Reader<R> {
             }
         }
         csv.names()
+    }
+
+    /// The problems of the CSV header (read now if it is not yet): its unknown,
+    /// duplicated and missing columns, by the fields the cells are read by (the kind the
+    /// header shows, when read as strings), as `validator` requires them (the valideur
+    /// profile does not require `source`). None for JSON, and none that stops the reading:
+    /// every row is read all the same, a duplicated column under the name pandas gives it
+    /// (`x.1`), a missing required column reported by each row ("Champ requis").
+    pub fn column_problems(&mut self, validator: &Validator) -> Vec<ColumnProblem> {
+        let Some(names) = self.csv_header().map(<[String]>::to_vec) else {
+            return Vec::new();
+        };
+        let fields = self
+            .options
+            .csv_fields(&names)
+            .unwrap_or_else(|| Kind::of_columns(&names).fields());
+        let Some(line) = self.csv_header_line() else {
+            return Vec::new();
+        };
+        let Records::Csv(csv) = &self.records else {
+            return Vec::new();
+        };
+        let written = csv.written_names().unwrap_or_default();
+        column_problems(
+            written,
+            fields,
+            line,
+            |_, positions| {
+                Duplicates::Renamed(
+                    positions
+                        .iter()
+                        .filter_map(|&p| names.get(p - 1).cloned())
+                        .collect(),
+                )
+            },
+            false,
+            validator,
+        )
     }
 
     /// The line of the CSV header (after the blank lines before it), read now if it is not

@@ -106,6 +106,12 @@ pub(crate) use node::Node;
 use report::Detail;
 pub use report::{InLang, Level, Problem, Report, UnknownLevel};
 
+/// The closest of `names` to `word` (difflib's rule, cutoff 0.6), for a typo.
+#[cfg(feature = "io")]
+pub(crate) fn closest_name<'n>(word: &str, names: &[&'n str]) -> Option<&'n str> {
+    suggest::closest(word, names, 0.6)
+}
+
 /// The most problems one field lists in a report; the others are counted in a last
 /// problem of code `more_problems`.
 pub const MAX_PROBLEMS_PER_FIELD: usize = 100;
