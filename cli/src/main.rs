@@ -1,9 +1,10 @@
 //! `data-inclusion`: validate, convert and score data·inclusion files from the command line.
 //!
 //! ```text
-//! data-inclusion validate [--kind structures|services] [--format text|json] [--today YYYY-MM-DD] [--strict] [--lang fr|en] [--mask] [FILE]
+//! data-inclusion validate [--kind structures|services] [--format text|json] [--today YYYY-MM-DD] [--strict] [--valideur] [--lang fr|en] [--mask] [FILE]
 //! data-inclusion convert  [--kind structures|services] INPUT OUTPUT
 //! data-inclusion score    [--today YYYY-MM-DD] FILE
+//! data-inclusion template FILE.xlsx
 //! ```
 //!
 //! Exit status: 0 no error (warnings allowed unless `--strict`), 1 errors found, 2 the
@@ -16,6 +17,7 @@ mod fatal;
 mod input;
 mod report;
 mod score;
+mod template;
 mod terminal;
 mod validate;
 
@@ -25,7 +27,8 @@ use std::process::ExitCode;
 use anstream::eprintln;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use data_inclusion_schema::validate::Validator;
+use data_inclusion_schema::communes;
+use data_inclusion_schema::validate::{Profile, Validator};
 use data_inclusion_schema::Lang;
 
 use crate::terminal::printable;
@@ -33,7 +36,7 @@ use crate::terminal::printable;
 #[derive(Parser)]
 #[command(
     name = "data-inclusion",
-    version,
+    version = version(),
     about = "Valide, convertit et note les données du schéma data·inclusion (v1)."
 )]
 struct Cli {
@@ -45,8 +48,9 @@ struct Cli {
 enum Command {
     /// Validates a file of structures or services and reports every problem.
     Validate {
-        /// The file (.json, .jsonl, .ndjson, .csv); `-` for standard input. Without it,
-        /// the bundled sample data.
+        /// The file (.json, .jsonl, .ndjson, .csv, .xlsx); `-` for standard input. Without
+        /// it, the bundled sample data. A workbook's sheets Structures and Services are
+        /// both validated.
         file: Option<PathBuf>,
         #[command(flatten)]
         input: InputArgs,
@@ -59,6 +63,12 @@ enum Command {
         /// Report warnings as errors.
         #[arg(long)]
         strict: bool,
+        /// The official valideur's verdicts and wording: warnings as errors, `source`
+        /// optional, `code_insee` a commune of the découpage administratif; and, as
+        /// advice that never makes a record invalid, zone and postal codes that do not
+        /// exist.
+        #[arg(long)]
+        valideur: bool,
         /// The language of messages.
         #[arg(long, value_enum, default_value_t = LangArg::Fr)]
         lang: LangArg,
@@ -66,7 +76,8 @@ enum Command {
         #[arg(long)]
         mask: bool,
     },
-    /// Converts between JSON, JSON Lines and CSV; invalid records are reported, not written.
+    /// Converts between JSON, JSON Lines, CSV and XLSX; invalid records are reported, not
+    /// written.
     Convert {
         /// The input file; `-` for standard input (with --from).
         input: PathBuf,
@@ -92,6 +103,24 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
     },
+    /// Writes the producer's template: an XLSX workbook generated from the schema, to fill
+    /// in and check with `validate --valideur`.
+    Template {
+        /// The workbook to write (.xlsx).
+        file: PathBuf,
+    },
+}
+
+/// The version, with the millésime of the communes it checks `code_insee` against.
+fn version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| format!(
+        "{} (schéma data·inclusion {} ; découpage administratif {}, @etalab/decoupage-administratif {})",
+        env!("CARGO_PKG_VERSION"),
+        data_inclusion_schema::v1::SCHEMA_VERSION,
+        communes::MILLESIME,
+        communes::PACKAGE_VERSION
+    ))
 }
 
 #[derive(clap::Args)]
@@ -132,11 +161,18 @@ fn main() -> ExitCode {
             format,
             today,
             strict,
+            valideur,
             lang,
             mask,
         } => {
+            let profile = if valideur {
+                Profile::Valideur
+            } else {
+                Profile::Schema
+            };
             let mut validator = Validator::new()
                 .with_strict(strict)
+                .with_profile(profile)
                 .with_masked_personal_data(mask);
             if let Some(today) = today {
                 validator = validator.with_reference_date(today);
@@ -158,6 +194,7 @@ fn main() -> ExitCode {
                 today.map_or_else(Validator::new, |t| Validator::new().with_reference_date(t));
             convert::convert(&input, &output, &input_args, to.as_deref(), &validator)
         }
+        Command::Template { file } => template::template(&file),
         Command::Score { file, from, today } => {
             let today = today.unwrap_or_else(|| Validator::new().reference_date());
             score::score(&file, from.as_deref(), today)

@@ -1,10 +1,16 @@
 //! The JSON report: a JSON array of one object per problem, streamed as the problems are
 //! found. Each object has the keys `schema`, `line`, then those of a serialized
 //! [`Problem`] (`field`, `path`, `code`, `level`, `value`, `message`, `suggestion`); a
-//! record that cannot be read has the code `record_unreadable`.
+//! record that cannot be read has the code `record_unreadable`; a problem of the header
+//! (`column_unknown`, `column_duplicated`, `column_missing`) has the level `warning` and
+//! the column's name as its field; a remark beyond the valideur (`--valideur`:
+//! `zone_unknown`, `code_postal_not_of_commune`) has the level `advice`. Neither counts as
+//! an error.
 
 use std::io::{self, Write};
 
+use data_inclusion_schema::communes::Remark;
+use data_inclusion_schema::io::ColumnProblem;
 use data_inclusion_schema::validate::{InLang, Problem};
 use data_inclusion_schema::Lang;
 use serde::Serialize;
@@ -30,6 +36,20 @@ struct Unreadable<'a> {
     value: Option<()>,
     message: &'a str,
     suggestion: Option<()>,
+}
+
+/// A problem of the header, or a remark, as the report writes it.
+#[derive(Serialize)]
+struct Other<'a> {
+    schema: &'a str,
+    line: u64,
+    field: &'a str,
+    path: &'a str,
+    code: &'a str,
+    level: &'a str,
+    value: Option<&'a str>,
+    message: &'a str,
+    suggestion: Option<&'a str>,
 }
 
 /// The JSON report being written: `[`, then the problems, then `]` ([`JsonReport::close`]).
@@ -81,6 +101,47 @@ impl<W: Write> JsonReport<W> {
             level: "error",
             value: None,
             message,
+            suggestion: None,
+        })
+    }
+
+    /// A problem of the header (line 1 of a workbook, the header's line of a CSV file):
+    /// not an error of any record (level `warning`), its code `column_unknown`,
+    /// `column_duplicated` or `column_missing`, its field the column's name.
+    pub fn column(&mut self, schema: &str, column: &ColumnProblem, lang: Lang) -> io::Result<()> {
+        let message = column.message(lang);
+        self.item(&Other {
+            schema,
+            line: column.line,
+            field: &column.column,
+            path: "",
+            code: column.code(),
+            level: "warning",
+            value: None,
+            message: &message,
+            suggestion: column.suggestion,
+        })
+    }
+
+    /// A remark beyond the valideur on the record at `line` (level `advice`: never an
+    /// error).
+    pub fn remark(
+        &mut self,
+        schema: &str,
+        line: u64,
+        remark: &Remark,
+        lang: Lang,
+    ) -> io::Result<()> {
+        let message = remark.message(lang);
+        self.item(&Other {
+            schema,
+            line,
+            field: remark.field,
+            path: &remark.path,
+            code: remark.kind.as_str(),
+            level: "advice",
+            value: Some(&remark.value),
+            message: &message,
             suggestion: None,
         })
     }

@@ -28,9 +28,32 @@ pub struct Summary {
     pub hidden: u64,
     /// Why the input could not be read to its end.
     pub unreadable: Option<String>,
+    /// What is not a record's error: the header's column problems, the remarks beyond the
+    /// valideur; (kind, field, message) → lines.
+    pub notes: BTreeMap<(Note, String, String), Lines>,
+}
+
+/// What a note of the text report is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Note {
+    /// A problem of the header: an unknown, duplicated or missing column.
+    Column,
+    /// Advice beyond the valideur (a code that does not exist): never an error.
+    Remark,
 }
 
 impl Summary {
+    pub fn note(&mut self, note: Note, field: String, message: String, line: u64) {
+        let key = (note, field, message);
+        if let Some(lines) = self.notes.get_mut(&key) {
+            lines.push(line);
+        } else if self.notes.len() < MAX_GROUPS {
+            let mut lines = Lines::default();
+            lines.push(line);
+            self.notes.insert(key, lines);
+        }
+    }
+
     pub fn add(&mut self, field: String, level: Level, message: String, line: u64) {
         let key = (field, level, message);
         if let Some(lines) = self.groups.get_mut(&key) {

@@ -6,7 +6,7 @@ use std::io::Write;
 use data_inclusion_schema::validate::Level;
 use data_inclusion_schema::Lang;
 
-use super::{ranges, Summary};
+use super::{ranges, Note, Summary};
 use crate::fatal::Fatal;
 use crate::terminal::{printable, BOLD, GREEN, RED, RESET, YELLOW};
 
@@ -50,6 +50,12 @@ pub fn text_report(
             plural(s.warnings)
         )?;
     }
+    let line_word = |several: bool| match (fr, several) {
+        (true, false) => "ligne",
+        (true, true) => "lignes",
+        (false, false) => "line",
+        (false, true) => "lines",
+    };
     if let Some(reason) = &s.unreadable {
         let stopped = if fr {
             "lecture interrompue"
@@ -57,6 +63,21 @@ pub fn text_report(
             "reading stopped"
         };
         writeln!(out, "  {RED}{stopped}{RESET} : {}", printable(reason))?;
+    }
+    for ((note, field, message), lines) in &s.notes {
+        let tag = match (note, fr) {
+            (Note::Column, true) => "colonne",
+            (Note::Column, false) => "column",
+            (Note::Remark, true) => "conseil",
+            (Note::Remark, false) => "advice",
+        };
+        let (field, message) = (printable(field), printable(message));
+        writeln!(
+            out,
+            "  {YELLOW}{tag}{RESET} {BOLD}{field}{RESET} : {message} ({} {})",
+            line_word(lines.several()),
+            ranges(lines, lang)
+        )?;
     }
     if s.groups.is_empty() && s.unreadable.is_none() {
         let ok = if fr {
@@ -67,12 +88,6 @@ pub fn text_report(
         writeln!(out, "  {GREEN}{ok}{RESET}\n")?;
         return Ok(());
     }
-    let line_word = |several: bool| match (fr, several) {
-        (true, false) => "ligne",
-        (true, true) => "lignes",
-        (false, false) => "line",
-        (false, true) => "lines",
-    };
     for ((field, level, message), lines) in &s.groups {
         let (colour, tag) = match (level, fr) {
             (Level::Error, true) => (RED, "erreur"),

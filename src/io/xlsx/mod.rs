@@ -44,7 +44,8 @@
 //!   it: "La valeur doit être une chaîne de caractères valide"), a missing column is
 //!   missing ("Champ requis");
 //! - list fields are split on `,` and each item trimmed (`a, ,b` is `["a", "", "b"]`, as
-//!   the valideur splits them);
+//!   the valideur splits them); in a one-sheet workbook, a list cell is also read as
+//!   pandas writes a list (its Python literal, `['a', 'b']`), as CSV cells are;
 //! - a header cell that is not a field name (a typo, a date) is an unknown column, kept
 //!   in the record's `extra`; of several columns of one name, the last is read (the
 //!   valideur's pandas `to_dict` does so); [`Sheet::column_problems`] reports them once.
@@ -313,7 +314,7 @@ impl<RS: Read + Seek> Workbook<RS> {
                 sheet: info.name.clone(),
                 source,
             })?;
-        Sheet::new(info, cells).map(Some)
+        Sheet::new(info, self.layout, cells).map(Some)
     }
 }
 
@@ -423,6 +424,7 @@ enum Column {
 /// [`Sheet::next_checked`] / [`Sheet::checked`].
 pub struct Sheet<'a, RS: Read + Seek> {
     info: SheetInfo,
+    layout: Layout,
     /// The cells after the header (`None` when the header is the last row).
     cells: Option<XlsxCellReader<'a, RS>>,
     /// The header's names (`""` for a cell without text).
@@ -448,7 +450,11 @@ impl<RS: Read + Seek> std::fmt::Debug for Sheet<'_, RS> {
 }
 
 impl<'a, RS: Read + Seek> Sheet<'a, RS> {
-    fn new(info: SheetInfo, cells: XlsxCellReader<'a, RS>) -> Result<Self, XlsxError> {
+    fn new(
+        info: SheetInfo,
+        layout: Layout,
+        cells: XlsxCellReader<'a, RS>,
+    ) -> Result<Self, XlsxError> {
         let (names, rest) = read_header(cells).map_err(|source| XlsxError::Sheet {
             sheet: info.name.clone(),
             source,
@@ -481,6 +487,7 @@ impl<'a, RS: Read + Seek> Sheet<'a, RS> {
         };
         Ok(Sheet {
             info,
+            layout,
             cells,
             names,
             columns,
@@ -604,11 +611,19 @@ impl<'a, RS: Read + Seek> Sheet<'a, RS> {
                 let value = match (column, text) {
                     (Column::Skipped, _) => continue,
                     (_, None) => Value::Null,
-                    (Column::Field(spec), Some(text)) if is_list(spec) => Value::Array(
-                        text.split(',')
-                            .map(|item| Value::String(python_strip(item).to_string()))
-                            .collect(),
-                    ),
+                    (Column::Field(spec), Some(text)) if is_list(spec) => match self.layout {
+                        // The valideur splits on commas and strips each item.
+                        Layout::Valideur => Value::Array(
+                            text.split(',')
+                                .map(|item| Value::String(python_strip(item).to_string()))
+                                .collect(),
+                        ),
+                        // pandas' `to_excel` writes a list as its Python literal.
+                        _ => match crate::io::csv::cell::parse_list(&text, &[',', '|']) {
+                            Some(items) => Value::Array(items),
+                            None => Value::String(text),
+                        },
+                    },
                     (_, Some(text)) => Value::String(text),
                 };
                 map.insert(name.clone(), value);
