@@ -8,7 +8,9 @@ mod support;
 use std::io::Cursor;
 
 use data_inclusion_schema::io::xlsx::{template, Workbook, XlsxError, XlsxWriter};
-use data_inclusion_schema::io::{ColumnProblemKind, Item, Kind};
+#[allow(unused_imports)]
+use data_inclusion_schema::io::xlsx::XlsxOptions;
+use data_inclusion_schema::io::{ColumnProblemKind, Input, Item, Kind};
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::Validator;
 use data_inclusion_schema::Record;
@@ -95,5 +97,278 @@ fn the_valideurs_verdicts_lines_fields_values_and_wording() {
         );
         let services = errors_of::<Service, _>(&mut workbook, Kind::Services, &validator);
         assert_eq!(services, expected(&verdict["services"]), "{name}: services");
+    }
+}
+
+#[test]
+fn each_record_is_read_as_the_valideur_reads_it() {
+    let verdicts: Value =
+        serde_json::from_str(&support::read_to_string("tests/fixtures/xlsx/verdicts.json"))
+            .unwrap();
+    for (name, verdict) in verdicts["workbooks"].as_object().unwrap() {
+        let mut workbook =
+            Workbook::open(support::path(&format!("tests/fixtures/xlsx/{name}"))).unwrap();
+        for kind in [Kind::Structures, Kind::Services] {
+            let expected: Vec<Value> = verdict[kind.as_str()]["records"]
+                .as_array()
+                .unwrap()
+                .clone();
+            let found: Vec<Value> = match workbook.sheet(kind).unwrap() {
+                None => Vec::new(),
+                Some(sheet) => sheet
+                    .map(|item| {
+                        let entry = item.record().unwrap();
+                        let Input::Fields(mut map) = entry.input else {
+                            unreachable!()
+                        };
+                        map.insert("line".into(), json!(entry.line));
+                        Value::Object(map)
+                    })
+                    .collect(),
+            };
+            assert_eq!(found, expected, "{name}: {kind}");
+        }
+    }
+}
+
+#[test]
+fn header_cases_are_reported_once_and_never_refuse_the_workbook() {
+    let mut workbook = Workbook::open(support::path("tests/fixtures/xlsx/header-cases.xlsx")).unwrap();
+    // Sheet names matched whatever their case.
+    assert_eq!(workbook.kinds(), [Kind::Structures, Kind::Services]);
+    let sheet = workbook.sheet(Kind::Structures).unwrap().unwrap();
+    assert_eq!(sheet.name(), "structures");
+    let found = |validator: &Validator| -> Vec<(ColumnProblemKind, String, Vec<usize>, Option<&'static str>)> {
+        sheet
+            .column_problems(validator)
+            .into_iter()
+            .map(|p| (p.kind, p.column, p.positions, p.suggestion))
+            .collect()
+    };
+    let problems = sheet.column_problems(&valideur());
+    use ColumnProblemKind::*;
+    assert_eq!(
+        found(&valideur()),
+        [
+            (Duplicated, "id".to_string(), vec![2, 3], None),
+            (Unknown, "code_potsal".to_string(), vec![4], Some("code_postal")),
+            (Unknown, "Nom ".to_string(), vec![6], Some("nom")),
+            (Missing, "date_maj".to_string(), vec![], None),
+            (Missing, "nom".to_string(), vec![], None),
+        ]
+    );
+    // Without the valideur's profile, `source` is required.
+    assert!(found(&Validator::new()).contains(&(Missing, "source".to_string(), vec![], None)));
+    drop(sheet);
+    assert_eq!(
+        problems[0].to_string(),
+        "ligne 1 : la colonne « id » apparaît 2 fois (colonnes B, C) ; seule la dernière est lue, comme le fait le valideur"
+    );
+    assert_eq!(
+        problems[1].to_string(),
+        "ligne 1 : la colonne « code_potsal » (colonne D) n’est pas un champ du schéma ; ses valeurs sont gardées telles quelles. Vouliez-vous dire « code_postal » ?"
+    );
+    // The services sheet: its header alone, nothing to report.
+    let services = workbook.sheet(Kind::Services).unwrap().unwrap();
+    assert!(services.column_problems(&valideur()).is_empty());
+    assert_eq!(services.count(), 0);
+}
+
+#[test]
+fn a_csv_header_is_never_refused_either() {
+    use data_inclusion_schema::io::{Format, Reader};
+    let csv = "id,nom,id,source,date_maj,nom\nd--1,CCAS,d--2,dora,2025-02-14,Bis\n";
+    let mut reader = Reader::new(csv.as_bytes(), Format::Csv);
+    let problems = reader.column_problems(&Validator::new());
+    assert_eq!(problems.len(), 2);
+    assert_eq!(
+        problems[0].to_string(),
+        "ligne 1 : la colonne « id » apparaît 2 fois (colonnes 1, 3) ; la colonne 3 est lue sous le nom « id.1 »"
+    );
+    let Some(Item::Record(entry)) = reader.next() else {
+        panic!()
+    };
+    let Input::Fields(map) = entry.input else {
+        unreachable!()
+    };
+    // As pandas' read_csv names them.
+    assert_eq!((map["id"].as_str(), map["id.1"].as_str()), (Some("d--1"), Some("d--2")));
+    assert_eq!((map["nom"].as_str(), map["nom.1"].as_str()), (Some("CCAS"), Some("Bis")));
+}
+
+#[test]
+fn the_open_data_export_as_pandas_writes_it() {
+    for (file, jsonl, kind) in [
+        ("opendata-services-index.xlsx", "services-sample.jsonl", Kind::Services),
+        ("opendata-structures.xlsx", "structures-sample.jsonl", Kind::Structures),
+    ] {
+        let mut workbook = Workbook::open(support::path(&format!("tests/fixtures/xlsx/{file}"))).unwrap();
+        assert_eq!(workbook.kinds(), [kind], "{file}");
+        let validator = support::validator();
+        let expected: Vec<Value> = support::read_to_string(&format!("tests/fixtures/datagouv/{jsonl}"))
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| typed(kind, &validator.check_json_value(l)))
+            .collect();
+        let sheet = workbook.sheet(kind).unwrap().unwrap();
+        let found: Vec<Value> = sheet
+            .map(|item| {
+                let Input::Fields(map) = item.record().unwrap().input else {
+                    unreachable!()
+                };
+                typed(kind, &Value::Object(map))
+            })
+            .collect();
+        assert_eq!(found, expected, "{file}");
+    }
+}
+
+/// The record typed (validated as its kind), without the fields the schema does not
+/// know, as JSON.
+fn typed(kind: Kind, value: &Value) -> Value {
+    let validator = support::validator();
+    let mut value = match kind {
+        Kind::Structures => serde_json::to_value(validator.validate_value::<Structure>(value).unwrap()),
+        Kind::Services => serde_json::to_value(validator.validate_value::<Service>(value).unwrap()),
+    }
+    .unwrap();
+    let fields: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
+    value.as_object_mut().unwrap().retain(|k, _| fields.contains(&k.as_str()));
+    value
+}
+
+trait JsonValue {
+    fn check_json_value(&self, text: &str) -> Value;
+}
+
+impl JsonValue for Validator {
+    fn check_json_value(&self, text: &str) -> Value {
+        serde_json::from_str(text).unwrap()
+    }
+}
+
+#[test]
+fn the_template_filled_in_with_openpyxl_reads_back_into_its_records() {
+    let typed_in: Value = serde_json::from_str(&support::read_to_string(
+        "tests/fixtures/xlsx/template-filled-openpyxl.json",
+    ))
+    .unwrap();
+    let mut workbook =
+        Workbook::open(support::path("tests/fixtures/xlsx/template-filled-openpyxl.xlsx")).unwrap();
+    let validator = valideur();
+    for kind in [Kind::Structures, Kind::Services] {
+        let sheet = workbook.sheet(kind).unwrap().unwrap();
+        assert!(sheet.column_problems(&validator).is_empty());
+        let lines: Vec<u64> = sheet.map(|i| i.record().unwrap().line).collect();
+        assert_eq!(lines, [4, 5], "{kind}: rows 2 and 3 are the template's, skipped");
+    }
+    // The first record of each kind is valid, and is the record typed in.
+    let mut sheet = workbook.sheet(Kind::Structures).unwrap().unwrap();
+    let Some(Item::Record(entry)) = sheet.next_checked::<Structure>(&validator) else {
+        panic!()
+    };
+    drop(sheet);
+    let mut expected = typed_in["structures"][0].clone();
+    expected["source"] = json!("");
+    assert_eq!(
+        serde_json::to_value(entry.checked.record.unwrap()).unwrap(),
+        serde_json::to_value(serde_json::from_value::<Structure>(expected).unwrap()).unwrap()
+    );
+    let mut sheet = workbook.sheet(Kind::Services).unwrap().unwrap();
+    let Some(Item::Record(entry)) = sheet.next_checked::<Service>(&validator) else {
+        panic!()
+    };
+    let mut expected = typed_in["services"][0].clone();
+    expected["source"] = json!("");
+    assert_eq!(
+        entry.checked.record.unwrap(),
+        serde_json::from_value::<Service>(expected).unwrap()
+    );
+}
+
+#[test]
+fn the_template_filled_in_with_rust_xlsxwriter_reads_back_into_its_records() {
+    // The template's columns, as its header gives them…
+    let mut workbook = Workbook::from_reader(Cursor::new(template().unwrap())).unwrap();
+    let header: Vec<String> = workbook
+        .sheet(Kind::Services)
+        .unwrap()
+        .unwrap()
+        .columns()
+        .to_vec();
+    assert_eq!(&header[..4], ["__ignore__", "structure_id", "id", "nom"]);
+    // … filled in by another program, numbers and dates typed as such.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().set_name("Structures").unwrap();
+    let sheet = book.add_worksheet().set_name("Services").unwrap();
+    for (c, name) in header.iter().enumerate() {
+        sheet.write_string(0, c as u16, name).unwrap();
+    }
+    sheet.write_boolean(1, 0, true).unwrap();
+    sheet.write_boolean(2, 0, true).unwrap();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap() as u16;
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    sheet.write_string(3, col("structure_id"), "cs-1").unwrap();
+    sheet.write_string(3, col("id"), "atelier").unwrap();
+    sheet.write_string(3, col("nom"), "Atelier numérique").unwrap();
+    sheet.write_string(3, col("description"), "Un atelier pour apprendre à se servir d’un ordinateur.").unwrap();
+    sheet
+        .write_datetime_with_format(3, col("date_maj"), &rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 3, 2).unwrap(), &date)
+        .unwrap();
+    sheet.write_string(3, col("thematiques"), "numerique--acceder-a-des-services-en-ligne, famille--garde-denfants").unwrap();
+    sheet.write_string(3, col("frais"), "gratuit").unwrap();
+    sheet.write_number(3, col("nombre_semaines"), 4.0).unwrap();
+    sheet.write_number(3, col("volume_horaire_hebdomadaire"), 1.5).unwrap();
+    sheet.write_number(3, col("code_postal"), 59000.0).unwrap();
+    sheet.write_string(3, col("code_insee"), "59350").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let mut workbook = Workbook::from_reader(Cursor::new(bytes)).unwrap();
+    let mut sheet = workbook.sheet(Kind::Services).unwrap().unwrap();
+    let Some(Item::Record(entry)) = sheet.next_checked::<Service>(&valideur()) else {
+        panic!()
+    };
+    assert_eq!(entry.line, 4);
+    let expected: Service = serde_json::from_value(json!({
+        "source": "", "structure_id": "cs-1", "id": "atelier", "nom": "Atelier numérique",
+        "description": "Un atelier pour apprendre à se servir d’un ordinateur.", "date_maj": "2026-03-02",
+        "thematiques": ["numerique--acceder-a-des-services-en-ligne", "famille--garde-denfants"],
+        "frais": "gratuit", "nombre_semaines": 4, "volume_horaire_hebdomadaire": 1.5,
+        "code_postal": "59000", "code_insee": "59350"
+    }))
+    .unwrap();
+    assert_eq!(entry.checked.record, Some(expected));
+    assert!(sheet.next().is_none());
+}
+
+#[test]
+fn records_written_to_a_workbook_read_back_the_same() {
+    let validator = support::validator();
+    let mut writer = XlsxWriter::new();
+    let mut expected = (Vec::new(), Vec::new());
+    for line in support::read_to_string("tests/fixtures/datagouv/structures-sample.jsonl").lines() {
+        let s: Structure = validator.validate_json(line).unwrap();
+        writer.write(&s).unwrap();
+        expected.0.push(typed(Kind::Structures, &serde_json::to_value(&s).unwrap()));
+    }
+    for line in support::read_to_string("tests/fixtures/datagouv/services-sample.jsonl").lines() {
+        let s: Service = validator.validate_json(line).unwrap();
+        writer.write(&s).unwrap();
+        expected.1.push(typed(Kind::Services, &serde_json::to_value(&s).unwrap()));
+    }
+    assert_eq!(writer.records(Kind::Services), 5);
+    let mut workbook = Workbook::from_reader(Cursor::new(writer.into_bytes().unwrap())).unwrap();
+    for (kind, expected) in [(Kind::Structures, expected.0), (Kind::Services, expected.1)] {
+        let found: Vec<Value> = workbook
+            .sheet(kind)
+            .unwrap()
+            .unwrap()
+            .map(|item| {
+                let Input::Fields(map) = item.record().unwrap().input else {
+                    unreachable!()
+                };
+                typed(kind, &Value::Object(map))
+            })
+            .collect();
+        assert_eq!(found, expected, "{kind}");
     }
 }

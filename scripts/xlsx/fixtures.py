@@ -217,7 +217,7 @@ TEMPLATE_RECORDS = {
         {"structure_id": "cs-tournesol", "id": "atelier-cv", "nom": "Atelier CV", "date_maj": "2026-03-02",
          "description": "Un atelier pour écrire son CV et sa lettre de motivation.", "type": "atelier",
          "thematiques": ["preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation"], "frais": "gratuit",
-         "publics": ["demandeurs-emploi", "jeunes-16-26"], "modes_accueil": ["en-presentiel"],
+         "publics": ["demandeurs-emploi", "jeunes"], "modes_accueil": ["en-presentiel"],
          "zone_eligibilite": ["59350", "59"], "nombre_semaines": 3, "volume_horaire_hebdomadaire": 2.5},
         {"structure_id": "cs-tournesol", "id": "garde", "nom": "Garde", "date_maj": "2026-03-02",
          "description": "Une crèche.", "thematiques": ["famille--garde-denfant"], "frais": "gratuit"},

@@ -218,7 +218,8 @@ def list_errors(model, data, db_session=None):
 
 def verdict(path):
     """What the valideur finds in the workbook at `path`: per kind, the records analysed and
-    every error (line, field, value, message), values made JSON (sets as sorted lists)."""
+    every error (line, field, value, message), values made JSON (sets as sorted lists); and
+    each record as the valideur reads it (its line, its named columns but `__ignore__`)."""
     structures_df, services_df = read_xlsx(path)
     out = {}
     for kind, df, model in [
@@ -232,5 +233,9 @@ def verdict(path):
                 e["value"] = sorted(e["value"])
             if isinstance(e["value"], dict):
                 e["value"] = None
-        out[kind] = {"total": len(df), "errors": errors}
+        records = [
+            {k: v for k, v in r.items() if isinstance(k, str) and k != "__ignore__"}
+            for r in df.to_dict(orient="records")
+        ]
+        out[kind] = {"total": len(df), "errors": errors, "records": records}
     return out

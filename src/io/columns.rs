@@ -255,7 +255,9 @@ pub(crate) fn column_problems(
         let first = by_name.get(name.as_str()).is_some_and(|p| p[0] == i + 1);
         if !known && first {
             let mut p = problem(ColumnProblemKind::Unknown, name, vec![i + 1]);
-            p.suggestion = crate::validate::closest_name(name, &field_names);
+            // A column named as a field but for its case or spaces is that field's typo.
+            let folded = name.trim().to_lowercase();
+            p.suggestion = crate::validate::closest_name(&folded, &field_names);
             problems.push(p);
         }
     }
