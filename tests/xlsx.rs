@@ -7,9 +7,7 @@ mod support;
 
 use std::io::Cursor;
 
-use data_inclusion_schema::io::xlsx::{template, Workbook, XlsxError, XlsxWriter};
-#[allow(unused_imports)]
-use data_inclusion_schema::io::xlsx::XlsxOptions;
+use data_inclusion_schema::io::xlsx::{template, Workbook, XlsxError, XlsxOptions, XlsxWriter};
 use data_inclusion_schema::io::{ColumnProblemKind, Input, Item, Kind};
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::Validator;
@@ -102,9 +100,10 @@ fn the_valideurs_verdicts_lines_fields_values_and_wording() {
 
 #[test]
 fn each_record_is_read_as_the_valideur_reads_it() {
-    let verdicts: Value =
-        serde_json::from_str(&support::read_to_string("tests/fixtures/xlsx/verdicts.json"))
-            .unwrap();
+    let verdicts: Value = serde_json::from_str(&support::read_to_string(
+        "tests/fixtures/xlsx/verdicts.json",
+    ))
+    .unwrap();
     for (name, verdict) in verdicts["workbooks"].as_object().unwrap() {
         let mut workbook =
             Workbook::open(support::path(&format!("tests/fixtures/xlsx/{name}"))).unwrap();
@@ -133,7 +132,8 @@ fn each_record_is_read_as_the_valideur_reads_it() {
 
 #[test]
 fn header_cases_are_reported_once_and_never_refuse_the_workbook() {
-    let mut workbook = Workbook::open(support::path("tests/fixtures/xlsx/header-cases.xlsx")).unwrap();
+    let mut workbook =
+        Workbook::open(support::path("tests/fixtures/xlsx/header-cases.xlsx")).unwrap();
     // Sheet names matched whatever their case.
     assert_eq!(workbook.kinds(), [Kind::Structures, Kind::Services]);
     let sheet = workbook.sheet(Kind::Structures).unwrap().unwrap();
@@ -151,7 +151,12 @@ fn header_cases_are_reported_once_and_never_refuse_the_workbook() {
         found(&valideur()),
         [
             (Duplicated, "id".to_string(), vec![2, 3], None),
-            (Unknown, "code_potsal".to_string(), vec![4], Some("code_postal")),
+            (
+                Unknown,
+                "code_potsal".to_string(),
+                vec![4],
+                Some("code_postal")
+            ),
             (Unknown, "Nom ".to_string(), vec![6], Some("nom")),
             (Missing, "date_maj".to_string(), vec![], None),
             (Missing, "nom".to_string(), vec![], None),
@@ -192,24 +197,40 @@ fn a_csv_header_is_never_refused_either() {
         unreachable!()
     };
     // As pandas' read_csv names them.
-    assert_eq!((map["id"].as_str(), map["id.1"].as_str()), (Some("d--1"), Some("d--2")));
-    assert_eq!((map["nom"].as_str(), map["nom.1"].as_str()), (Some("CCAS"), Some("Bis")));
+    assert_eq!(
+        (map["id"].as_str(), map["id.1"].as_str()),
+        (Some("d--1"), Some("d--2"))
+    );
+    assert_eq!(
+        (map["nom"].as_str(), map["nom.1"].as_str()),
+        (Some("CCAS"), Some("Bis"))
+    );
 }
 
 #[test]
 fn the_open_data_export_as_pandas_writes_it() {
     for (file, jsonl, kind) in [
-        ("opendata-services-index.xlsx", "services-sample.jsonl", Kind::Services),
-        ("opendata-structures.xlsx", "structures-sample.jsonl", Kind::Structures),
+        (
+            "opendata-services-index.xlsx",
+            "services-sample.jsonl",
+            Kind::Services,
+        ),
+        (
+            "opendata-structures.xlsx",
+            "structures-sample.jsonl",
+            Kind::Structures,
+        ),
     ] {
-        let mut workbook = Workbook::open(support::path(&format!("tests/fixtures/xlsx/{file}"))).unwrap();
+        let mut workbook =
+            Workbook::open(support::path(&format!("tests/fixtures/xlsx/{file}"))).unwrap();
         assert_eq!(workbook.kinds(), [kind], "{file}");
         let validator = support::validator();
-        let expected: Vec<Value> = support::read_to_string(&format!("tests/fixtures/datagouv/{jsonl}"))
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| typed(kind, &validator.check_json_value(l)))
-            .collect();
+        let expected: Vec<Value> =
+            support::read_to_string(&format!("tests/fixtures/datagouv/{jsonl}"))
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| typed(kind, &validator.check_json_value(l)))
+                .collect();
         let sheet = workbook.sheet(kind).unwrap().unwrap();
         let found: Vec<Value> = sheet
             .map(|item| {
@@ -228,12 +249,17 @@ fn the_open_data_export_as_pandas_writes_it() {
 fn typed(kind: Kind, value: &Value) -> Value {
     let validator = support::validator();
     let mut value = match kind {
-        Kind::Structures => serde_json::to_value(validator.validate_value::<Structure>(value).unwrap()),
+        Kind::Structures => {
+            serde_json::to_value(validator.validate_value::<Structure>(value).unwrap())
+        }
         Kind::Services => serde_json::to_value(validator.validate_value::<Service>(value).unwrap()),
     }
     .unwrap();
     let fields: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
-    value.as_object_mut().unwrap().retain(|k, _| fields.contains(&k.as_str()));
+    value
+        .as_object_mut()
+        .unwrap()
+        .retain(|k, _| fields.contains(&k.as_str()));
     value
 }
 
@@ -253,14 +279,20 @@ fn the_template_filled_in_with_openpyxl_reads_back_into_its_records() {
         "tests/fixtures/xlsx/template-filled-openpyxl.json",
     ))
     .unwrap();
-    let mut workbook =
-        Workbook::open(support::path("tests/fixtures/xlsx/template-filled-openpyxl.xlsx")).unwrap();
+    let mut workbook = Workbook::open(support::path(
+        "tests/fixtures/xlsx/template-filled-openpyxl.xlsx",
+    ))
+    .unwrap();
     let validator = valideur();
     for kind in [Kind::Structures, Kind::Services] {
         let sheet = workbook.sheet(kind).unwrap().unwrap();
         assert!(sheet.column_problems(&validator).is_empty());
         let lines: Vec<u64> = sheet.map(|i| i.record().unwrap().line).collect();
-        assert_eq!(lines, [4, 5], "{kind}: rows 2 and 3 are the template's, skipped");
+        assert_eq!(
+            lines,
+            [4, 5],
+            "{kind}: rows 2 and 3 are the template's, skipped"
+        );
     }
     // The first record of each kind is valid, and is the record typed in.
     let mut sheet = workbook.sheet(Kind::Structures).unwrap().unwrap();
@@ -310,15 +342,36 @@ fn the_template_filled_in_with_rust_xlsxwriter_reads_back_into_its_records() {
     let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
     sheet.write_string(3, col("structure_id"), "cs-1").unwrap();
     sheet.write_string(3, col("id"), "atelier").unwrap();
-    sheet.write_string(3, col("nom"), "Atelier numérique").unwrap();
-    sheet.write_string(3, col("description"), "Un atelier pour apprendre à se servir d’un ordinateur.").unwrap();
     sheet
-        .write_datetime_with_format(3, col("date_maj"), &rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 3, 2).unwrap(), &date)
+        .write_string(3, col("nom"), "Atelier numérique")
         .unwrap();
-    sheet.write_string(3, col("thematiques"), "numerique--acceder-a-des-services-en-ligne, famille--garde-denfants").unwrap();
+    sheet
+        .write_string(
+            3,
+            col("description"),
+            "Un atelier pour apprendre à se servir d’un ordinateur.",
+        )
+        .unwrap();
+    sheet
+        .write_datetime_with_format(
+            3,
+            col("date_maj"),
+            &rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 3, 2).unwrap(),
+            &date,
+        )
+        .unwrap();
+    sheet
+        .write_string(
+            3,
+            col("thematiques"),
+            "numerique--acceder-a-des-services-en-ligne, famille--garde-denfants",
+        )
+        .unwrap();
     sheet.write_string(3, col("frais"), "gratuit").unwrap();
     sheet.write_number(3, col("nombre_semaines"), 4.0).unwrap();
-    sheet.write_number(3, col("volume_horaire_hebdomadaire"), 1.5).unwrap();
+    sheet
+        .write_number(3, col("volume_horaire_hebdomadaire"), 1.5)
+        .unwrap();
     sheet.write_number(3, col("code_postal"), 59000.0).unwrap();
     sheet.write_string(3, col("code_insee"), "59350").unwrap();
     let bytes = book.save_to_buffer().unwrap();
@@ -348,12 +401,16 @@ fn records_written_to_a_workbook_read_back_the_same() {
     for line in support::read_to_string("tests/fixtures/datagouv/structures-sample.jsonl").lines() {
         let s: Structure = validator.validate_json(line).unwrap();
         writer.write(&s).unwrap();
-        expected.0.push(typed(Kind::Structures, &serde_json::to_value(&s).unwrap()));
+        expected
+            .0
+            .push(typed(Kind::Structures, &serde_json::to_value(&s).unwrap()));
     }
     for line in support::read_to_string("tests/fixtures/datagouv/services-sample.jsonl").lines() {
         let s: Service = validator.validate_json(line).unwrap();
         writer.write(&s).unwrap();
-        expected.1.push(typed(Kind::Services, &serde_json::to_value(&s).unwrap()));
+        expected
+            .1
+            .push(typed(Kind::Services, &serde_json::to_value(&s).unwrap()));
     }
     assert_eq!(writer.records(Kind::Services), 5);
     let mut workbook = Workbook::from_reader(Cursor::new(writer.into_bytes().unwrap())).unwrap();
@@ -371,4 +428,269 @@ fn records_written_to_a_workbook_read_back_the_same() {
             .collect();
         assert_eq!(found, expected, "{kind}");
     }
+}
+
+/// A workbook written by hand: one sheet `Structures` whose `<sheetData>` content
+/// `rows` writes, and a shared-strings table if given.
+fn workbook_by_hand(
+    rows: impl FnOnce(&mut dyn std::io::Write),
+    shared_strings: Option<&dyn Fn(&mut dyn std::io::Write)>,
+) -> Vec<u8> {
+    workbook_by_hand_with(zip::CompressionMethod::Deflated, rows, shared_strings)
+}
+
+fn workbook_by_hand_with(
+    method: zip::CompressionMethod,
+    rows: impl FnOnce(&mut dyn std::io::Write),
+    shared_strings: Option<&dyn Fn(&mut dyn std::io::Write)>,
+) -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let options = SimpleFileOptions::default()
+        .compression_method(method)
+        .large_file(true);
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let ns = "http://schemas.openxmlformats.org";
+    let part = |zip: &mut zip::ZipWriter<Cursor<Vec<u8>>>, name: &str, text: &str| {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    };
+    part(
+        &mut zip,
+        "[Content_Types].xml",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#
+        ),
+    );
+    part(
+        &mut zip,
+        "_rels/.rels",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        ),
+    );
+    part(
+        &mut zip,
+        "xl/workbook.xml",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{ns}/spreadsheetml/2006/main" xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="Structures" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        ),
+    );
+    part(
+        &mut zip,
+        "xl/_rels/workbook.xml.rels",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{ns}/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#
+        ),
+    );
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    write!(zip, r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{ns}/spreadsheetml/2006/main"><sheetData>"#).unwrap();
+    rows(&mut zip);
+    write!(zip, "</sheetData></worksheet>").unwrap();
+    if let Some(strings) = shared_strings {
+        zip.start_file("xl/sharedStrings.xml", options).unwrap();
+        strings(&mut zip);
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+fn header(out: &mut dyn std::io::Write) {
+    write!(out, r#"<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>nom</t></is></c></row>"#).unwrap();
+}
+
+#[test]
+fn hostile_1_048_576_rows_are_read_in_bounded_memory() {
+    // Stored, not deflated: the test's own compression would cost more than the reading.
+    let bytes = workbook_by_hand_with(
+        zip::CompressionMethod::Stored,
+        |out| {
+            header(out);
+            for r in 2..=1_048_576u32 {
+                write!(out, r#"<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>"#).unwrap();
+            }
+        },
+        None,
+    );
+    let mut workbook = Workbook::from_reader(Cursor::new(bytes)).unwrap();
+    let mut sheet = workbook.sheet(Kind::Structures).unwrap().unwrap();
+    let mut count = 0u64;
+    let mut last = 0;
+    for item in &mut sheet {
+        last = item.record().unwrap().line;
+        count += 1;
+    }
+    assert_eq!((count, last), (1_048_575, 1_048_576));
+}
+
+#[test]
+fn hostile_a_row_beyond_excels_last_is_a_clear_error() {
+    let bytes = workbook_by_hand(
+        |out| {
+            header(out);
+            write!(out, r#"<row r="2"><c r="A2"><v>1</v></c></row><row r="1048577"><c r="A1048577"><v>2</v></c></row>"#).unwrap();
+        },
+        None,
+    );
+    let mut workbook = Workbook::from_reader(Cursor::new(bytes)).unwrap();
+    let items: Vec<Item<_>> = workbook.sheet(Kind::Structures).unwrap().unwrap().collect();
+    assert_eq!(items.len(), 2);
+    assert!(
+        matches!(items[0], Item::Record(_)),
+        "the row before is read"
+    );
+    let Item::Stopped(e) = &items[1] else {
+        panic!("not stopped")
+    };
+    assert!(
+        e.to_string()
+            .starts_with("feuille « Structures », ligne 3 : le classeur est corrompu"),
+        "{e}"
+    );
+}
+
+#[test]
+fn hostile_16_384_columns() {
+    let bytes = workbook_by_hand(
+        |out| {
+            write!(out, r#"<row r="1">"#).unwrap();
+            for c in 1..=16_384usize {
+                let name = column_name(c);
+                write!(
+                    out,
+                    r#"<c r="{name}1" t="inlineStr"><is><t>c{c}</t></is></c>"#
+                )
+                .unwrap();
+            }
+            write!(out, r#"</row><row r="2"><c r="XFD2"><v>7</v></c></row>"#).unwrap();
+        },
+        None,
+    );
+    let mut workbook = Workbook::from_reader(Cursor::new(bytes)).unwrap();
+    let sheet = workbook.sheet(Kind::Structures).unwrap().unwrap();
+    assert_eq!(sheet.columns().len(), 16_384);
+    let problems = sheet.column_problems(&valideur());
+    assert_eq!(
+        problems
+            .iter()
+            .filter(|p| p.kind == ColumnProblemKind::Unknown)
+            .count(),
+        16_384
+    );
+    let Some(Item::Record(entry)) = sheet.into_iter().next() else {
+        panic!()
+    };
+    let Input::Fields(map) = entry.input else {
+        unreachable!()
+    };
+    assert_eq!(map["c16384"], "7");
+    // One more column is beyond Excel's limits: a clear error.
+    let bytes = workbook_by_hand(
+        |out| write!(out, r#"<row r="1"><c r="XFE1"><v>1</v></c></row>"#).unwrap(),
+        None,
+    );
+    let error = Workbook::from_reader(Cursor::new(bytes))
+        .unwrap()
+        .sheet(Kind::Structures)
+        .map(|_| ())
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("la feuille « Structures » est illisible"),
+        "{error}"
+    );
+}
+
+fn column_name(mut n: usize) -> String {
+    let mut s = Vec::new();
+    while n > 0 {
+        s.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap()
+}
+
+#[test]
+fn hostile_a_huge_shared_strings_table_is_refused_before_it_is_read() {
+    let strings = |out: &mut dyn std::io::Write| {
+        write!(out, r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="200000">"#).unwrap();
+        for i in 0..200_000 {
+            write!(out, "<si><t>texte {i}</t></si>").unwrap();
+        }
+        write!(out, "</sst>").unwrap();
+    };
+    let bytes = workbook_by_hand(header, Some(&strings));
+    let options = XlsxOptions::default().with_max_shared_strings_bytes(1 << 20);
+    let error = Workbook::from_reader_with(Cursor::new(bytes.clone()), options)
+        .map(|_| ())
+        .unwrap_err();
+    assert!(matches!(error, XlsxError::TooLarge { .. }), "{error}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("classeur trop grand : xl/sharedStrings.xml fait"),
+        "{error}"
+    );
+    // Within the default limit, it is read.
+    assert!(Workbook::from_reader(Cursor::new(bytes)).is_ok());
+    // A table announcing more strings than it can hold (calamine would reserve room for them
+    // all at once).
+    let lying = |out: &mut dyn std::io::Write| {
+        write!(out, r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="4000000000000"><si><t>a</t></si></sst>"#).unwrap();
+    };
+    let error = Workbook::from_reader(Cursor::new(workbook_by_hand(header, Some(&lying))))
+        .map(|_| ())
+        .unwrap_err();
+    assert!(matches!(error, XlsxError::TooLarge { .. }), "{error}");
+}
+
+#[test]
+fn hostile_a_zip_bomb_is_refused_before_it_is_read() {
+    let bytes = workbook_by_hand(
+        |out| {
+            header(out);
+            let spaces = vec![b' '; 1 << 20];
+            for _ in 0..48 {
+                out.write_all(&spaces).unwrap();
+            }
+        },
+        None,
+    );
+    assert!(bytes.len() < 1 << 20, "{} bytes", bytes.len());
+    let error = Workbook::from_reader(Cursor::new(bytes))
+        .map(|_| ())
+        .unwrap_err();
+    assert!(matches!(error, XlsxError::Bomb { .. }), "{error}");
+    assert!(error.to_string().contains("bombe zip"), "{error}");
+}
+
+#[test]
+fn hostile_files_a_producer_may_upload() {
+    let open = |name: &str| {
+        Workbook::open(support::path(&format!("tests/fixtures/xlsx/{name}")))
+            .map(|_| ())
+            .unwrap_err()
+    };
+    let e = open("hostile-encrypted.xlsx");
+    assert!(matches!(e, XlsxError::Encrypted), "{e}");
+    assert_eq!(e.to_string(), "le classeur est protégé par un mot de passe : enregistrez-en une copie sans mot de passe pour la valider");
+    let e = open("hostile-xls-renamed.xlsx");
+    assert!(matches!(e, XlsxError::Xls), "{e}");
+    assert!(e.to_string().contains("Excel 97-2003 (.xls)"), "{e}");
+    let e = open("hostile-truncated.xlsx");
+    assert!(matches!(e, XlsxError::Archive { .. }), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("l’archive du classeur est corrompue"),
+        "{e}"
+    );
+    let e = Workbook::from_reader(Cursor::new(b"id,nom\n1,CCAS\n".to_vec()))
+        .map(|_| ())
+        .unwrap_err();
+    assert!(matches!(e, XlsxError::NotXlsx), "{e}");
+    let e = Workbook::from_reader(Cursor::new(Vec::new()))
+        .map(|_| ())
+        .unwrap_err();
+    assert!(matches!(e, XlsxError::NotXlsx), "{e}");
 }

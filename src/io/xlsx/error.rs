@@ -46,6 +46,16 @@ pub enum XlsxError {
         /// The limit.
         limit: u64,
     },
+    /// A part that decompresses far beyond what a workbook's XML does: a zip bomb.
+    #[error("l’archive du classeur ressemble à une bombe zip : {part} fait {size} octets décompressé pour {compressed} octets compressé")]
+    Bomb {
+        /// The part.
+        part: String,
+        /// Its size, decompressed.
+        size: u64,
+        /// Its size, compressed.
+        compressed: u64,
+    },
     /// A workbook without any worksheet.
     #[error("le classeur n’a aucune feuille de calcul")]
     NoSheet,

@@ -70,7 +70,10 @@
 //! shared strings (at most [`XlsxOptions::max_shared_strings_bytes`] uncompressed, 64 MiB
 //! by default) and its styles, whatever the number of rows. A workbook that is not one is
 //! a clear [`XlsxError`]: an XLS file renamed `.xlsx`, a password-protected workbook, a
-//! corrupt archive, a sheet whose XML is broken.
+//! corrupt archive, a zip bomb (a part over 32 MiB compressed more than 100 times, where a
+//! workbook's XML compresses some 10 to 50 times), a sheet whose XML is broken, a row or a
+//! column beyond Excel's limits (1 048 576 rows, 16 384 columns). A single cell is held
+//! in memory whole (Excel's cells hold at most 32 767 characters).
 
 mod cell;
 mod error;
@@ -336,11 +339,31 @@ fn fold(name: &str) -> String {
         .collect()
 }
 
+/// A part larger than this (32 MiB) compressed more than [`BOMB_RATIO`] times is a zip
+/// bomb.
+const BOMB_MIN_BYTES: u64 = 32 << 20;
+const BOMB_RATIO: u64 = 100;
+
 /// Checks the archive before calamine reads it: its shared-strings table, which calamine
 /// holds in memory whole, within the limit, and its announced count of strings within
 /// what its size can hold.
 fn check_archive<RS: Read + Seek>(reader: &mut RS, options: &XlsxOptions) -> Result<(), XlsxError> {
     let mut zip = zip::ZipArchive::new(reader).map_err(|source| XlsxError::Archive { source })?;
+    // A part of a workbook is XML, which deflate compresses some 10 to 50 times: a large part
+    // compressed far more is a zip bomb (a run of one byte), refused before it is read.
+    for i in 0..zip.len() {
+        let entry = zip
+            .by_index_raw(i)
+            .map_err(|source| XlsxError::Archive { source })?;
+        let (size, compressed) = (entry.size(), entry.compressed_size().max(1));
+        if size > BOMB_MIN_BYTES && size / compressed > BOMB_RATIO {
+            return Err(XlsxError::Bomb {
+                part: entry.name().map(|n| n.to_string()).unwrap_or_default(),
+                size,
+                compressed,
+            });
+        }
+    }
     let index = (0..zip.len()).find(|&i| {
         zip.name_for_index(i)
             .is_some_and(|n| n.is_ok_and(|n| n.eq_ignore_ascii_case("xl/sharedStrings.xml")))
@@ -397,6 +420,7 @@ fn read_header<'a, RS: Read + Seek>(
             return Ok((names, None));
         };
         let (row, col) = cell.get_position();
+        within_limits(row, col)?;
         if row > 0 {
             return Ok((names, Some((cells, cell))));
         }
@@ -406,6 +430,18 @@ fn read_header<'a, RS: Read + Seek>(
         }
         names[col] = cell::pandas_text(cell.get_value());
     }
+}
+
+/// Excel's last row and column (0-based): a cell beyond is an error, as Excel and
+/// openpyxl refuse it.
+fn within_limits(row: u32, col: u32) -> Result<(), calamine::XlsxError> {
+    if row >= 1_048_576 {
+        return Err(calamine::XlsxError::RowNumberOverflow);
+    }
+    if col >= 16_384 {
+        return Err(calamine::XlsxError::ColumnNumberOverflow);
+    }
+    Ok(())
 }
 
 /// What a column of a sheet holds.
@@ -551,6 +587,7 @@ impl<'a, RS: Read + Seek> Sheet<'a, RS> {
                 return Ok(None);
             };
             let index = first.get_position().0;
+            within_limits(index, first.get_position().1)?;
             let mut texts: Vec<Option<String>> = vec![None; self.names.len()];
             let mut blank = true;
             let mut take = |cell: &calamine::Cell<DataRef<'_>>| {
@@ -570,7 +607,10 @@ impl<'a, RS: Read + Seek> Sheet<'a, RS> {
                         self.cells = None;
                         break;
                     }
-                    Some(cell) if cell.get_position().0 == index => take(&cell),
+                    Some(cell) if cell.get_position().0 == index => {
+                        within_limits(index, cell.get_position().1)?;
+                        take(&cell)
+                    }
                     Some(cell) => {
                         self.ahead = Some(cell);
                         break;
