@@ -134,7 +134,9 @@ pub enum ReadError {
         /// The encoding the input seems to be in, if it looks like one.
         encoding: Option<Encoding>,
     },
-    /// A CSV column appears twice in the header.
+    /// A CSV column appears twice in the header. No longer given: a duplicated column is
+    /// read under the name pandas gives it (`x.1`) and reported by
+    /// [`Reader::column_problems`](super::Reader::column_problems).
     #[error("ligne {line} : la colonne « {column} » apparaît deux fois dans l’en-tête CSV")]
     DuplicateColumn {
         /// The header line.

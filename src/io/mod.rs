@@ -16,8 +16,8 @@
 //! Every record of the input gives exactly one [`Item`]: [`Item::Record`], or
 //! [`Item::Unreadable`] when the record cannot be read (a line that is not JSON, a CSV row
 //! with too many cells, a record over the size limit); reading goes on after it. An
-//! [`Item::Stopped`] (the input is not UTF-8, a CSV column is duplicated, an array never
-//! closes, …) ends the reading: it is the last item.
+//! [`Item::Stopped`] (the input is not UTF-8, an array never closes, …) ends the reading:
+//! it is the last item.
 //!
 //! ```
 //! use data_inclusion_schema::io::{Format, Item, Reader};
@@ -144,9 +144,18 @@
 //!   read as JSON numbers where they parse (with a decimal comma, `3,5`, when the delimiter
 //!   is a semicolon), and kept as strings otherwise, for validation to report.
 //!
-//! A duplicated column and a file that is not UTF-8 (the message says when it looks like
-//! Windows-1252 or Latin-1) are [`ReadError`]s; a row with more or fewer cells than the
-//! header is a [`RecordError`].
+//! A readable file is never refused for its header: [`Reader::column_problems`] reports
+//! its unknown, duplicated and missing columns ([`ColumnProblem`]) once, at the header's
+//! line, and every row is read and validated (a duplicated column under the name pandas'
+//! `read_csv` gives it, `x.1`). A file that is not UTF-8 (the message says when it looks
+//! like Windows-1252 or Latin-1) is a [`ReadError`]; a row with more or fewer cells than
+//! the header is a [`RecordError`].
+//!
+//! # XLSX
+//!
+//! With the `xlsx` feature, [`xlsx`] reads the producers' workbooks as the official
+//! valideur reads them (both kinds in one workbook, Excel's row numbers) and writes
+//! workbooks and the producer's template.
 //!
 //! ```
 //! use data_inclusion_schema::io::{Format, Reader};
