@@ -64,6 +64,32 @@
 //! | error (`#DIV/0!`) | empty |
 //! | merged cells | the value in the first cell, the others empty |
 //!
+//! # Where this differs from the valideur, and why
+//!
+//! On workbooks laid out as the official template, the records, lines, fields, values and
+//! French messages are the valideur's (the fixtures of `scripts/xlsx/` hold them to it).
+//! Beyond that layout this crate is more lenient, never stricter:
+//!
+//! - sheet names are matched whatever their case and accents, and a workbook with only
+//!   one of the two sheets, or one sheet of one kind, is read; the valideur finds its
+//!   sheets by their exact names and fails (an error page) without both;
+//! - a sheet without an `__ignore__` column has all its rows read; the valideur fails;
+//! - the valideur's web page refuses files over 5 MB; here memory is what limits (see
+//!   below), with a clear error;
+//! - `code_insee` is checked against the découpage administratif of the millésime
+//!   embedded ([`crate::communes::MILLESIME`]); the valideur's database is refreshed from
+//!   geo.api.gouv.fr, so a commune created or merged after it may be judged differently;
+//! - a record without `source` gets an empty one (the typed record needs a string); the
+//!   valideur's record has none;
+//! - an integer written in the XML with more than 15 digits (Excel never writes one, other
+//!   programs may) is read as a float, rounded past 2^53; openpyxl reads it exactly;
+//! - whether a number is a date is told by its cell's number format, by calamine here and
+//!   by openpyxl there: the built-in and usual custom formats agree, an exotic custom
+//!   format may not; a date typed as ISO text in a cell of type `d` (rare: not Excel's)
+//!   is read as written, `T` made a space;
+//! - the reports list each record's problems in the schema's field order; the valideur's
+//!   table sorts its rows by kind, lines and field (the counts and the groups are the same).
+//!
 //! # Limits
 //!
 //! A sheet is read as a stream of cells: memory holds one row at a time, the workbook's
