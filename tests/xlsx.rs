@@ -356,7 +356,7 @@ fn the_template_filled_in_with_rust_xlsxwriter_reads_back_into_its_records() {
         .write_datetime_with_format(
             3,
             col("date_maj"),
-            &rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 3, 2).unwrap(),
+            rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 3, 2).unwrap(),
             &date,
         )
         .unwrap();
@@ -430,11 +430,14 @@ fn records_written_to_a_workbook_read_back_the_same() {
     }
 }
 
+/// Writes a part of a workbook.
+type WritePart = dyn Fn(&mut dyn std::io::Write);
+
 /// A workbook written by hand: one sheet `Structures` whose `<sheetData>` content
 /// `rows` writes, and a shared-strings table if given.
 fn workbook_by_hand(
     rows: impl FnOnce(&mut dyn std::io::Write),
-    shared_strings: Option<&dyn Fn(&mut dyn std::io::Write)>,
+    shared_strings: Option<&WritePart>,
 ) -> Vec<u8> {
     workbook_by_hand_with(zip::CompressionMethod::Deflated, rows, shared_strings)
 }
@@ -442,7 +445,7 @@ fn workbook_by_hand(
 fn workbook_by_hand_with(
     method: zip::CompressionMethod,
     rows: impl FnOnce(&mut dyn std::io::Write),
-    shared_strings: Option<&dyn Fn(&mut dyn std::io::Write)>,
+    shared_strings: Option<&WritePart>,
 ) -> Vec<u8> {
     use std::io::Write;
     use zip::write::SimpleFileOptions;

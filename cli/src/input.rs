@@ -100,7 +100,7 @@ pub enum Input {
         /// Its name for reports.
         name: String,
         /// The workbook.
-        workbook: Workbook<Box<dyn ReadSeek>>,
+        workbook: Box<Workbook<Box<dyn ReadSeek>>>,
     },
 }
 
@@ -129,7 +129,10 @@ impl Input {
             path: name.clone().into(),
             source,
         })?;
-        Ok(Input::Workbook { name, workbook })
+        Ok(Input::Workbook {
+            name,
+            workbook: Box::new(workbook),
+        })
     }
 }
 

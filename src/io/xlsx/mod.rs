@@ -470,6 +470,12 @@ fn within_limits(row: u32, col: u32) -> Result<(), calamine::XlsxError> {
     Ok(())
 }
 
+/// A row of a sheet: its index (0-based) and its cells' texts.
+type Row = (u32, Vec<Option<String>>);
+
+/// A record of a sheet: its line and its fields.
+type Fields = (u64, Map<String, Value>);
+
 /// What a column of a sheet holds.
 #[derive(Clone, Copy)]
 enum Column {
@@ -496,7 +502,7 @@ pub struct Sheet<'a, RS: Read + Seek> {
     /// The first cell of the next row, read ahead.
     ahead: Option<calamine::Cell<DataRef<'a>>>,
     /// The row read, waiting behind the blank rows before it.
-    row: Option<(u32, Vec<Option<String>>)>,
+    row: Option<Row>,
     /// The next row index (0-based) to give.
     next_row: u32,
     done: bool,
@@ -592,7 +598,7 @@ impl<'a, RS: Read + Seek> Sheet<'a, RS> {
 
     /// The next row of cells: `(row index, texts)`; blank rows before a row with data
     /// come first, one by one.
-    fn next_row(&mut self) -> Result<Option<(u32, Vec<Option<String>>)>, calamine::XlsxError> {
+    fn next_row(&mut self) -> Result<Option<Row>, calamine::XlsxError> {
         loop {
             if let Some((index, _)) = &self.row {
                 if self.next_row < *index {
@@ -650,7 +656,7 @@ impl<'a, RS: Read + Seek> Sheet<'a, RS> {
     }
 
     /// The next record (a row not marked `__ignore__`), as its line and its fields.
-    fn next_fields(&mut self) -> Option<Result<(u64, Map<String, Value>), ReadError>> {
+    fn next_fields(&mut self) -> Option<Result<Fields, ReadError>> {
         loop {
             let (index, texts) = match self.next_row() {
                 Ok(Some(row)) => row,
