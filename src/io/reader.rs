@@ -462,8 +462,9 @@ impl<R: Read> Detected<R> {
 /// told by [`Reader::detect_kind`], structures when nothing tells) and a reader set for
 /// that kind, from the first record.
 ///
-/// A [`ReadError`] found before the first record (a document that is neither an array nor an object, an input that is not UTF-8 from its
-/// first line, …) is returned here.
+/// A [`ReadError`] found before the first record (a document that is neither an array
+/// nor an object, an input that is not UTF-8 from its first line, …) is returned here; a
+/// CSV header is never refused for its columns ([`Reader::column_problems`]).
 ///
 /// ```
 /// use data_inclusion_schema::io::{read_detected, Format, Kind};
@@ -473,8 +474,8 @@ impl<R: Read> Detected<R> {
 /// assert_eq!((detected.kind, detected.kind_detected), (Kind::Services, true));
 /// assert_eq!(detected.reader.count(), 1);
 ///
-/// let error = read_detected(&b"id\n\xff\n"[..], Format::Csv, None).unwrap_err();
-/// assert!(error.to_string().starts_with("ligne 2 : le fichier n’est pas en UTF-8"));
+/// let error = read_detected(&b"id,cr\xe8che\n"[..], Format::Csv, None).map(|_| ()).unwrap_err();
+/// assert!(error.to_string().starts_with("ligne 1 : le fichier n’est pas en UTF-8"));
 /// # Ok::<(), data_inclusion_schema::io::ReadError>(())
 /// ```
 pub fn read_detected<R: Read>(

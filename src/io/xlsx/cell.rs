@@ -115,13 +115,13 @@ fn integer_text(f: f64) -> String {
 }
 
 /// Python's `repr` of a float: the shortest digits that read back, in positional
-/// notation when the exponent is from -5 to 15, else as `1.5e-07`, `1e+16`.
+/// notation when the exponent is from -4 to 15, else as `1.5e-07`, `1e+16`.
 pub(crate) fn python_repr(f: f64) -> String {
     // Rust's `{:e}` writes the shortest digits too: `1.5e-7`.
     let sci = format!("{f:e}");
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    if (-5..16).contains(&exp) {
+    if (-4..16).contains(&exp) {
         let fixed = format!("{f}");
         if fixed.contains('.') {
             fixed
