@@ -119,8 +119,37 @@ pub const MAX_PROBLEMS_PER_FIELD: usize = 100;
 /// The fields whose values are personal data, masked in reports on request.
 pub const PERSONAL_FIELDS: &[&str] = &["courriel", "telephone", "contact_nom_prenom"];
 
-/// Validates records: the reference date, strict mode, masking and the profile are its
-/// settings.
+/// Validates records with the official package's verdict (or the official valideur's:
+/// [`Profile`]): the reference date, strict mode, masking and the profile are its
+/// settings. It is cheap to clone, `Send` and `Sync`: one validator
+/// serves every thread.
+///
+/// ```
+/// use data_inclusion_schema::chrono::NaiveDate;
+/// use data_inclusion_schema::v1::Structure;
+/// use data_inclusion_schema::validate::{Code, Level, Validator};
+///
+/// let validator = Validator::new()
+///     .with_reference_date(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap())
+///     .with_masked_personal_data(true);
+/// let json = r#"{"source": "dora", "id": "dora--1", "nom": "CCAS de Lille.",
+///     "date_maj": "2025-02-14", "courriel": "contact@", "telephone": "0320000000"}"#;
+///
+/// // Every problem, errors and warnings.
+/// let checked = validator.check_json::<Structure>(json);
+/// let found: Vec<(&str, Code, Level)> =
+///     checked.problems.iter().map(|p| (p.field.as_str(), p.code(), p.level)).collect();
+/// assert_eq!(found, [
+///     ("courriel", Code::ValueErrorEmail, Level::Error),
+///     ("nom", Code::NomTrailingPeriod, Level::Warning),
+/// ]);
+/// assert_eq!(checked.problems[0].value, "***"); // masked
+///
+/// // The verdict alone, faster; strict mode makes warnings errors.
+/// let fixed = json.replace("contact@", "contact@ccas-lille.fr");
+/// assert!(validator.is_valid_json::<Structure>(&fixed));
+/// assert!(!validator.clone().with_strict(true).is_valid_json::<Structure>(&fixed));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Validator {
     today: NaiveDate,
