@@ -139,6 +139,7 @@
 //! |---|---|
 //! | `validate` | [`validate`] (with the official valideur's profile, [`validate::Profile`]), [`score`] and [`communes`] (the découpage administratif, 340 KB of tables): jiter, speedate, url, idna and regex, the crates the official package's pydantic-core uses, for the same verdicts |
 //! | `io` | [`io`]: streaming JSON, JSON Lines and CSV reading and writing; implies `validate` |
+//! | `advice` | [`validate::advice`]: advice beyond the official verdict (SIRET check digit, coordinates, opening hours, telephone numbers, placeholder contacts), level `Advice`; phonenumber and opening-hours-syntax; implies `validate` |
 //! | `xlsx` | [`io::xlsx`]: the producers' XLSX workbooks read as the official valideur reads them, written, and the producer's template (calamine, rust_xlsxwriter); implies `io` |
 //! | `schemars` | `schemars::JsonSchema` for every record and referential |
 //! | `codegen` | [`codegen`]: the generator (the crate `data-inclusion-codegen`) |

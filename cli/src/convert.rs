@@ -11,10 +11,11 @@ use data_inclusion_schema::io::xlsx::{Workbook, XlsxWriter};
 use data_inclusion_schema::io::{self as dio, Entry, Item, Kind, ReadError};
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Checked, Level, Problem, Validator};
-use data_inclusion_schema::Record;
+use data_inclusion_schema::{Lang, Record};
 
 use crate::fatal::Fatal;
-use crate::input::{format_of, is_xlsx, kind_of, Input, ReadSeek};
+use crate::input::{format_of, is_xlsx, kind_of, Opened, ReadSeek};
+use crate::messages::{self, Ui};
 use crate::terminal::printable;
 use crate::InputArgs;
 
@@ -45,7 +46,7 @@ pub fn convert(
     to: Option<&str>,
     validator: &Validator,
 ) -> Result<bool, Fatal> {
-    let source = Input::open(input, args.from.as_deref())?;
+    let source = Opened::open(input, args.from.as_deref())?;
     let mut sink = if is_xlsx(output, to) {
         Sink::Xlsx(Box::default())
     } else {
@@ -66,7 +67,7 @@ pub fn convert(
     };
     let mut counts = Counts::default();
     let stopped = match source {
-        Input::Stream(source) => {
+        Opened::Stream(source) => {
             let source = source.with_progress();
             let detected =
                 dio::read_detected(source.reader, source.format, args.kind.map(kind_of))?;
@@ -80,7 +81,7 @@ pub fn convert(
                 &mut counts,
             )?
         }
-        Input::Workbook { name, mut workbook } => {
+        Opened::Workbook { name, mut workbook } => {
             let single = matches!(sink, Sink::Stream(_));
             let kinds = workbook_kinds(&name, &mut workbook, args.kind.map(kind_of), single)?;
             let mut stopped = None;
@@ -118,10 +119,11 @@ pub fn convert(
             }
         }
     }
-    eprintln!(
-        "{} enregistrement(s) écrit(s), {} invalide(s) non écrit(s)",
-        counts.written, counts.rejected
-    );
+    let summary = Ui::Converted
+        .text(messages::lang())
+        .replace("{written}", &counts.written.to_string())
+        .replace("{rejected}", &counts.rejected.to_string());
+    eprintln!("{summary}");
     match stopped {
         Some(e) => Err(Fatal::Read(e)),
         None => Ok(counts.rejected == 0),
@@ -192,7 +194,11 @@ fn convert_items(
                     Some(problems) => {
                         counts.rejected += 1;
                         for p in problems.iter().filter(|p| p.level == Level::Error) {
-                            eprintln!("{name}:{line} : {}", printable(&p.to_string()));
+                            let shown = match messages::lang() {
+                                Lang::Fr => p.to_string(),
+                                Lang::En => format!("{p:#}"),
+                            };
+                            eprintln!("{name}:{line} : {}", printable(&shown));
                         }
                     }
                 }

@@ -8,6 +8,7 @@ use data_inclusion_schema::io::xlsx::Workbook;
 use data_inclusion_schema::io::{Format, Kind};
 
 use crate::fatal::Fatal;
+use crate::messages::Ui;
 use crate::KindArg;
 
 /// The bundled sample data that `validate` runs on when given no file.
@@ -78,10 +79,28 @@ impl Source {
             return self;
         }
         let bar = indicatif::ProgressBar::new(size);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {eta}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
+        let lang = crate::messages::lang();
+        let style = indicatif::ProgressStyle::with_template(Ui::Progress.text(lang))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .with_key(
+                "read",
+                move |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = w.write_str(&crate::messages::bytes(state.pos(), lang));
+                },
+            )
+            .with_key(
+                "size",
+                move |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = w.write_str(&crate::messages::bytes(state.len().unwrap_or(0), lang));
+                },
+            )
+            .with_key(
+                "left",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = w.write_str(&crate::messages::duration(state.eta()));
+                },
+            );
+        bar.set_style(style);
         self.reader = Box::new(bar.wrap_read(self.reader));
         self
     }
@@ -92,7 +111,7 @@ pub trait ReadSeek: Read + io::Seek {}
 impl<T: Read + io::Seek> ReadSeek for T {}
 
 /// An input: a stream of one kind of record, or a workbook (both kinds).
-pub enum Input {
+pub enum Opened {
     /// JSON, JSON Lines or CSV.
     Stream(Source),
     /// An XLSX workbook.
@@ -104,12 +123,12 @@ pub enum Input {
     },
 }
 
-impl Input {
+impl Opened {
     /// The file at `path` (`-`: standard input): a workbook when its extension (or
     /// `--from`) says `xlsx`.
-    pub fn open(path: &Path, from: Option<&str>) -> Result<Input, Fatal> {
+    pub fn open(path: &Path, from: Option<&str>) -> Result<Opened, Fatal> {
         if !is_xlsx(path, from) {
-            return Ok(Input::Stream(Source::open(path, from)?));
+            return Ok(Opened::Stream(Source::open(path, from)?));
         }
         let (name, reader): (String, Box<dyn ReadSeek>) = if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
@@ -129,7 +148,7 @@ impl Input {
             path: name.clone().into(),
             source,
         })?;
-        Ok(Input::Workbook {
+        Ok(Opened::Workbook {
             name,
             workbook: Box::new(workbook),
         })

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::fatal::Fatal;
 use crate::input::Source;
+use crate::messages::Ui;
 
 /// One line of the output.
 #[derive(Serialize)]
@@ -58,7 +59,9 @@ pub fn score(path: &Path, from: Option<&str>, today: NaiveDate) -> Result<bool, 
                     Err(report) => failed(
                         line,
                         None,
-                        format!("service invalide : {} erreur(s)", report.errors().count()),
+                        Ui::InvalidService
+                            .text(crate::messages::lang())
+                            .replace("{errors}", &report.errors().count().to_string()),
                     ),
                     Ok(service) => match score_qualite(&service, today) {
                         Ok(score) => Line::Scored {

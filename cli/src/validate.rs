@@ -1,20 +1,22 @@
-//! `data-inclusion validate`: every problem of every record, as a text or JSON report.
+//! `data-inclusion validate`: every problem of every record, as a text, JSON or HTML
+//! report.
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-use data_inclusion_schema::communes::{self, Remark};
 use data_inclusion_schema::io::xlsx::Workbook;
-use data_inclusion_schema::io::{self as dio, ColumnProblem, Item, Kind, ReadError};
+use data_inclusion_schema::io::{self as dio, ColumnProblem, Input, Item, Kind, ReadError};
 use data_inclusion_schema::v1::{Service, Structure};
-use data_inclusion_schema::validate::{Level, Problem, Profile, Validator};
+use data_inclusion_schema::validate::{Level, Problem, Validator};
 use data_inclusion_schema::{Lang, Record};
+use serde_json::{Map, Value};
 
 use crate::fatal::Fatal;
-use crate::input::{kind_of, Input, Source};
+use crate::input::{kind_of, Opened, Source};
+use crate::report::html::{self, FileReport, Meta};
 use crate::report::json::JsonReport;
 use crate::report::text::text_report;
-use crate::report::Summary;
+use crate::report::{Preview, Summary};
 use crate::{InputArgs, ReportFormat};
 
 /// Validates `file` (the bundled sample data without one) and writes the report: `true`
@@ -26,26 +28,49 @@ pub fn validate(
     validator: &Validator,
     lang: Lang,
 ) -> Result<bool, Fatal> {
-    let sources: Vec<Input> = match &file {
-        Some(path) => vec![Input::open(path, input.from.as_deref())?],
-        None => Source::samples().into_iter().map(Input::Stream).collect(),
+    let sources: Vec<Opened> = match &file {
+        Some(path) => vec![Opened::open(path, input.from.as_deref())?],
+        None => Source::samples().into_iter().map(Opened::Stream).collect(),
     };
     // Colour on a terminal only: anstream strips the escape codes elsewhere.
     let out = BufWriter::new(anstream::stdout().lock());
-    if format == ReportFormat::Text {
-        let mut out = out;
-        let result = validate_sources(sources, input, Report::Text(&mut out), validator, lang);
-        out.flush()?;
-        return result;
+    match format {
+        ReportFormat::Text => {
+            let mut out = out;
+            let result = validate_sources(sources, input, Report::Text(&mut out), validator, lang);
+            out.flush()?;
+            result
+        }
+        ReportFormat::Json => {
+            // The JSON report is a JSON array even when the input cannot be read to its
+            // end: the problems found before are in it, and the reason is on stderr
+            // (exit status 2).
+            let mut report = JsonReport::new(out)?;
+            let result =
+                validate_sources(sources, input, Report::Json(&mut report), validator, lang);
+            let closed = report.close();
+            let all_ok = result?;
+            closed?;
+            Ok(all_ok)
+        }
+        ReportFormat::Html => {
+            // The page is written even when the input cannot be read to its end: the
+            // problems found before, and the reason, are on it (exit status 2).
+            let mut files = Vec::new();
+            let result =
+                validate_sources(sources, input, Report::Html(&mut files), validator, lang);
+            let meta = Meta {
+                reference_date: validator.reference_date(),
+                mask: validator.masks_personal_data(),
+                strict: validator.is_strict(),
+                advice: validator.gives_advice(),
+            };
+            let mut out = out;
+            html::write(&mut out, &files, &meta, lang)?;
+            out.flush()?;
+            result
+        }
     }
-    // The JSON report is a JSON array even when the input cannot be read to its end: the
-    // problems found before are in it, and the reason is on stderr (exit status 2).
-    let mut report = JsonReport::new(out)?;
-    let result = validate_sources(sources, input, Report::Json(&mut report), validator, lang);
-    let closed = report.close();
-    let all_ok = result?;
-    closed?;
-    Ok(all_ok)
 }
 
 /// Where the problems go.
@@ -54,37 +79,38 @@ enum Report<'a> {
     Json(&'a mut JsonReport<BufWriter<anstream::AutoStream<std::io::StdoutLock<'static>>>>),
     /// The text report of each file, once it is read.
     Text(&'a mut dyn Write),
+    /// The HTML page, once every file is read.
+    Html(&'a mut Vec<FileReport>),
 }
-
-/// One record's outcome: its line, its problems, and the remarks beyond the valideur.
-type Outcome = (u64, Vec<Problem>, Vec<Remark>);
 
 /// Validates each source. A source that cannot be read to its end stops here, after its
 /// report.
 fn validate_sources(
-    sources: Vec<Input>,
+    sources: Vec<Opened>,
     input: &InputArgs,
     mut report: Report<'_>,
     validator: &Validator,
     lang: Lang,
 ) -> Result<bool, Fatal> {
     let mut all_ok = true;
+    let html = matches!(report, Report::Html(_));
     for source in sources {
         match source {
-            Input::Stream(source) => {
+            Opened::Stream(source) => {
                 let source = source.with_progress();
-                let mut detected =
+                let detected =
                     dio::read_detected(source.reader, source.format, input.kind.map(kind_of))?;
-                let kind = detected.kind;
-                let columns = detected.reader.column_problems(validator);
-                let entries = &mut detected.reader;
+                let (kind, mut entries) = (detected.kind, detected.reader);
+                let columns = entries.column_problems(validator);
+                // Each record read and validated at once (for the text and JSON reports, a
+                // CSV row without its map when it has nothing to report; the HTML report
+                // keeps the values of the rows it previews).
                 let mut next = || match kind {
-                    Kind::Structures => outcome::<Structure>(entries.next_checked(validator)),
-                    Kind::Services => outcome::<Service>(entries.next_checked(validator)),
+                    Kind::Structures => next_record::<Structure, _>(&mut entries, validator, html),
+                    Kind::Services => next_record::<Service, _>(&mut entries, validator, html),
                 };
-                let name = source.name.clone();
-                let ok = validate_one(
-                    &name,
+                all_ok &= validate_one(
+                    &source.name,
                     kind,
                     detected.kind_detected,
                     &columns,
@@ -93,9 +119,8 @@ fn validate_sources(
                     validator,
                     lang,
                 )?;
-                all_ok &= ok;
             }
-            Input::Workbook { name, mut workbook } => {
+            Opened::Workbook { name, mut workbook } => {
                 all_ok &=
                     validate_workbook(&name, &mut workbook, input, &mut report, validator, lang)?;
             }
@@ -119,19 +144,25 @@ fn validate_workbook<RS: std::io::Read + std::io::Seek>(
         if wanted.is_some_and(|k| k != info.kind) {
             continue;
         }
-        let Some(mut sheet) = workbook
+        let sheet = workbook
             .sheet(info.kind)
             .map_err(|source| Fatal::Workbook {
                 path: name.into(),
                 source,
-            })?
-        else {
-            continue;
-        };
+            })?;
+        let Some(mut sheet) = sheet else { continue };
         let columns = sheet.column_problems(validator);
-        let mut next = || match info.kind {
-            Kind::Structures => outcome::<Structure>(sheet.next_checked(validator)),
-            Kind::Services => outcome::<Service>(sheet.next_checked(validator)),
+        let html = matches!(report, Report::Html(_));
+        let mut next = || {
+            let item = sheet.next()?;
+            Some(item.map(|entry| Validated {
+                line: entry.line,
+                problems: match info.kind {
+                    Kind::Structures => entry.input.check::<Structure>(validator).problems,
+                    Kind::Services => entry.input.check::<Service>(validator).problems,
+                },
+                input: html.then_some(entry.input),
+            }))
         };
         let label = match lang {
             Lang::Fr => format!("{name} (feuille {})", info.name),
@@ -144,66 +175,33 @@ fn validate_workbook<RS: std::io::Read + std::io::Seek>(
     Ok(all_ok)
 }
 
-/// The remarks beyond the valideur on a valid record.
-trait Remarks {
-    fn remarks(&self) -> Vec<Remark>;
-}
-
-impl Remarks for Structure {
-    fn remarks(&self) -> Vec<Remark> {
-        communes::remarks_structure(self)
-    }
-}
-
-impl Remarks for Service {
-    fn remarks(&self) -> Vec<Remark> {
-        communes::remarks_service(self)
-    }
-}
-
-/// A checked record's outcome.
-fn outcome<R: Record + Remarks>(item: Option<Item<dio::CheckedEntry<R>>>) -> Option<Item<Outcome>> {
-    Some(item?.map(|entry| {
-        let remarks = entry
-            .checked
-            .record
-            .as_ref()
-            .map(Remarks::remarks)
-            .unwrap_or_default();
-        (entry.line, entry.checked.problems, remarks)
-    }))
-}
-
-/// Validates the records that `next` gives (one file, or one sheet) and reports them.
+/// Validates the records that `next` gives (one file, or one sheet) and reports them: a
+/// source that cannot be read to its end stops here, after its report.
 #[allow(clippy::too_many_arguments)]
 fn validate_one(
     name: &str,
     kind: Kind,
     kind_detected: bool,
     columns: &[ColumnProblem],
-    next: &mut dyn FnMut() -> Option<Item<Outcome>>,
+    next: &mut dyn FnMut() -> Option<Item<Validated>>,
     report: &mut Report<'_>,
     validator: &Validator,
     lang: Lang,
 ) -> Result<bool, Fatal> {
+    let html = matches!(report, Report::Html(_));
+    let groups = !matches!(report, Report::Json(_));
     let schema = kind.record_name();
-    // The remarks beyond the valideur come with the valideur's profile.
-    let remarks_on = validator.profile() == Profile::Valideur;
     let mut summary = Summary::default();
+    let mut preview = Preview::new(validator.masks_personal_data());
+    let mut stopped: Option<ReadError> = None;
     for column in columns {
         match report {
             Report::Json(json) => json.column(schema, column, lang)?,
-            Report::Text(_) => summary.note(
-                crate::report::Note::Column,
-                column.column.clone(),
-                column.message(lang),
-                column.line,
-            ),
+            _ => summary
+                .columns
+                .push((column.column.clone(), column.message(lang), column.line)),
         }
     }
-    let mut stopped: Option<ReadError> = None;
-    // Each record read and validated at once (a CSV row without its map when it has
-    // nothing to report).
     while let Some(item) = next() {
         match item {
             Item::Stopped(e) => {
@@ -212,52 +210,85 @@ fn validate_one(
                 break;
             }
             Item::Unreadable(e) => {
-                summary.records += 1;
-                summary.invalid += 1;
-                summary.errors += 1;
-                match report {
-                    Report::Json(json) => json.unreadable(schema, e.line, &e.message)?,
-                    Report::Text(_) => {
-                        summary.add(String::new(), Level::Error, e.message.clone(), e.line)
-                    }
+                summary.unreadable_record(e.line, &e.message, groups);
+                preview.unreadable(e.line, &e.message);
+                if let Report::Json(json) = report {
+                    json.unreadable(schema, e.line, &e.message)?;
                 }
             }
-            Item::Record((line, problems, remarks)) => {
-                summary.records += 1;
-                if problems.iter().any(|p| p.level == Level::Error) {
-                    summary.invalid += 1;
+            Item::Record(record) => {
+                summary.record(record.line, &record.problems, lang, groups, html);
+                if html {
+                    let in_error = record.problems.iter().any(|p| p.level == Level::Error);
+                    let values = record
+                        .input
+                        .filter(|_| preview.wants(in_error))
+                        .map(values_of);
+                    preview.offer(record.line, &record.problems, values, lang);
                 }
-                for p in &problems {
-                    match p.level {
-                        Level::Error => summary.errors += 1,
-                        _ => summary.warnings += 1,
-                    }
-                    match report {
-                        Report::Json(json) => json.problem(schema, line, p, lang)?,
-                        Report::Text(_) => {
-                            summary.add(p.field.clone(), p.level, p.message(lang), line)
-                        }
-                    }
-                }
-                for r in remarks.iter().filter(|_| remarks_on) {
-                    match report {
-                        Report::Json(json) => json.remark(schema, line, r, lang)?,
-                        Report::Text(_) => summary.note(
-                            crate::report::Note::Remark,
-                            r.field.to_string(),
-                            r.message(lang),
-                            line,
-                        ),
+                if let Report::Json(json) = report {
+                    for p in &record.problems {
+                        json.problem(schema, record.line, p, lang)?;
                     }
                 }
             }
         }
     }
-    if let Report::Text(out) = report {
-        text_report(*out, name, schema, kind_detected, &summary, lang)?;
+    let ok = summary.errors == 0;
+    match report {
+        Report::Text(out) => text_report(*out, name, schema, kind_detected, &summary, lang)?,
+        Report::Html(files) => files.push(FileReport {
+            name: name.to_string(),
+            kind,
+            detected: kind_detected,
+            summary: std::mem::take(&mut summary),
+            preview,
+        }),
+        Report::Json(_) => {}
     }
     if let Some(e) = stopped {
         return Err(Fatal::Read(e));
     }
-    Ok(summary.errors == 0)
+    Ok(ok)
+}
+
+/// A record read and validated: its line, its problems, and (for the HTML report) the
+/// record as read.
+struct Validated {
+    line: u64,
+    problems: Vec<Problem>,
+    input: Option<Input>,
+}
+
+/// The next record of `entries`, validated as an `R`; with `keep`, the record as read too.
+fn next_record<R: Record, T: std::io::Read>(
+    entries: &mut dio::Reader<T>,
+    validator: &Validator,
+    keep: bool,
+) -> Option<Item<Validated>> {
+    if !keep {
+        let item = entries.next_checked::<R>(validator)?;
+        return Some(item.map(|entry| Validated {
+            line: entry.line,
+            problems: entry.checked.problems,
+            input: None,
+        }));
+    }
+    let item = entries.next()?;
+    Some(item.map(|entry| Validated {
+        line: entry.line,
+        problems: entry.input.check::<R>(validator).problems,
+        input: Some(entry.input),
+    }))
+}
+
+/// The members of a record as read (an empty map when it is not an object).
+fn values_of(input: Input) -> Map<String, Value> {
+    match input {
+        Input::Fields(map) => map,
+        Input::Json(text) => match serde_json::from_str::<Value>(&text) {
+            Ok(Value::Object(map)) => map,
+            _ => Map::new(),
+        },
+    }
 }

@@ -23,20 +23,16 @@
 //!
 //! # Beyond the valideur
 //!
-//! [`remarks_structure`] and [`remarks_service`] check what the valideur does not: that
-//! each code of `zone_eligibilite` exists (a commune, a département or a région, an EPCI;
-//! `france` and the country codes `99…` are taken as they are) and that `code_postal` is
-//! one of the postal codes of the commune `code_insee`. They give [`Remark`]s, which are
-//! advice: they never make a record invalid.
+//! [`is_zone`] and [`has_postal_code`] check what the valideur does not: that each code of
+//! `zone_eligibilite` exists (a commune, a département or a région, an EPCI; `france` and
+//! the country codes `99…` are taken as they are) and that `code_postal` is one of the
+//! postal codes of the commune `code_insee`. Validation gives them as advice (feature
+//! `advice`, `Validator::with_advice`: the codes `zone_unknown` and
+//! `code_postal_not_of_commune`), which never makes a record invalid.
 
 mod meta;
 
-use std::fmt;
-
 pub use meta::{COMMUNE_COUNT, MILLESIME, PACKAGE_VERSION};
-
-use crate::v1::{Service, Structure};
-use crate::Lang;
 
 static COMMUNES: &[u8] = include_bytes!("communes.bin");
 static POSTAUX: &[u8] = include_bytes!("postaux.bin");
@@ -159,107 +155,6 @@ pub fn is_epci(siren: &str) -> bool {
             .is_ok_and(|n| find(EPCI, 4, 4, n).is_some())
 }
 
-/// What a [`Remark`] is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RemarkKind {
-    /// A code of `zone_eligibilite` that is no commune, département, région or EPCI.
-    UnknownZone,
-    /// A `code_postal` that is not one of the postal codes of the commune `code_insee`.
-    PostalCodeNotOfCommune,
-}
-
-impl RemarkKind {
-    /// The stable code: `zone_unknown`, `code_postal_not_of_commune`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RemarkKind::UnknownZone => "zone_unknown",
-            RemarkKind::PostalCodeNotOfCommune => "code_postal_not_of_commune",
-        }
-    }
-}
-
-/// Advice on a record, beyond the official valideur: a code that does not exist in the
-/// découpage administratif. It never makes a record invalid.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Remark {
-    /// The field (`zone_eligibilite`, `code_postal`).
-    pub field: &'static str,
-    /// Where, as a JSON Pointer (`/zone_eligibilite/1`).
-    pub path: String,
-    /// The value.
-    pub value: String,
-    /// What it is about.
-    pub kind: RemarkKind,
-    /// For [`RemarkKind::PostalCodeNotOfCommune`], the commune's code.
-    pub commune: Option<String>,
-}
-
-impl Remark {
-    /// The message, in French or English.
-    pub fn message(&self, lang: Lang) -> String {
-        let v = &self.value;
-        let commune = self.commune.as_deref().unwrap_or_default();
-        match (self.kind, lang) {
-            (RemarkKind::UnknownZone, Lang::Fr) => format!(
-                "Le code {v} n’existe pas dans le découpage administratif {MILLESIME} (commune, département, région ou EPCI)"
-            ),
-            (RemarkKind::UnknownZone, Lang::En) => format!(
-                "The code {v} does not exist in the {MILLESIME} découpage administratif (commune, département, région or EPCI)"
-            ),
-            (RemarkKind::PostalCodeNotOfCommune, Lang::Fr) => {
-                let codes: Vec<&str> = postal_codes(commune).collect();
-                format!(
-                    "Le code postal {v} n’est pas celui de la commune {commune} ({})",
-                    codes.join(", ")
-                )
-            }
-            (RemarkKind::PostalCodeNotOfCommune, Lang::En) => {
-                let codes: Vec<&str> = postal_codes(commune).collect();
-                format!(
-                    "The postal code {v} is not one of the commune {commune}'s ({})",
-                    codes.join(", ")
-                )
-            }
-        }
-    }
-}
-
-impl fmt::Display for Remark {
-    /// `path: message`, in French (`{:#}`: in English).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let lang = if f.alternate() { Lang::En } else { Lang::Fr };
-        write!(f, "{}: {}", self.path, self.message(lang))
-    }
-}
-
-impl serde::Serialize for Remark {
-    /// `field`, `path`, `code`, `value`, `message` (French).
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Remark", 5)?;
-        s.serialize_field("field", self.field)?;
-        s.serialize_field("path", &self.path)?;
-        s.serialize_field("code", self.kind.as_str())?;
-        s.serialize_field("value", &self.value)?;
-        s.serialize_field("message", &self.message(Lang::Fr))?;
-        s.end()
-    }
-}
-
-/// The remark on `code_postal` given `code_insee`, if any.
-fn postal_remark(code_insee: Option<&str>, code_postal: Option<&str>) -> Option<Remark> {
-    let (insee, postal) = (code_insee?, code_postal?);
-    (has_postal_code(insee, postal) == Some(false)).then(|| Remark {
-        field: "code_postal",
-        path: "/code_postal".into(),
-        value: postal.to_string(),
-        kind: RemarkKind::PostalCodeNotOfCommune,
-        commune: Some(insee.to_string()),
-    })
-}
-
 /// Whether a code of `zone_eligibilite` exists: a commune, a département or a région, an
 /// EPCI; `france` and the country codes (`99…`) are taken as they are.
 pub fn is_zone(code: &str) -> bool {
@@ -271,70 +166,6 @@ pub fn is_zone(code: &str) -> bool {
         9 => is_epci(code),
         _ => false,
     }
-}
-
-/// The remarks on a structure: its `code_postal` against its `code_insee`.
-///
-/// ```
-/// use data_inclusion_schema::communes::{remarks_structure, RemarkKind};
-/// use data_inclusion_schema::v1::Structure;
-///
-/// let structure: Structure = serde_json::from_str(r#"{"source": "dora", "id": "dora--1",
-///     "nom": "CCAS", "date_maj": "2025-02-14", "code_insee": "59350", "code_postal": "75001"}"#)?;
-/// let remarks = remarks_structure(&structure);
-/// assert_eq!(remarks[0].kind, RemarkKind::PostalCodeNotOfCommune);
-/// assert_eq!(remarks[0].to_string(), "/code_postal: Le code postal 75001 n’est pas celui de la commune 59350 (59000, 59160, 59260, 59777, 59800)");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-pub fn remarks_structure(structure: &Structure) -> Vec<Remark> {
-    postal_remark(
-        structure.code_insee.as_deref(),
-        structure.code_postal.as_deref(),
-    )
-    .into_iter()
-    .collect()
-}
-
-/// The remarks on a service: its `code_postal` against its `code_insee`, and each code of
-/// its `zone_eligibilite`.
-///
-/// ```
-/// use data_inclusion_schema::communes::remarks_service;
-/// use data_inclusion_schema::v1::Service;
-///
-/// let service: Service = serde_json::from_str(r#"{"source": "dora", "structure_id": "dora--1",
-///     "id": "dora--2", "nom": "Garde", "description": "Une crèche.", "date_maj": "2025-02-14",
-///     "zone_eligibilite": ["59350", "59999", "2A", "200093201", "france", "99100"]}"#)?;
-/// let remarks = remarks_service(&service);
-/// assert_eq!(remarks.len(), 1);
-/// assert_eq!(remarks[0].path, "/zone_eligibilite/1");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-pub fn remarks_service(service: &Service) -> Vec<Remark> {
-    let mut remarks: Vec<Remark> = postal_remark(
-        service.code_insee.as_deref(),
-        service.code_postal.as_deref(),
-    )
-    .into_iter()
-    .collect();
-    for (i, code) in service
-        .zone_eligibilite
-        .as_deref()
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
-        if !is_zone(code) {
-            remarks.push(Remark {
-                field: "zone_eligibilite",
-                path: format!("/zone_eligibilite/{i}"),
-                value: code.clone(),
-                kind: RemarkKind::UnknownZone,
-                commune: None,
-            });
-        }
-    }
-    remarks
 }
 
 #[cfg(test)]
@@ -355,10 +186,6 @@ mod tests {
             assert!(!is_commune(code), "{code}");
         }
         // a commune déléguée has its chef-lieu's postal codes
-        assert_eq!(
-            postal_codes("01015").collect::<Vec<_>>(),
-            postal_codes("01015").collect::<Vec<_>>()
-        );
         assert!(postal_codes("01015").next().is_some());
         assert_eq!(has_postal_code("75056", "75116"), Some(true));
         assert_eq!(has_postal_code("98411", "98400"), None);
@@ -366,5 +193,11 @@ mod tests {
         assert!(is_region("84") && !is_region("2A"));
         assert!(!is_epci("200093202") && !is_epci("20009320"));
         assert_eq!(COMMUNES.len() / COMMUNE_RECORD, COMMUNE_COUNT);
+        for zone in ["59350", "2A", "974", "84", "200093201", "france", "99100"] {
+            assert!(is_zone(zone), "{zone}");
+        }
+        for zone in ["59999", "2C", "00", "200093202", "France", "", "5935"] {
+            assert!(!is_zone(zone), "{zone}");
+        }
     }
 }

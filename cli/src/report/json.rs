@@ -3,13 +3,10 @@
 //! [`Problem`] (`field`, `path`, `code`, `level`, `value`, `message`, `suggestion`); a
 //! record that cannot be read has the code `record_unreadable`; a problem of the header
 //! (`column_unknown`, `column_duplicated`, `column_missing`) has the level `warning` and
-//! the column's name as its field; a remark beyond the valideur (`--valideur`:
-//! `zone_unknown`, `code_postal_not_of_commune`) has the level `advice`. Neither counts as
-//! an error.
+//! the column's name as its field; it is not an error.
 
 use std::io::{self, Write};
 
-use data_inclusion_schema::communes::Remark;
 use data_inclusion_schema::io::ColumnProblem;
 use data_inclusion_schema::validate::{InLang, Problem};
 use data_inclusion_schema::Lang;
@@ -120,29 +117,6 @@ impl<W: Write> JsonReport<W> {
             value: None,
             message: &message,
             suggestion: column.suggestion,
-        })
-    }
-
-    /// A remark beyond the valideur on the record at `line` (level `advice`: never an
-    /// error).
-    pub fn remark(
-        &mut self,
-        schema: &str,
-        line: u64,
-        remark: &Remark,
-        lang: Lang,
-    ) -> io::Result<()> {
-        let message = remark.message(lang);
-        self.item(&Other {
-            schema,
-            line,
-            field: remark.field,
-            path: &remark.path,
-            code: remark.kind.as_str(),
-            level: "advice",
-            value: Some(&remark.value),
-            message: &message,
-            suggestion: None,
         })
     }
 

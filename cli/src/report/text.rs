@@ -6,9 +6,9 @@ use std::io::Write;
 use data_inclusion_schema::validate::Level;
 use data_inclusion_schema::Lang;
 
-use super::{ranges, Note, Summary};
+use super::{ranges, Summary};
 use crate::fatal::Fatal;
-use crate::terminal::{printable, BOLD, GREEN, RED, RESET, YELLOW};
+use crate::terminal::{printable, BOLD, CYAN, GREEN, RED, RESET, YELLOW};
 
 pub fn text_report(
     out: &mut dyn Write,
@@ -50,12 +50,23 @@ pub fn text_report(
             plural(s.warnings)
         )?;
     }
-    let line_word = |several: bool| match (fr, several) {
-        (true, false) => "ligne",
-        (true, true) => "lignes",
-        (false, false) => "line",
-        (false, true) => "lines",
-    };
+    // Advice is named apart, and only when there is some: it changes no verdict.
+    if s.advice > 0 {
+        let (n, records) = (s.advice, s.advised);
+        if fr {
+            writeln!(
+                out,
+                "  {CYAN}Conseils{RESET} : {n} sur {records} enregistrement{} (sans effet sur la validité)",
+                plural(records)
+            )?;
+        } else {
+            writeln!(
+                out,
+                "  {CYAN}Advice{RESET}: {n} on {records} record{} (no effect on validity)",
+                plural(records)
+            )?;
+        }
+    }
     if let Some(reason) = &s.unreadable {
         let stopped = if fr {
             "lecture interrompue"
@@ -64,22 +75,7 @@ pub fn text_report(
         };
         writeln!(out, "  {RED}{stopped}{RESET} : {}", printable(reason))?;
     }
-    for ((note, field, message), lines) in &s.notes {
-        let tag = match (note, fr) {
-            (Note::Column, true) => "colonne",
-            (Note::Column, false) => "column",
-            (Note::Remark, true) => "conseil",
-            (Note::Remark, false) => "advice",
-        };
-        let (field, message) = (printable(field), printable(message));
-        writeln!(
-            out,
-            "  {YELLOW}{tag}{RESET} {BOLD}{field}{RESET} : {message} ({} {})",
-            line_word(lines.several()),
-            ranges(lines, lang)
-        )?;
-    }
-    if s.groups.is_empty() && s.unreadable.is_none() {
+    if s.groups.is_empty() && s.unreadable.is_none() && s.columns.is_empty() {
         let ok = if fr {
             "Aucun problème."
         } else {
@@ -88,15 +84,29 @@ pub fn text_report(
         writeln!(out, "  {GREEN}{ok}{RESET}\n")?;
         return Ok(());
     }
-    for ((field, level, message), lines) in &s.groups {
-        let (colour, tag) = match (level, fr) {
-            (Level::Error, true) => (RED, "erreur"),
-            (Level::Error, false) => (RED, "error"),
-            (Level::Warning, true) => (YELLOW, "avertissement"),
-            (Level::Warning, false) => (YELLOW, "warning"),
-            (_, true) => (YELLOW, "remarque"),
-            (_, false) => (YELLOW, "note"),
+    let line_word = |several: bool| match (fr, several) {
+        (true, false) => "ligne",
+        (true, true) => "lignes",
+        (false, false) => "line",
+        (false, true) => "lines",
+    };
+    for (column, message, line) in &s.columns {
+        let tag = if fr { "colonne" } else { "column" };
+        let (column, message) = (printable(column), printable(message));
+        let word = line_word(false);
+        writeln!(
+            out,
+            "  {YELLOW}{tag}{RESET} {BOLD}{column}{RESET} : {message} ({word} {line})"
+        )?;
+    }
+    for (key, group) in &s.groups {
+        let (field, level, message, lines) = (&key.field, key.level, &key.message, &group.lines);
+        let colour = match level {
+            Level::Error => RED,
+            Level::Warning => YELLOW,
+            _ => CYAN,
         };
+        let tag = level.name(lang);
         let field = if field.is_empty() { "—" } else { field };
         let (field, message) = (printable(field), printable(message));
         writeln!(
@@ -139,6 +149,8 @@ mod tests {
             "nom".into(),
             Level::Error,
             "La valeur '\u{1b}[2J' n’existe pas".into(),
+            String::new(),
+            "enum",
             3,
         );
         let mut out = Vec::new();
@@ -164,7 +176,14 @@ mod tests {
         assert!(lines.several());
         let mut summary = Summary::default();
         for i in 0..(MAX_GROUPS as u64 + 5) {
-            summary.add("nom".into(), Level::Error, format!("message {i}"), i);
+            summary.add(
+                "nom".into(),
+                Level::Error,
+                format!("message {i}"),
+                String::new(),
+                "enum",
+                i,
+            );
         }
         assert_eq!((summary.groups.len(), summary.hidden), (MAX_GROUPS, 5));
         let mut out = Vec::new();
