@@ -213,7 +213,7 @@ fn validate_one(
                 summary.unreadable_record(e.line, &e.message, groups);
                 preview.unreadable(e.line, &e.message);
                 if let Report::Json(json) = report {
-                    json.unreadable(schema, e.line, &e.message)?;
+                    json.unreadable(schema, &e)?;
                 }
             }
             Item::Record(record) => {
