@@ -91,13 +91,13 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "validate.no_advice",
-        "Sans les conseils (SIRET, coordonnées, horaires, téléphone, contacts d’exemple), qui ne changent jamais le verdict.",
-        "Without the advice (SIRET, coordinates, opening hours, telephone, placeholder contacts), which never changes the verdict.",
+        "Sans les conseils (SIRET, coordonnées, horaires, téléphone, contacts d’exemple, code postal de la commune, codes de zone), qui ne changent jamais le verdict.",
+        "Without the advice (SIRET, coordinates, opening hours, telephone, placeholder contacts, the commune's postal code, zone codes), which never changes the verdict.",
     ),
     (
         "validate.valideur",
-        "Les verdicts et les messages du valideur officiel : avertissements comptés comme erreurs, source facultative, code_insee d’une commune du découpage administratif ; avec, en conseils, les codes de zone et les codes postaux qui n’existent pas.",
-        "The official valideur's verdicts and messages: warnings as errors, source optional, code_insee a commune of the découpage administratif; with, as advice, zone and postal codes that do not exist.",
+        "Les verdicts et les messages du valideur officiel : avertissements comptés comme erreurs, source facultative, code_insee d’une commune du découpage administratif.",
+        "The official valideur's verdicts and messages: warnings as errors, source optional, code_insee a commune of the découpage administratif.",
     ),
     (
         "template",

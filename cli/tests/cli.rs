@@ -540,35 +540,39 @@ fn validate_a_workbook_reports_both_sheets_with_the_valideurs_wording() {
 }
 
 #[test]
-fn the_valideur_profile_adds_advice_that_never_fails_a_record() {
-    let d = dir("valideur-advice");
+fn postal_code_and_zone_advice_never_fails_a_record() {
+    let d = dir("communes-advice");
     let service = r#"{"source": "dora", "structure_id": "dora--s1", "id": "dora--1", "nom": "Atelier CV", "description": "Un atelier pour écrire son CV.", "date_maj": "2025-02-14", "code_insee": "59350", "code_postal": "75001", "zone_eligibilite": ["59350", "59999", "2A"]}"#;
     let file = write(&d, "services.jsonl", format!("{service}\n").as_bytes());
-    let out = bin()
-        .args(["validate", "--valideur", "--format", "json"])
-        .args(TODAY)
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "advice is not an error");
-    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let advice: Vec<(&str, &str, &str)> = report
-        .iter()
-        .map(|p| {
-            (
-                p["level"].as_str().unwrap(),
-                p["path"].as_str().unwrap(),
-                p["code"].as_str().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        advice,
-        [
-            ("advice", "/code_postal", "code_postal_not_of_commune"),
-            ("advice", "/zone_eligibilite/1", "zone_unknown"),
-        ]
-    );
+    for profile in [&[][..], &["--valideur"][..]] {
+        let out = bin()
+            .args(["validate", "--format", "json"])
+            .args(profile)
+            .args(TODAY)
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "advice is not an error");
+        let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let advice: Vec<(&str, &str, &str)> = report
+            .iter()
+            .map(|p| {
+                (
+                    p["level"].as_str().unwrap(),
+                    p["path"].as_str().unwrap(),
+                    p["code"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            advice,
+            [
+                ("advice", "/code_postal", "code_postal_not_of_commune"),
+                ("advice", "/zone_eligibilite/1", "zone_unknown"),
+            ],
+            "{profile:?}"
+        );
+    }
     let out = bin()
         .args(["validate", "--valideur"])
         .args(TODAY)
@@ -577,9 +581,26 @@ fn the_valideur_profile_adds_advice_that_never_fails_a_record() {
         .unwrap();
     let text = stdout(&out);
     assert!(text.contains("conseil zone_eligibilite : Le code 59999 n’existe pas dans le découpage administratif 2026"), "{text}");
-    // Without the profile, no advice.
+    assert!(text.contains("conseil code_postal : Le code postal 75001 n’est pas celui de la commune 59350 (ses codes postaux : 59000, 59160, 59260, 59777, 59800)"), "{text}");
     let out = bin()
-        .args(["validate", "--format", "json"])
+        .args(["validate", "--lang", "en", "--format", "html"])
+        .args(TODAY)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let html = stdout(&out);
+    assert!(
+        html.contains("The code 59999 does not exist in the 2026 découpage administratif"),
+        "{html}"
+    );
+    assert!(
+        html.contains("zone_unknown") && html.contains("code_postal_not_of_commune"),
+        "{html}"
+    );
+    // Without advice, nothing.
+    let out = bin()
+        .args(["validate", "--no-advice", "--format", "json"])
         .args(TODAY)
         .arg(&file)
         .output()

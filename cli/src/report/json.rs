@@ -38,7 +38,7 @@ struct Unreadable<'a> {
     offset: Option<u64>,
 }
 
-/// A problem of the header, or a remark, as the report writes it.
+/// A problem of the header, as the report writes it.
 #[derive(Serialize)]
 struct Other<'a> {
     schema: &'a str,
