@@ -181,7 +181,8 @@ fn each_advice_on_the_field_it_concerns() {
 fn postal_codes_and_zones_against_the_decoupage_administratif() {
     let v = validator().with_advice(true);
     // Lille (59350): 59000, 59160, 59260, 59777, 59800.
-    let cases: Vec<(Value, Vec<(&str, Code, Value)>)> = vec![
+    type Advice = Vec<(&'static str, Code, Value)>;
+    let cases: Vec<(Value, Advice)> = vec![
         (
             json!({"code_insee": "59350", "code_postal": "59800"}),
             vec![],
