@@ -258,6 +258,11 @@ fn postal_codes_and_zones_against_the_decoupage_administratif() {
         ]
     );
     assert!(checked.problems.iter().all(|p| p.level == Level::Advice));
+    // The same from the JSON text (the single pass, then the advised members read again).
+    assert_eq!(
+        v.check_json::<Service>(&record.to_string()).problems,
+        checked.problems
+    );
     assert_eq!(
         checked.problems[0].message(Lang::Fr),
         "Le code 59999 n’existe pas dans le découpage administratif 2026 : ce n’est le code \
