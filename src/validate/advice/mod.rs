@@ -34,8 +34,8 @@
 //! | `coordinates_swapped` | `longitude`, `latitude` | the point is outside, and inside once the two are exchanged | the same |
 //! | `opening_hours_syntax` | `horaires_accueil` | not in the OpenStreetMap opening_hours syntax | the field's description in the schema, and the syntax's specification on the OpenStreetMap wiki ([`opening_hours_error`]) |
 //! | `telephone_not_french` | `telephone` | not a French number (metropolitan, overseas or short) | the data·inclusion pipeline's `format_phone_number` (libphonenumber), without its foreign numbers ([`is_french_telephone`]) |
-//! | `code_postal_not_of_commune` | `code_postal` | not one of the postal codes of the commune `code_insee` | the découpage administratif, npm package `@etalab/decoupage-administratif` ([`communes::has_postal_code`](crate::communes::has_postal_code)) |
-//! | `zone_unknown` | `zone_eligibilite` | a code that is no commune, département, région or EPCI SIREN (`france` and the country codes `99…` are taken as they are) | the same ([`communes::is_zone`](crate::communes::is_zone)) |
+//! | `code_postal_not_of_commune` | `code_postal` | not one of the postal codes of the commune `code_insee` | the découpage administratif, npm package `@etalab/decoupage-administratif` ([`communes::has_postal_code`]) |
+//! | `zone_unknown` | `zone_eligibilite` | a code that is no commune, département, région or EPCI SIREN (`france` and the country codes `99…` are taken as they are) | the same ([`communes::is_zone`]) |
 //! | `placeholder_contact` | `courriel`, `telephone`, `contact_nom_prenom`, `site_web` | an example or a test value | RFC 2606 and RFC 6761 (domains reserved for examples), the schema's own examples ([`is_placeholder_courriel`], …) |
 //!
 //! A field that already has an error gets no advice (the error says what to fix first);
