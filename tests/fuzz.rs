@@ -19,6 +19,9 @@
 //!
 //! Each target prints, with `--nocapture`, its cases, executions and duration.
 
+// The tool's tests include this file too (cli/tests/fuzz_cli.rs), where the library's
+// features are not the crate's own.
+#[allow(unexpected_cfgs)]
 mod support;
 
 use std::collections::BTreeSet;
