@@ -77,6 +77,44 @@ for i, text in enumerate(texts):
     lon, lat = places[i % len(places)]
     add("advice", struct.pack("<dd", lon, lat) + text.encode())
 
+# xlsx: every workbook of the tests as it is; and each one's XML parts (its first two
+# sheets, shared strings, styles, workbook), separated by NUL bytes, as the target builds
+# a workbook of them (fuzz/src/xlsx.rs)
+import io
+import zipfile
+for path in files("tests/fixtures/xlsx/*.xlsx"):
+    data = path.read_bytes()
+    add("xlsx", data)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        continue
+    names = set(archive.namelist())
+    part = lambda name: archive.read(name) if name in names else b""
+    sheets = [part("xl/worksheets/sheet1.xml"), part("xl/worksheets/sheet2.xml")]
+    if not sheets[0]:
+        continue
+    add("xlsx", b"\0".join(sheets + [part("xl/sharedStrings.xml"), part("xl/styles.xml")]))
+    add("xlsx", b"\0".join(sheets + [part("xl/sharedStrings.xml"), part("xl/styles.xml"),
+                                      part("xl/workbook.xml")]))
+    add("xlsx", sheets[0] + b"\0\0" + part("xl/sharedStrings.xml"))
+
+# parquet: every Parquet file of the tests (pyarrow, Polars, DuckDB, Spark, ours)
+for path in files("tests/fixtures/interop/*.parquet") + files("tests/fixtures/interop/*/*.parquet"):
+    add("parquet", path.read_bytes())
+
+# geojson: every GeoJSON file of the tests; FeatureCollections of the JSON Lines records
+for path in (files("tests/fixtures/interop/*.geojson") + files("tests/fixtures/interop/*/*.geojson")
+             + files("tests/malformed/*.geojson")):
+    add("geojson", path.read_bytes())
+for i in range(0, len(records), 4):
+    features = []
+    for j, record in enumerate(records[i:i + 4]):
+        geometry = '{"type": "Point", "coordinates": [3.06, 50.63]}' if j % 2 else "null"
+        features.append('{"type": "Feature", "properties": %s, "geometry": %s}' % (record, geometry))
+    add("geojson", '{"type": "FeatureCollection", "name": "services", "features": [\n'
+        + ",\n".join(features) + "\n]}\n")
+
 # dictionaries
 fields = sorted(set(re.findall(r"serialize_entry\(\"([a-z_]+)\"", referential)))
 
@@ -109,6 +147,25 @@ for name, tokens in {
                "09:00-12:00", "\"", "+33", "0033", "(0)", "06", "0590", "0262", "3949",
                "0800", "13002526500014", "356000000", "example.com", "example.org", ".test",
                "test", "xxx", "0000000000"],
+    "xlsx": ['<row r="', '<c r="', '" t="s"', '" t="inlineStr"', '" t="b"', '" t="e"', '" t="d"',
+             '" t="str"', '" t="n"', '" s="', '<v>', '</v>', '<f>', '</f>', '<is><t>', '</t></is>',
+             '</c>', '</row>', '<sheetData>', '</sheetData>', '<si><t>', '</t></si>',
+             '<t xml:space="preserve">', 'uniqueCount="', 'count="', '<numFmt numFmtId="',
+             'formatCode="', '<xf numFmtId="', '<cellXfs count="', 'applyNumberFormat="1"',
+             '<mergeCell ref="', '<sheet name="', 'state="hidden"', 'sheetId="', 'r:id="rId',
+             '<dimension ref="', 'yyyy-mm-dd', 'hh:mm:ss', 'dd/mm/yyyy', '0.00', '@', '14', '22',
+             '164', 'A1', 'XFD', 'XFE', '1048576', '1048577', '45702', '45702.5', '1e-07', '&amp;',
+             '&lt;', '&#10;', '_x000D_', '_x0000_', '#N/A', '#DIV/0!', 'NA', 'null', 'nan', 'TRUE',
+             '__ignore__', 'Structures', 'Services', 'structures', 'SERVICES', 'Feuil1', '\0']
+            + fields + common,
+    "parquet": ["PAR1", "ARROW:schema", "pandas", "\x00\x00\x00\x00", "\xff\xff\xff\xff",
+                "\x15\x00", "\x15\x02", "\x19\x1c", "\x19\x2c", "\x16\x00", "\x18\x00"]
+               + fields + common,
+    "geojson": json_tokens + ['"type"', '"Feature"', '"FeatureCollection"', '"features"',
+                              '"properties"', '"geometry"', '"Point"', '"LineString"',
+                              '"coordinates"', '"crs"', '"bbox"', '"name"', '"id"',
+                              "[3.06, 50.63]", "[]", "[1]", "[1e400, 0]", "[null, null]"]
+               + ['"%s"' % f for f in fields] + ['"%s"' % v for v in common],
     "names": values + fields + ["json", "jsonl", "ndjson", "jsonlines", "csv", "structures",
                                 "services", "structure_id", ".", "/", " ", "\t", "\u00a0",
                                 "\u0130", ","],

@@ -17,9 +17,14 @@ use data_inclusion_schema::validate::{Checked, Lang, Level, Problem, Validator};
 use data_inclusion_schema::Record;
 use serde_json::Value;
 
+pub mod xlsx;
+
+/// The reference date of the tests.
+pub const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
+
 /// The validator of every target: the reference date of the tests.
 pub fn validator() -> Validator {
-    Validator::new().with_reference_date(NaiveDate::from_ymd_opt(2026, 6, 15).unwrap())
+    Validator::new().with_reference_date(TODAY)
 }
 
 /// FNV-1a of the input: the options of a reader target are drawn from it, so that any
@@ -105,7 +110,7 @@ pub enum Out {
     Fatal(String),
 }
 
-fn out(item: Item<data_inclusion_schema::io::Entry>) -> Out {
+pub fn out(item: Item<data_inclusion_schema::io::Entry>) -> Out {
     match item {
         Item::Record(entry) => Out::Entry(entry.line, entry.input),
         Item::Unreadable(e) => Out::Bad {
@@ -272,10 +277,30 @@ fn same_as_full_check_json<R: Record>(validator: &Validator, text: &str, checked
     );
 }
 
+/// What a record's line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Numbering {
+    /// Its position: 1, 2, 3… (a JSON document's elements, a GeoJSON document's features).
+    Positions,
+    /// A line of the file, a row of a sheet or of a Parquet file: increasing, an
+    /// unreadable record's physical line not before it.
+    Lines,
+}
+
+impl Numbering {
+    /// How the records of `format` are numbered.
+    pub fn of(format: Format) -> Numbering {
+        match format {
+            Format::Json => Numbering::Positions,
+            _ => Numbering::Lines,
+        }
+    }
+}
+
 /// The invariant: every record read is valid or invalid, and every invalid record is in
 /// the report, with an error, on its line; records have distinct, increasing lines
 /// (positions 1, 2, 3… in a JSON document); a read error is the last item.
-pub fn check_invariant(items: &[Out], format: Format, v: &Verdicts) {
+pub fn check_invariant(items: &[Out], numbering: Numbering, v: &Verdicts) {
     assert_eq!(v.records, v.valid + v.invalid);
     let reported: BTreeSet<u64> = v
         .report
@@ -295,8 +320,8 @@ pub fn check_invariant(items: &[Out], format: Format, v: &Verdicts) {
         })
         .collect();
     assert_eq!(lines.len() as u64, v.records);
-    match format {
-        Format::Json => assert!(
+    match numbering {
+        Numbering::Positions => assert!(
             lines.iter().copied().eq(1..=lines.len() as u64),
             "JSON positions {lines:?}"
         ),
@@ -320,7 +345,7 @@ pub fn check_invariant(items: &[Out], format: Format, v: &Verdicts) {
                 !message.is_empty(),
                 "an unreadable record without a message"
             );
-            if format != Format::Json {
+            if numbering == Numbering::Lines {
                 assert!(
                     physical >= line,
                     "physical line {physical} before line {line}"
@@ -349,19 +374,22 @@ pub fn check_file_with(
     options: ReadOptions,
     sizes: Vec<usize>,
 ) -> Vec<Out> {
+    let limit = usize::MAX;
     match read_detected_with(bytes, format, None, options.clone()) {
         Ok(detected) => {
             let kind = detected.kind;
             assert!(detected.kind_detected);
             assert_eq!(detected.format(), format);
-            let items: Vec<Out> = detected.reader.map(out).collect();
+            let items: Vec<Out> = detected.reader.map(out).take(limit).collect();
             let told = options.clone().with_fields(kind.fields());
             let plain: Vec<Out> = Reader::with_options(bytes, format, told.clone())
                 .map(out)
+                .take(limit)
                 .collect();
             assert_eq!(items, plain, "detection lost or changed records");
             let chunked: Vec<Out> = Reader::with_options(Chunked::new(bytes, sizes), format, told)
                 .map(out)
+                .take(limit)
                 .collect();
             assert_eq!(items, chunked, "chunked input read differently");
             // The kind told by the first record that can be read among the first 64
@@ -389,10 +417,10 @@ pub fn check_file_with(
                 Kind::Structures => same_checked::<Structure>(bytes, format, told, &items),
             }
             let v = verdicts(&items, kind);
-            check_invariant(&items, format, &v);
+            check_invariant(&items, Numbering::of(format), &v);
             // Given the kind, the same reading.
             let given = read_detected_with(bytes, format, Some(kind), options)
-                .map(|d| d.reader.map(out).collect::<Vec<_>>());
+                .map(|d| d.reader.map(out).take(limit).collect::<Vec<_>>());
             assert_eq!(given.ok().as_ref(), Some(&items), "the kind given");
             items
         }
