@@ -697,3 +697,45 @@ fn hostile_files_a_producer_may_upload() {
         .unwrap_err();
     assert!(matches!(e, XlsxError::NotXlsx), "{e}");
 }
+
+/// A compound file (CFB, the container of XLS and of encrypted workbooks) of 1 536 bytes
+/// whose directory's sector chain loops (its FAT sends sector 1 to itself): refused at
+/// once as an XLS workbook, where calamine's reader followed the loop until memory ran out
+/// (2 GB for a 6 kB file found by the cargo-fuzz target `xlsx`, FUZZING.md).
+#[test]
+fn regression_a_compound_file_whose_sector_chain_loops_is_refused() {
+    let mut file = vec![0u8; 512 * 3];
+    let header: &[(usize, &[u8])] = &[
+        (0, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), // signature
+        (0x18, &[0x3E, 0x00, 0x03, 0x00]),        // version 3
+        (0x1C, &[0xFE, 0xFF, 0x09, 0x00]),        // byte order, sectors of 512 bytes
+        (0x20, &[0x06, 0x00]),                    // mini sectors of 64 bytes
+        (0x2C, &1u32.to_le_bytes()),              // one FAT sector
+        (0x30, &1u32.to_le_bytes()),              // the directory starts at sector 1
+        (0x38, &4096u32.to_le_bytes()),           // mini stream cutoff
+        (0x3C, &0xFFFF_FFFEu32.to_le_bytes()),    // no mini FAT
+        (0x44, &0xFFFF_FFFEu32.to_le_bytes()),    // no DIFAT sector
+        (0x4C, &0u32.to_le_bytes()),              // the FAT is sector 0
+    ];
+    file[0x50..512].fill(0xFF);
+    for (at, bytes) in header {
+        file[*at..at + bytes.len()].copy_from_slice(bytes);
+    }
+    // Sector 0 (the FAT): sector 0 is the FAT, sector 1 is followed by… sector 1.
+    let fat = 512;
+    file[fat..fat + 512].fill(0xFF);
+    file[fat..fat + 4].copy_from_slice(&0xFFFF_FFFDu32.to_le_bytes());
+    file[fat + 4..fat + 8].copy_from_slice(&1u32.to_le_bytes());
+    // Sector 1 (the directory): a root entry.
+    let dir = 1024;
+    for (i, unit) in "Root Entry".encode_utf16().enumerate() {
+        file[dir + 2 * i..dir + 2 * i + 2].copy_from_slice(&unit.to_le_bytes());
+    }
+    file[dir + 0x40] = 22; // the name's length in bytes, with its terminating NUL
+    file[dir + 0x42] = 5; // a root storage
+    file[dir + 0x74..dir + 0x78].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+    let e = Workbook::from_reader(Cursor::new(file))
+        .map(|_| ())
+        .unwrap_err();
+    assert!(matches!(e, XlsxError::Xls), "{e}");
+}

@@ -251,10 +251,12 @@ impl<RS: Read + Seek> Workbook<RS> {
         reader.seek(SeekFrom::Start(0))?;
         let magic = &magic[..read];
         if magic.starts_with(CFB_MAGIC) {
-            // A compound file: an encrypted workbook (calamine finds its encrypted
-            // package) or an XLS workbook.
-            return Err(match Xlsx::new(reader) {
-                Err(calamine::XlsxError::Password) => XlsxError::Encrypted,
+            // A compound file: an encrypted workbook (its stream `EncryptedPackage`) or an
+            // XLS workbook. Read by the cfb crate, which refuses a sector chain that loops
+            // or leaves the file: calamine's own reader follows such a chain until memory
+            // runs out (a file of 6 kB took 2 GB), so a compound file never reaches it.
+            return Err(match cfb::CompoundFile::open(reader) {
+                Ok(file) if file.is_stream("/EncryptedPackage") => XlsxError::Encrypted,
                 _ => XlsxError::Xls,
             });
         }
