@@ -739,3 +739,35 @@ fn regression_a_compound_file_whose_sector_chain_loops_is_refused() {
         .unwrap_err();
     assert!(matches!(e, XlsxError::Xls), "{e}");
 }
+
+/// Cell references beyond what a `u32` holds (`AAAAAAAA1`, `A99999999999`), never written
+/// by a spreadsheet program: calamine's arithmetic overflows on them, which panicked in a
+/// build with overflow checks (cargo-fuzz finding 2, FUZZING.md). The sheet is refused
+/// with a clear error, in any build.
+#[test]
+fn regression_a_cell_reference_that_overflows_is_a_clear_error() {
+    for reference in [
+        "AAAAAAAA1",
+        "A99999999999",
+        "ZZZZZZZZZZZZZZZZ99999999999999",
+    ] {
+        let bytes = workbook_by_hand(
+            |out| {
+                write!(
+                    out,
+                    r#"<row r="1"><c r="{reference}" t="inlineStr"><is><t>id</t></is></c></row>"#
+                )
+                .unwrap()
+            },
+            None,
+        );
+        let mut workbook = Workbook::from_reader(Cursor::new(bytes)).unwrap();
+        let e = workbook.sheet(Kind::Structures).map(|_| ()).unwrap_err();
+        assert!(matches!(e, XlsxError::Sheet { .. }), "{reference}: {e}");
+        assert!(
+            e.to_string()
+                .starts_with("la feuille « Structures » est illisible : "),
+            "{reference}: {e}"
+        );
+    }
+}

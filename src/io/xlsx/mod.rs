@@ -265,7 +265,7 @@ impl<RS: Read + Seek> Workbook<RS> {
         }
         check_archive(&mut reader, &options)?;
         reader.seek(SeekFrom::Start(0))?;
-        let mut xlsx = Xlsx::new(reader).map_err(|e| match e {
+        let mut xlsx = guarded(|| Xlsx::new(reader)).map_err(|e| match e {
             calamine::XlsxError::Password => XlsxError::Encrypted,
             e => XlsxError::Corrupt { source: e },
         })?;
@@ -299,12 +299,12 @@ impl<RS: Read + Seek> Workbook<RS> {
         };
         // One sheet: its header tells the kind.
         let kind = {
-            let cells = xlsx
-                .worksheet_cells_reader(&name)
-                .map_err(|source| XlsxError::Sheet {
+            let cells = guarded(|| xlsx.worksheet_cells_reader(&name)).map_err(|source| {
+                XlsxError::Sheet {
                     sheet: name.clone(),
                     source,
-                })?;
+                }
+            })?;
             let (names, _) = read_header(cells).map_err(|source| XlsxError::Sheet {
                 sheet: name.clone(),
                 source,
@@ -338,15 +338,29 @@ impl<RS: Read + Seek> Workbook<RS> {
         let Some(info) = self.sheets.iter().find(|s| s.kind == kind).cloned() else {
             return Ok(None);
         };
-        let cells = self
-            .xlsx
-            .worksheet_cells_reader(&info.name)
-            .map_err(|source| XlsxError::Sheet {
+        let cells = guarded(|| self.xlsx.worksheet_cells_reader(&info.name)).map_err(|source| {
+            XlsxError::Sheet {
                 sheet: info.name.clone(),
                 source,
-            })?;
+            }
+        })?;
         Sheet::new(info, self.layout, cells).map(Some)
     }
+}
+
+/// Runs `read`, a call into calamine, a panic in it made an error. calamine 0.38 parses a
+/// cell reference with arithmetic that overflows on an absurd one (`r="AAAAAAAAAAAAAAA1"`,
+/// never written by a spreadsheet program): a panic where overflow is checked (debug
+/// builds; cargo-fuzz finding 2 in FUZZING.md), a wrong column otherwise. Whatever calamine
+/// was reading is then refused with the others of its kind (a sheet, the workbook).
+fn guarded<T>(
+    read: impl FnOnce() -> Result<T, calamine::XlsxError>,
+) -> Result<T, calamine::XlsxError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or(Err(
+        calamine::XlsxError::Unexpected(
+            "calamine cannot read it (a cell reference out of bounds?)",
+        ),
+    ))
 }
 
 /// A sheet name folded for matching: trimmed, lowercase, without accents.
@@ -444,7 +458,7 @@ fn read_header<'a, RS: Read + Seek>(
 > {
     let mut names: Vec<Option<String>> = Vec::new();
     loop {
-        let Some(cell) = cells.next_cell()? else {
+        let Some(cell) = guarded(|| cells.next_cell())? else {
             return Ok((names, None));
         };
         let (row, col) = cell.get_position();
@@ -635,7 +649,7 @@ impl<'a, RS: Read + Seek> Sheet<'a, RS> {
             };
             take(&first);
             while let Some(cells) = &mut self.cells {
-                match cells.next_cell()? {
+                match guarded(|| cells.next_cell())? {
                     None => {
                         self.done = true;
                         self.cells = None;
