@@ -190,15 +190,24 @@
 //! shortest (`20.0` as `20`); an `extra` value is written as is when it is a string, as
 //! its JSON text otherwise.
 
+#[cfg(feature = "arrow")]
+#[cfg_attr(docsrs, doc(cfg(feature = "arrow")))]
+pub mod arrow;
 mod csv;
 mod entry;
 mod error;
 mod format;
+#[cfg(feature = "geojson")]
+mod geojson;
 mod item;
 mod json;
 mod jsonl;
 mod open;
 mod options;
+#[cfg(feature = "parquet")]
+#[cfg_attr(docsrs, doc(cfg(feature = "parquet")))]
+pub mod parquet;
+pub mod publication;
 mod reader;
 mod scan;
 mod source;
@@ -211,4 +220,4 @@ pub use item::Item;
 pub use open::{open, open_as, OpenError};
 pub use options::{CsvCells, ReadOptions};
 pub use reader::{read_detected, read_detected_with, CheckedEntries, Detected, Reader};
-pub use write::{WriteError, WriteOptions, Writer};
+pub use write::{CsvLists, UnknownCsvLists, WriteError, WriteOptions, Writer};
