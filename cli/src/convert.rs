@@ -2,81 +2,122 @@
 //! invalid ones reported on standard error, not written.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
 use anstream::eprintln;
-use data_inclusion_schema::io::{self as dio, Entry, Item, Kind};
+use data_inclusion_schema::io::parquet::{Compression, Partition, PartitionedWriter};
+use data_inclusion_schema::io::{
+    self as dio, CsvLists, CsvNumbers, Entry, Format, Item, Kind, ReadError,
+};
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Checked, Level, Problem, Validator};
 use data_inclusion_schema::Record;
 
 use crate::fatal::Fatal;
-use crate::input::{format_of, kind_of, Source};
+use crate::input::{format_of, kind_of, open_detected, Source};
 use crate::terminal::printable;
+use crate::with_reader;
 use crate::InputArgs;
+
+/// How the output is written.
+pub struct OutputArgs<'a> {
+    /// The output format's name (`--to`).
+    pub to: Option<&'a str>,
+    /// How CSV cells hold lists.
+    pub csv_lists: CsvLists,
+    /// How CSV cells hold numbers.
+    pub csv_numbers: CsvNumbers,
+    /// The rows of a Parquet row group.
+    pub row_group_size: Option<usize>,
+    /// The Parquet compression.
+    pub compression: Option<Compression>,
+    /// Write a partitioned Parquet dataset (OUTPUT a directory).
+    pub partition_by: Option<Partition>,
+}
+
+/// Where the records go: one file, or a partitioned dataset.
+enum Sink {
+    File(dio::Writer<BufWriter<Box<dyn Write>>>),
+    Dataset(PartitionedWriter),
+}
+
+impl Sink {
+    fn write<R: Record>(&mut self, record: &R) -> Result<(), dio::WriteError> {
+        match self {
+            Sink::File(w) => w.write(record),
+            Sink::Dataset(w) => w.write(record),
+        }
+    }
+
+    fn finish(self) -> Result<(), Fatal> {
+        match self {
+            Sink::File(w) => w.finish()?.flush()?,
+            Sink::Dataset(w) => {
+                w.finish()?;
+            }
+        }
+        Ok(())
+    }
+}
 
 /// Converts `input` into `output`: `true` when every record was written.
 pub fn convert(
     input: &Path,
     output: &Path,
     args: &InputArgs,
-    to: Option<&str>,
+    out: &OutputArgs<'_>,
     validator: &Validator,
 ) -> Result<bool, Fatal> {
     let source = Source::open(input, args.from.as_deref())?.with_progress();
-    let out_format = format_of(output, to)?;
-    let detected = dio::read_detected(source.reader, source.format, args.kind.map(kind_of))?;
-    let kind = detected.kind;
-    let sink: Box<dyn Write> = if output.as_os_str() == "-" {
-        Box::new(io::stdout().lock())
-    } else {
-        Box::new(File::create(output).map_err(|source| Fatal::File {
-            path: output.to_path_buf(),
-            source,
-        })?)
+    let out_format = match (out.partition_by, out.to) {
+        (Some(_), None) => Format::Parquet,
+        (_, to) => format_of(output, to)?,
     };
-    let mut writer = dio::Writer::new(
-        BufWriter::new(sink),
-        out_format,
-        dio::WriteOptions::default(),
-    );
-    let (mut written, mut rejected) = (0u64, 0u64);
-    let mut stopped = None;
-    for item in detected.reader {
-        match item {
-            Item::Stopped(e) => {
-                stopped = Some(e);
-                break;
-            }
-            Item::Unreadable(e) => {
-                rejected += 1;
-                eprintln!("{}:{} : {}", source.name, e.line, printable(&e.message));
-            }
-            Item::Record(Entry { line, input }) => {
-                let problems = match kind {
-                    Kind::Structures => {
-                        write_checked(&mut writer, input.check::<Structure>(validator))?
-                    }
-                    Kind::Services => {
-                        write_checked(&mut writer, input.check::<Service>(validator))?
-                    }
-                };
-                match problems {
-                    None => written += 1,
-                    Some(problems) => {
-                        rejected += 1;
-                        for p in problems.iter().filter(|p| p.level == Level::Error) {
-                            eprintln!("{}:{line} : {}", source.name, printable(&p.to_string()));
-                        }
-                    }
-                }
-            }
+    if out.partition_by.is_some() && out_format != Format::Parquet {
+        return Err(Fatal::PartitionNotParquet);
+    }
+    let name = source.name.clone();
+    let in_format = source.format;
+    let mut opened = open_detected(source, args.kind.map(kind_of))?;
+    let kind = opened.kind();
+    let mut options = dio::WriteOptions::default()
+        .with_csv_lists(out.csv_lists)
+        .with_csv_numbers(out.csv_numbers);
+    if let Some(rows) = out.row_group_size {
+        options = options.with_parquet_row_group_size(rows);
+    }
+    if let Some(compression) = out.compression {
+        options = options.with_parquet_compression(compression);
+    }
+    // A table keeps its columns' order, its unknown columns where they were.
+    if matches!(in_format, Format::Csv | Format::Parquet) {
+        let columns = match &mut opened {
+            crate::input::Opened::Stream(d) => d.reader.columns(),
+            crate::input::Opened::File(d) => d.reader.columns(),
+        };
+        if let Some(columns) = columns {
+            options = options.with_columns(columns.into_iter().filter(|c| !c.is_empty()));
         }
     }
+    let mut sink = match out.partition_by {
+        Some(partition) => Sink::Dataset(PartitionedWriter::create(output, partition, options)?),
+        None => {
+            let file: Box<dyn Write> = if output.as_os_str() == "-" {
+                Box::new(io::stdout().lock())
+            } else {
+                Box::new(File::create(output).map_err(|source| Fatal::File {
+                    path: output.to_path_buf(),
+                    source,
+                })?)
+            };
+            Sink::File(dio::Writer::new(BufWriter::new(file), out_format, options))
+        }
+    };
+    let (written, rejected, stopped) = with_reader!(opened, copy(&name, kind, &mut sink, validator))?;
     // The output is well-formed (a JSON array closed) even when the input cannot be read
     // to its end: it holds the valid records read before, and the status is 2.
-    writer.finish()?.flush()?;
+    sink.finish()?;
     eprintln!("{written} enregistrement(s) écrit(s), {rejected} invalide(s) non écrit(s)");
     match stopped {
         Some(e) => Err(Fatal::Read(e)),
@@ -84,16 +125,69 @@ pub fn convert(
     }
 }
 
-/// Writes a valid record; returns the problems of an invalid one.
-fn write_checked<R: Record, W: Write>(
-    writer: &mut dio::Writer<W>,
-    checked: Checked<R>,
-) -> Result<Option<Vec<Problem>>, Fatal> {
-    match checked.record {
-        Some(record) => {
-            writer.write(&record)?;
-            Ok(None)
+/// Copies the valid records of `reader` into `sink`: how many were written, how many
+/// rejected, and the error that stopped the reading.
+fn copy<T: Read>(
+    reader: dio::Reader<T>,
+    name: &str,
+    kind: Kind,
+    sink: &mut Sink,
+    validator: &Validator,
+) -> Result<(u64, u64, Option<ReadError>), Fatal> {
+    let (mut written, mut rejected) = (0u64, 0u64);
+    for item in reader {
+        match item {
+            Item::Stopped(e) => return Ok((written, rejected, Some(e))),
+            Item::Unreadable(e) => {
+                rejected += 1;
+                eprintln!("{name}:{} : {}", e.line, printable(&e.message));
+            }
+            Item::Record(Entry { line, input }) => {
+                let outcome = match kind {
+                    Kind::Structures => write_checked(sink, input.check::<Structure>(validator))?,
+                    Kind::Services => write_checked(sink, input.check::<Service>(validator))?,
+                };
+                match outcome {
+                    Outcome::Written => written += 1,
+                    Outcome::Invalid(problems) => {
+                        rejected += 1;
+                        for p in problems.iter().filter(|p| p.level == Level::Error) {
+                            eprintln!("{name}:{line} : {}", printable(&p.to_string()));
+                        }
+                    }
+                    Outcome::Refused(why) => {
+                        rejected += 1;
+                        eprintln!("{name}:{line} : {}", printable(&why));
+                    }
+                }
+            }
         }
-        None => Ok(Some(checked.problems)),
+    }
+    Ok((written, rejected, None))
+}
+
+/// What became of a record.
+enum Outcome {
+    Written,
+    /// Invalid: its problems.
+    Invalid(Vec<Problem>),
+    /// Valid, but refused by the output (a field the columns, fixed by the first records,
+    /// do not have): why.
+    Refused(String),
+}
+
+/// Writes a valid record.
+fn write_checked<R: Record>(sink: &mut Sink, checked: Checked<R>) -> Result<Outcome, Fatal> {
+    match checked.record {
+        Some(record) => match sink.write(&record) {
+            Ok(()) => Ok(Outcome::Written),
+            Err(
+                e @ (dio::WriteError::UnknownColumn { .. }
+                | dio::WriteError::Arrow(_)
+                | dio::WriteError::MixedRecords { .. }),
+            ) => Ok(Outcome::Refused(e.to_string())),
+            Err(e) => Err(e.into()),
+        },
+        None => Ok(Outcome::Invalid(checked.problems)),
     }
 }

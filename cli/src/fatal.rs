@@ -14,8 +14,11 @@ pub enum Fatal {
     /// `-` without `--from` / `--to`.
     #[error("avec `-`, le format se donne avec --from / --to")]
     StdioWithoutFormat,
+    /// `--partition-by` with an output format other than Parquet.
+    #[error("--partition-by écrit un jeu de données Parquet partitionné (--to parquet)")]
+    PartitionNotParquet,
     /// A file whose extension is not a format's.
-    #[error("{} : extension inconnue (attendu .json, .jsonl, .ndjson ou .csv ; ou --from)", path.display())]
+    #[error("{} : extension inconnue (attendu .json, .jsonl, .ndjson, .csv, .parquet ou .geojson ; ou --from)", path.display())]
     UnknownExtension {
         /// The file.
         path: PathBuf,

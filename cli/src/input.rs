@@ -1,10 +1,10 @@
 //! The tool's inputs: a file, standard input or the bundled sample data, with their format.
 
 use std::fs::File;
-use std::io::{self, IsTerminal, Read};
-use std::path::Path;
+use std::io::{self, BufReader, IsTerminal, Read};
+use std::path::{Path, PathBuf};
 
-use data_inclusion_schema::io::{Format, Kind};
+use data_inclusion_schema::io::{self as dio, Detected, Format, Kind};
 
 use crate::fatal::Fatal;
 use crate::KindArg;
@@ -30,6 +30,55 @@ pub struct Source {
     pub format: Format,
     pub size: Option<u64>,
     pub reader: Box<dyn Read>,
+    /// The file, when the input is one (a Parquet file is read in place, by row group).
+    pub path: Option<PathBuf>,
+}
+
+/// An input opened, its kind told: a stream (read in one pass) or a Parquet file (read in
+/// place).
+pub enum Opened {
+    Stream(Detected<Box<dyn Read>>),
+    File(Detected<BufReader<File>>),
+}
+
+impl Opened {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Opened::Stream(d) => d.kind,
+            Opened::File(d) => d.kind,
+        }
+    }
+
+    pub fn kind_detected(&self) -> bool {
+        match self {
+            Opened::Stream(d) => d.kind_detected,
+            Opened::File(d) => d.kind_detected,
+        }
+    }
+}
+
+/// Calls `$f` (a generic function's name, then its other arguments) with the reader of an
+/// [`Opened`], whatever its type.
+#[macro_export]
+macro_rules! with_reader {
+    ($opened:expr, $f:ident($($arg:expr),*)) => {
+        match $opened {
+            $crate::input::Opened::Stream(d) => $f(d.reader $(, $arg)*),
+            $crate::input::Opened::File(d) => $f(d.reader $(, $arg)*),
+        }
+    };
+}
+
+/// Opens `source` and tells its kind (`kind` when given).
+pub fn open_detected(source: Source, kind: Option<Kind>) -> Result<Opened, Fatal> {
+    if let (Format::Parquet, Some(path)) = (source.format, &source.path) {
+        return Ok(Opened::File(dio::open_as_format(path, Format::Parquet, kind)?));
+    }
+    Ok(Opened::Stream(dio::read_detected(
+        source.reader,
+        source.format,
+        kind,
+    )?))
 }
 
 impl Source {
@@ -42,6 +91,7 @@ impl Source {
                 format: Format::JsonLines,
                 size: None,
                 reader: Box::new(text.as_bytes()),
+                path: None,
             })
             .collect()
     }
@@ -55,6 +105,7 @@ impl Source {
                 format,
                 size: None,
                 reader: Box::new(io::stdin().lock()),
+                path: None,
             });
         }
         let file = File::open(path).map_err(|source| Fatal::File {
@@ -67,12 +118,16 @@ impl Source {
             format,
             size,
             reader: Box::new(io::BufReader::with_capacity(1 << 16, file)),
+            path: Some(path.to_path_buf()),
         })
     }
 
     /// A progress bar for a large file read on a terminal.
     pub fn with_progress(mut self) -> Source {
         let Some(size) = self.size else { return self };
+        if self.format == Format::Parquet {
+            return self;
+        }
         if size < PROGRESS_MIN_BYTES || !io::stderr().is_terminal() {
             return self;
         }

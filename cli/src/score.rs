@@ -12,7 +12,8 @@ use data_inclusion_schema::validate::Validator;
 use serde::Serialize;
 
 use crate::fatal::Fatal;
-use crate::input::Source;
+use crate::input::{open_detected, Source};
+use crate::with_reader;
 
 /// One line of the output.
 #[derive(Serialize)]
@@ -44,17 +45,26 @@ fn failed(line: u64, id: Option<String>, error: String) -> Line {
 /// Scores the services of `path`: `true` when every one could be scored.
 pub fn score(path: &Path, from: Option<&str>, today: NaiveDate) -> Result<bool, Fatal> {
     let source = Source::open(path, from)?.with_progress();
-    let detected = dio::read_detected(source.reader, source.format, Some(Kind::Services))?;
+    let opened = open_detected(source, Some(Kind::Services))?;
     let validator = Validator::new().with_reference_date(today);
+    with_reader!(opened, score_all(&validator, today))
+}
+
+/// Scores the services of `reader`.
+fn score_all<T: std::io::Read>(
+    reader: dio::Reader<T>,
+    validator: &Validator,
+    today: NaiveDate,
+) -> Result<bool, Fatal> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut all_ok = true;
-    for item in detected.reader {
+    for item in reader {
         let line = match item {
             Item::Stopped(e) => return Err(Fatal::Read(e)),
             Item::Unreadable(e) => failed(e.line, None, e.message),
             Item::Record(Entry { line, input }) => {
-                match input.check::<Service>(&validator).into_result() {
+                match input.check::<Service>(validator).into_result() {
                     Err(report) => failed(
                         line,
                         None,

@@ -9,7 +9,8 @@ use data_inclusion_schema::validate::{Level, Problem, Validator};
 use data_inclusion_schema::{Lang, Record};
 
 use crate::fatal::Fatal;
-use crate::input::{kind_of, Source};
+use crate::input::{kind_of, open_detected, Source};
+use crate::with_reader;
 use crate::report::json::JsonReport;
 use crate::report::text::text_report;
 use crate::report::Summary;
@@ -66,72 +67,82 @@ fn validate_sources(
     let mut all_ok = true;
     for source in sources {
         let source = source.with_progress();
-        let detected = dio::read_detected(source.reader, source.format, input.kind.map(kind_of))?;
-        let (kind, mut entries) = (detected.kind, detected.reader);
+        let name = source.name.clone();
+        let opened = open_detected(source, input.kind.map(kind_of))?;
+        let (kind, kind_detected) = (opened.kind(), opened.kind_detected());
         let schema = kind.record_name();
         let mut summary = Summary::default();
-        let mut stopped: Option<ReadError> = None;
-        // Each record read and validated at once (a CSV row without its map when it has
-        // nothing to report).
-        while let Some(item) = match kind {
-            Kind::Structures => next_problems::<Structure, _>(&mut entries, validator),
-            Kind::Services => next_problems::<Service, _>(&mut entries, validator),
-        } {
-            match item {
-                Item::Stopped(e) => {
-                    summary.unreadable = Some(e.to_string());
-                    stopped = Some(e);
-                    break;
-                }
-                Item::Unreadable(e) => {
-                    summary.records += 1;
-                    summary.invalid += 1;
-                    summary.errors += 1;
-                    match &mut report {
-                        Report::Json(json) => json.unreadable(schema, e.line, &e.message)?,
-                        Report::Text(_) => {
-                            summary.add(String::new(), Level::Error, e.message.clone(), e.line)
-                        }
-                    }
-                }
-                Item::Record((line, problems)) => {
-                    summary.records += 1;
-                    if problems.iter().any(|p| p.level == Level::Error) {
-                        summary.invalid += 1;
-                    }
-                    for p in &problems {
-                        match p.level {
-                            Level::Error => summary.errors += 1,
-                            _ => summary.warnings += 1,
-                        }
-                        match &mut report {
-                            Report::Json(json) => json.problem(schema, line, p, lang)?,
-                            Report::Text(_) => {
-                                summary.add(p.field.clone(), p.level, p.message(lang), line)
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let stopped = with_reader!(
+            opened,
+            read_all(kind, &mut report, &mut summary, validator, lang)
+        )?;
         if summary.errors > 0 {
             all_ok = false;
         }
         if let Report::Text(out) = &mut report {
-            text_report(
-                *out,
-                &source.name,
-                schema,
-                detected.kind_detected,
-                &summary,
-                lang,
-            )?;
+            text_report(*out, &name, schema, kind_detected, &summary, lang)?;
         }
         if let Some(e) = stopped {
             return Err(Fatal::Read(e));
         }
     }
     Ok(all_ok)
+}
+
+/// Reads every record of `entries` into the report and the summary; the error that
+/// stopped the reading, if any.
+fn read_all<T: std::io::Read>(
+    mut entries: dio::Reader<T>,
+    kind: Kind,
+    report: &mut Report<'_>,
+    summary: &mut Summary,
+    validator: &Validator,
+    lang: Lang,
+) -> Result<Option<ReadError>, Fatal> {
+    let schema = kind.record_name();
+    // Each record read and validated at once (a CSV row without its map when it has
+    // nothing to report).
+    while let Some(item) = match kind {
+        Kind::Structures => next_problems::<Structure, _>(&mut entries, validator),
+        Kind::Services => next_problems::<Service, _>(&mut entries, validator),
+    } {
+        match item {
+            Item::Stopped(e) => {
+                summary.unreadable = Some(e.to_string());
+                return Ok(Some(e));
+            }
+            Item::Unreadable(e) => {
+                summary.records += 1;
+                summary.invalid += 1;
+                summary.errors += 1;
+                match report {
+                    Report::Json(json) => json.unreadable(schema, e.line, &e.message)?,
+                    Report::Text(_) => {
+                        summary.add(String::new(), Level::Error, e.message.clone(), e.line)
+                    }
+                }
+            }
+            Item::Record((line, problems)) => {
+                summary.records += 1;
+                if problems.iter().any(|p| p.level == Level::Error) {
+                    summary.invalid += 1;
+                }
+                for p in &problems {
+                    match p.level {
+                        Level::Error => summary.errors += 1,
+                        _ => summary.warnings += 1,
+                    }
+                    match report {
+                        Report::Json(json) => json.problem(schema, line, p, lang)?,
+                        Report::Text(_) => {
+                            summary.add(p.field.clone(), p.level, p.message(lang), line)
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// The next record of `entries`, validated as an `R`: its line and its problems.

@@ -401,6 +401,11 @@ fn feature_record(text: &str) -> Result<String, String> {
     }
 }
 
+/// A float as JSON writes it, with its `.0` when it is integral (`4.0`).
+fn float_text(f: f64) -> String {
+    serde_json::to_string(&f).unwrap_or_else(|_| "null".to_string())
+}
+
 /// A number as JSON writes it.
 fn number(f: f64) -> String {
     serde_json::Number::from_f64(f).map_or_else(|| "null".to_string(), |n| n.to_string())
@@ -465,7 +470,14 @@ pub(super) fn write_feature<W: Write, R: Record>(
         n += 1;
         text.push_str(&serde_json::to_string(name)?);
         text.push_str(": ");
-        text.push_str(&serde_json::to_string(&map[name])?);
+        // Numbers as floats (`4.0`), as the export writes them: pandas reads every
+        // numeric column of the marts as `float64`.
+        match &map[name] {
+            Value::Number(n) if !n.is_f64() => {
+                text.push_str(&n.as_f64().map_or_else(|| n.to_string(), float_text))
+            }
+            value => text.push_str(&serde_json::to_string(value)?),
+        }
     }
     text.push_str("}, \"geometry\": ");
     let coordinate = |name: &str| map.get(name).and_then(Value::as_f64);

@@ -217,7 +217,9 @@ pub use entry::{CheckedEntry, Entry, Input};
 pub use error::{Encoding, ReadError, RecordError, RecordErrorKind};
 pub use format::{Format, Kind, UnknownFormat, UnknownKind};
 pub use item::Item;
-pub use open::{open, open_as, OpenError};
+pub use open::{open, open_as, open_as_format, OpenError};
 pub use options::{CsvCells, ReadOptions};
 pub use reader::{read_detected, read_detected_with, CheckedEntries, Detected, Reader};
-pub use write::{CsvLists, UnknownCsvLists, WriteError, WriteOptions, Writer};
+pub use write::{
+    CsvLists, CsvNumbers, UnknownCsvLists, UnknownCsvNumbers, WriteError, WriteOptions, Writer,
+};

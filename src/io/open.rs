@@ -41,6 +41,17 @@ pub fn open_as(
     let format = Format::from_path(path).ok_or_else(|| OpenError::UnknownFormat {
         path: path.to_path_buf(),
     })?;
+    open_as_format(path, format, kind)
+}
+
+/// [`open`], with the format given (whatever the extension) and the kind given (`None`:
+/// told from the content).
+pub fn open_as_format(
+    path: impl AsRef<Path>,
+    format: Format,
+    kind: Option<Kind>,
+) -> Result<Detected<BufReader<File>>, OpenError> {
+    let path = path.as_ref();
     let file = File::open(path).map_err(|source| OpenError::Io {
         path: path.to_path_buf(),
         source,

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
-use super::csv::cell::{python_list_cell, write_cell, write_extra_cell};
+use super::csv::cell::{python_float, python_list_cell, write_cell, write_extra_cell};
 use super::format::Format;
 use super::publication::{export_order, Publication};
 use crate::spec::FieldSpec;
@@ -30,6 +30,43 @@ pub enum CsvLists {
     /// A Python list literal, as the data.gouv.fr export writes them (pandas writes a
     /// list's `repr`): `['a', 'b']`.
     Python,
+}
+
+/// How a CSV cell holds a number of the schema's numeric fields (and of the publication's
+/// numeric columns).
+///
+/// ```
+/// use data_inclusion_schema::io::CsvNumbers;
+///
+/// assert_eq!("pandas".parse::<CsvNumbers>(), Ok(CsvNumbers::Pandas));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CsvNumbers {
+    /// As short as it reads back: `20`, `0.5`, `4`: the default.
+    #[default]
+    Shortest,
+    /// As pandas writes a `float64` column (the export reads every numeric column from the
+    /// marts so, `nombre_semaines` included, since it has nulls): `20.0`, `0.5`, `4.0`.
+    Pandas,
+}
+
+/// The error of [`CsvNumbers`]' [`FromStr`](std::str::FromStr).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("style de nombre inconnu : {0} (shortest, pandas)")]
+pub struct UnknownCsvNumbers(pub String);
+
+impl std::str::FromStr for CsvNumbers {
+    type Err = UnknownCsvNumbers;
+
+    /// `shortest`, `pandas` (case-insensitive).
+    fn from_str(s: &str) -> Result<CsvNumbers, UnknownCsvNumbers> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "shortest" => Ok(CsvNumbers::Shortest),
+            "pandas" => Ok(CsvNumbers::Pandas),
+            _ => Err(UnknownCsvNumbers(s.to_string())),
+        }
+    }
 }
 
 /// The error of [`CsvLists`]' [`FromStr`](std::str::FromStr).
@@ -77,6 +114,8 @@ pub struct WriteOptions {
     pub csv_extra_columns: Option<Vec<String>>,
     /// How a CSV cell holds a list (default [`CsvLists::Plain`]).
     pub csv_lists: CsvLists,
+    /// How a CSV cell holds a number (default [`CsvNumbers::Shortest`]).
+    pub csv_numbers: CsvNumbers,
     /// The order of the columns of a CSV or Parquet file, the fields the schema does not
     /// know included (a file's own columns, when converting it): the named columns first,
     /// in this order, then the schema's fields it does not name, in the export's order,
@@ -103,6 +142,7 @@ impl Default for WriteOptions {
             csv_bom: false,
             csv_extra_columns: None,
             csv_lists: CsvLists::Plain,
+            csv_numbers: CsvNumbers::Shortest,
             columns: None,
             parquet_row_group_size: 100_000,
             #[cfg(feature = "parquet")]
@@ -147,6 +187,12 @@ impl WriteOptions {
         self
     }
 
+    /// Sets [`WriteOptions::csv_numbers`].
+    pub fn with_csv_numbers(mut self, numbers: CsvNumbers) -> Self {
+        self.csv_numbers = numbers;
+        self
+    }
+
     /// Sets [`WriteOptions::columns`].
     pub fn with_columns<S: Into<String>>(mut self, columns: impl IntoIterator<Item = S>) -> Self {
         self.columns = Some(columns.into_iter().map(Into::into).collect());
@@ -168,7 +214,8 @@ impl WriteOptions {
     }
 
     /// The options of the data.gouv.fr export's CSV: lists as Python literals
-    /// ([`CsvLists::Python`]); the export's column order is the default.
+    /// ([`CsvLists::Python`]), numbers as pandas writes floats ([`CsvNumbers::Pandas`]);
+    /// the export's column order is the default.
     ///
     /// ```
     /// use data_inclusion_schema::io::{Format, Writer, WriteOptions};
@@ -184,7 +231,9 @@ impl WriteOptions {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn datagouv() -> Self {
-        WriteOptions::default().with_csv_lists(CsvLists::Python)
+        WriteOptions::default()
+            .with_csv_lists(CsvLists::Python)
+            .with_csv_numbers(CsvNumbers::Pandas)
     }
 }
 
@@ -509,14 +558,20 @@ impl<W: Write> Writer<W> {
                 let cells = header.columns.iter().map(|c| match c {
                     CsvColumn::Field(f) => match (map.get(f.name), options.csv_lists) {
                         (None, _) => String::new(),
+                        (Some(Value::Number(n)), _) if options.csv_numbers == CsvNumbers::Pandas => {
+                            n.as_f64().map_or_else(String::new, python_float)
+                        }
                         (Some(Value::Array(items)), CsvLists::Python) => python_list_cell(items),
                         (Some(v @ Value::Array(_)), CsvLists::Json) => v.to_string(),
                         (Some(v), _) => write_cell(v, separator),
                     },
-                    CsvColumn::Extra(k) => record
-                        .extra()
-                        .get(k)
-                        .map_or_else(String::new, write_extra_cell),
+                    CsvColumn::Extra(k) => match record.extra().get(k) {
+                        Some(v) if options.csv_numbers == CsvNumbers::Pandas && v.as_f64().is_some() => {
+                            v.as_f64().map_or_else(String::new, python_float)
+                        }
+                        Some(v) => write_extra_cell(v),
+                        None => String::new(),
+                    },
                 });
                 writer.write_record(cells)?;
             }

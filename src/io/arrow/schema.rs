@@ -44,10 +44,8 @@ impl Storage {
             TypeSpec::Number { .. } | TypeSpec::Integer { .. } => Storage::Float64,
             TypeSpec::Boolean => Storage::Boolean,
             TypeSpec::Date => Storage::Date32,
-            TypeSpec::List { item, .. } => match item {
-                TypeSpec::String(_) | TypeSpec::Referential { .. } => Storage::ListUtf8,
-                _ => Storage::JsonText,
-            },
+            TypeSpec::List { item, .. } if textual(item) => Storage::ListUtf8,
+            ty if textual(ty) => Storage::Utf8,
             _ => Storage::JsonText,
         }
     }
@@ -64,6 +62,16 @@ impl Storage {
             Storage::Date32 => Field::new(name, DataType::Date32, true),
             Storage::ListUtf8 => Field::new(name, list_of_utf8(), true),
         }
+    }
+}
+
+/// Whether the values of a type are text (strings, referential values, or a choice of
+/// them: `zone_eligibilite`'s codes).
+fn textual(ty: &TypeSpec) -> bool {
+    match ty {
+        TypeSpec::String(_) | TypeSpec::Referential { .. } | TypeSpec::DateTime => true,
+        TypeSpec::AnyOf(types) => !types.is_empty() && types.iter().all(textual),
+        _ => false,
     }
 }
 

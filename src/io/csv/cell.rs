@@ -392,6 +392,32 @@ fn python_printable(c: char) -> bool {
         || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'))
 }
 
+/// A number as Python writes a float (`repr`), what pandas writes for a `float64` column:
+/// `20.0`, `0.5`, `1e-05`, `1e+16`.
+pub(crate) fn python_float(f: f64) -> String {
+    if !f.is_finite() {
+        return String::new();
+    }
+    let a = f.abs();
+    if a == 0.0 || (1e-4..1e16).contains(&a) {
+        let mut text = f.to_string();
+        if !text.contains('.') {
+            text.push_str(".0");
+        }
+        return text;
+    }
+    // `1e16` → `1e+16`, `1e-5` → `1e-05`.
+    let text = format!("{f:e}");
+    let Some((mantissa, exponent)) = text.split_once('e') else {
+        return text;
+    };
+    let (sign, digits) = match exponent.strip_prefix('-') {
+        Some(d) => ('-', d),
+        None => ('+', exponent),
+    };
+    format!("{mantissa}e{sign}{digits:0>2}")
+}
+
 /// The characters that split a plain list cell when read with any usual settings.
 const SPLITTING: [char; 3] = [',', '|', ';'];
 
@@ -522,6 +548,23 @@ mod tests {
         );
         assert_eq!(parse_list(&cell, SEPS), Some(items));
         assert_eq!(python_list_cell(&[]), "[]");
+    }
+
+    #[test]
+    fn floats_as_python_writes_them() {
+        for (f, text) in [
+            (20.0, "20.0"),
+            (0.5, "0.5"),
+            (3.06, "3.06"),
+            (-1.0, "-1.0"),
+            (0.0, "0.0"),
+            (1e-5, "1e-05"),
+            (1.5e16, "1.5e+16"),
+            (1e-4, "0.0001"),
+            (123456789.0, "123456789.0"),
+        ] {
+            assert_eq!(python_float(f), text, "{f}");
+        }
     }
 
     #[test]
