@@ -64,7 +64,9 @@ fn the_export_in_every_format_reads_as_the_api_records() {
         if format == "json" {
             // pandas' to_json writes floats with 10 significant digits (its
             // double_precision): the export's JSON has 0.3333333333.
-            let score = read[2].extra.insert("score_qualite", services[2].extra["score_qualite"].clone());
+            let score = read[2]
+                .extra
+                .insert("score_qualite", services[2].extra["score_qualite"].clone());
             assert_eq!(score.and_then(|s| s.as_f64()), Some(0.3333333333));
         }
         assert_eq!(read, services, "services-export.{format}");
@@ -87,7 +89,11 @@ fn every_parquet_layout_reads_as_the_api_records() {
         "services-duckdb.parquet",
     ] {
         let opened = io::open(fixture(name)).unwrap();
-        assert_eq!((opened.kind, opened.kind_detected), (Kind::Services, true), "{name}");
+        assert_eq!(
+            (opened.kind, opened.kind_detected),
+            (Kind::Services, true),
+            "{name}"
+        );
         let read: Vec<(u64, Service)> = read_all(name);
         let lines: Vec<u64> = read.iter().map(|(line, _)| *line).collect();
         assert_eq!(lines, (1..=6).collect::<Vec<_>>(), "{name}");
@@ -107,8 +113,14 @@ fn the_datagouv_csv_converted_to_json_lines_is_the_api_json() {
     }
     let jsonl = String::from_utf8(jsonl.finish().unwrap()).unwrap();
     let api = std::fs::read_to_string(fixture("services.jsonl")).unwrap();
-    let ours: Vec<Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let theirs: Vec<Value> = api.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ours: Vec<Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let theirs: Vec<Value> = api
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(ours, theirs);
     assert_eq!(ours[1]["score_qualite"], 0.75);
     assert!(ours[1]["score_qualite"].is_f64());
@@ -163,7 +175,11 @@ fn parquet_problems_are_at_the_rows_numbers_in_the_file() {
     let validator = support::validator();
     let file = ParquetFile::open(fixture("services-problems.parquet")).unwrap();
     assert_eq!(file.num_rows(), 5);
-    let groups: Vec<(u64, u64)> = file.row_groups().iter().map(|g| (g.first_row, g.rows)).collect();
+    let groups: Vec<(u64, u64)> = file
+        .row_groups()
+        .iter()
+        .map(|g| (g.first_row, g.rows))
+        .collect();
     assert_eq!(groups, [(1, 2), (3, 2), (5, 1)]);
     assert_eq!(file.kind(), Kind::Services);
 
@@ -172,12 +188,20 @@ fn parquet_problems_are_at_the_rows_numbers_in_the_file() {
         match item {
             Item::Record(entry) => seen.push((
                 entry.line,
-                entry.checked.problems.iter().map(|p| (p.field.clone(), p.code())).collect::<Vec<_>>(),
+                entry
+                    .checked
+                    .problems
+                    .iter()
+                    .map(|p| (p.field.clone(), p.code()))
+                    .collect::<Vec<_>>(),
                 entry.checked.record.map(|s| s.extra["note"].clone()),
             )),
             Item::Unreadable(e) => {
                 assert_eq!(e.kind, RecordErrorKind::InvalidValue);
-                assert_eq!(e.to_string(), "ligne 4 : colonne « note » : octets qui ne sont pas du texte UTF-8");
+                assert_eq!(
+                    e.to_string(),
+                    "ligne 4 : colonne « note » : octets qui ne sont pas du texte UTF-8"
+                );
                 seen.push((e.line, vec![], None));
             }
             Item::Stopped(e) => panic!("{e}"),
@@ -211,11 +235,20 @@ fn parquet_problems_are_at_the_rows_numbers_in_the_file() {
 #[test]
 fn a_geojson_feature_without_coordinates_has_a_null_geometry_as_in_the_export() {
     let geojson = String::from_utf8(ours("services", Format::GeoJson)).unwrap();
-    let edge = geojson.lines().find(|l| l.contains("dora--edge-1")).unwrap();
-    assert!(edge.ends_with("\"geometry\": null},") || edge.ends_with("\"geometry\": null}"), "{edge}");
+    let edge = geojson
+        .lines()
+        .find(|l| l.contains("dora--edge-1"))
+        .unwrap();
+    assert!(
+        edge.ends_with("\"geometry\": null},") || edge.ends_with("\"geometry\": null}"),
+        "{edge}"
+    );
     let export = std::fs::read_to_string(fixture("services-export.geojson")).unwrap();
     let edge = export.lines().find(|l| l.contains("dora--edge-1")).unwrap();
     assert!(edge.contains("\"geometry\": null"), "{edge}");
     let first = geojson.lines().find(|l| l.contains("\"dora--0\"")).unwrap();
-    assert!(first.contains("\"geometry\": {\"type\": \"Point\", \"coordinates\": [3.06, 50.63]}"), "{first}");
+    assert!(
+        first.contains("\"geometry\": {\"type\": \"Point\", \"coordinates\": [3.06, 50.63]}"),
+        "{first}"
+    );
 }

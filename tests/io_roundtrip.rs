@@ -382,9 +382,18 @@ fn jsonl_parquet_geojson_csv_jsonl<R: Record + PartialEq>(values: &[Value]) {
     let jsonl: String = values.iter().map(|v| format!("{v}\n")).collect();
     let first = read::<R>(jsonl.as_bytes(), Format::JsonLines);
     let mut records = first.clone();
-    for format in [Format::Parquet, Format::GeoJson, Format::Csv, Format::JsonLines] {
+    for format in [
+        Format::Parquet,
+        Format::GeoJson,
+        Format::Csv,
+        Format::JsonLines,
+    ] {
         records = read::<R>(&write(&records, format), format);
-        assert_eq!(normalized(records.clone()), normalized(first.clone()), "{format}");
+        assert_eq!(
+            normalized(records.clone()),
+            normalized(first.clone()),
+            "{format}"
+        );
         for r in &records {
             if let Some(score) = r.extra().get("score_qualite").filter(|s| !s.is_null()) {
                 assert!(score.as_f64().is_some(), "{format}: score_qualite {score}");

@@ -114,7 +114,8 @@ pub fn convert(
             Sink::File(dio::Writer::new(BufWriter::new(file), out_format, options))
         }
     };
-    let (written, rejected, stopped) = with_reader!(opened, copy(&name, kind, &mut sink, validator))?;
+    let (written, rejected, stopped) =
+        with_reader!(opened, copy(&name, kind, &mut sink, validator))?;
     // The output is well-formed (a JSON array closed) even when the input cannot be read
     // to its end: it holds the valid records read before, and the status is 2.
     sink.finish()?;

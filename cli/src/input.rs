@@ -72,7 +72,11 @@ macro_rules! with_reader {
 /// Opens `source` and tells its kind (`kind` when given).
 pub fn open_detected(source: Source, kind: Option<Kind>) -> Result<Opened, Fatal> {
     if let (Format::Parquet, Some(path)) = (source.format, &source.path) {
-        return Ok(Opened::File(dio::open_as_format(path, Format::Parquet, kind)?));
+        return Ok(Opened::File(dio::open_as_format(
+            path,
+            Format::Parquet,
+            kind,
+        )?));
     }
     Ok(Opened::Stream(dio::read_detected(
         source.reader,

@@ -10,10 +10,10 @@ use data_inclusion_schema::{Lang, Record};
 
 use crate::fatal::Fatal;
 use crate::input::{kind_of, open_detected, Source};
-use crate::with_reader;
 use crate::report::json::JsonReport;
 use crate::report::text::text_report;
 use crate::report::Summary;
+use crate::with_reader;
 use crate::{InputArgs, ReportFormat};
 
 /// Validates `file` (the bundled sample data without one) and writes the report: `true`

@@ -193,7 +193,9 @@ pub enum ReadError {
         line: u64,
     },
     /// A format that this build does not read (its cargo feature is off).
-    #[error("le format {format} n’est pas disponible (fonctionnalité « {feature} » de la bibliothèque)")]
+    #[error(
+        "le format {format} n’est pas disponible (fonctionnalité « {feature} » de la bibliothèque)"
+    )]
     FormatNotEnabled {
         /// The format.
         format: super::Format,

@@ -352,7 +352,10 @@ fn feature_record(text: &str) -> Result<String, String> {
         jiter
             .next_skip()
             .map_err(|e| format!("JSON invalide dans la Feature ({})", e.error_type))?;
-        let value = text.get(start..jiter.current_index()).unwrap_or_default().trim();
+        let value = text
+            .get(start..jiter.current_index())
+            .unwrap_or_default()
+            .trim();
         match k.as_str() {
             "properties" => properties = Some(value),
             "geometry" => geometry = Some(value),
@@ -418,7 +421,10 @@ fn point(geometry: &str) -> Option<(f64, f64)> {
         return None;
     }
     let coordinates = value.get("coordinates")?.as_array()?;
-    Some((coordinates.first()?.as_f64()?, coordinates.get(1)?.as_f64()?))
+    Some((
+        coordinates.first()?.as_f64()?,
+        coordinates.get(1)?.as_f64()?,
+    ))
 }
 
 /// Whether the JSON object `text` has the key `name`.
@@ -458,16 +464,14 @@ pub(super) fn write_feature<W: Write, R: Record>(
     };
     let mut text = String::with_capacity(1024);
     text.push_str("{\"type\": \"Feature\", \"properties\": {");
-    let mut n = 0;
     let names = export_order(R::FIELDS)
         .into_iter()
         .chain(record.extra().keys())
         .filter(|name| map.contains_key(*name));
-    for name in names {
+    for (n, name) in names.enumerate() {
         if n > 0 {
             text.push_str(", ");
         }
-        n += 1;
         text.push_str(&serde_json::to_string(name)?);
         text.push_str(": ");
         // Numbers as floats (`4.0`), as the export writes them: pandas reads every

@@ -202,7 +202,6 @@ pub(crate) fn export_order(fields: &'static [FieldSpec]) -> Vec<&'static str> {
 mod tests {
     use super::*;
     use crate::v1::{Service, Structure};
-    use crate::Record;
 
     #[test]
     fn the_export_has_every_field_of_the_schema_once() {

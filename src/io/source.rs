@@ -111,7 +111,11 @@ impl<R: Read> Source<R> {
     /// Every byte left in the input (for a format read from its end: Parquet).
     #[cfg(feature = "parquet")]
     pub(super) fn read_to_end(&mut self) -> Result<Vec<u8>, ReadError> {
-        let mut bytes = self.buf.get(self.pos..self.len).unwrap_or_default().to_vec();
+        let mut bytes = self
+            .buf
+            .get(self.pos..self.len)
+            .unwrap_or_default()
+            .to_vec();
         self.pos = self.len;
         if !self.eof {
             self.inner

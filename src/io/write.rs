@@ -276,7 +276,9 @@ pub enum WriteError {
     #[error("écriture Parquet impossible : {0}")]
     Parquet(Box<dyn std::error::Error + Send + Sync>),
     /// A format that this build does not write (its cargo feature is off).
-    #[error("le format {format} n’est pas disponible (fonctionnalité « {feature} » de la bibliothèque)")]
+    #[error(
+        "le format {format} n’est pas disponible (fonctionnalité « {feature} » de la bibliothèque)"
+    )]
     FormatNotEnabled {
         /// The format.
         format: Format,
@@ -402,7 +404,11 @@ impl CsvHeader {
                         .iter()
                         .map(|c| c.name)
                         .filter(|c| keys.contains(c))
-                        .chain(keys.iter().copied().filter(|k| publication.column(k).is_none()))
+                        .chain(
+                            keys.iter()
+                                .copied()
+                                .filter(|k| publication.column(k).is_none()),
+                        )
                         .map(str::to_string)
                         .collect()
                 }
@@ -558,7 +564,9 @@ impl<W: Write> Writer<W> {
                 let cells = header.columns.iter().map(|c| match c {
                     CsvColumn::Field(f) => match (map.get(f.name), options.csv_lists) {
                         (None, _) => String::new(),
-                        (Some(Value::Number(n)), _) if options.csv_numbers == CsvNumbers::Pandas => {
+                        (Some(Value::Number(n)), _)
+                            if options.csv_numbers == CsvNumbers::Pandas =>
+                        {
                             n.as_f64().map_or_else(String::new, python_float)
                         }
                         (Some(Value::Array(items)), CsvLists::Python) => python_list_cell(items),
@@ -566,7 +574,10 @@ impl<W: Write> Writer<W> {
                         (Some(v), _) => write_cell(v, separator),
                     },
                     CsvColumn::Extra(k) => match record.extra().get(k) {
-                        Some(v) if options.csv_numbers == CsvNumbers::Pandas && v.as_f64().is_some() => {
+                        Some(v)
+                            if options.csv_numbers == CsvNumbers::Pandas
+                                && v.as_f64().is_some() =>
+                        {
                             v.as_f64().map_or_else(String::new, python_float)
                         }
                         Some(v) => write_extra_cell(v),

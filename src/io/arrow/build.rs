@@ -312,7 +312,10 @@ fn fits(column: &Column, value: &Value, record: u64) -> Result<(), ArrowWriteErr
     };
     let mut shown = value.to_string();
     if shown.len() > 80 {
-        let cut = (0..=80).rev().find(|&i| shown.is_char_boundary(i)).unwrap_or(0);
+        let cut = (0..=80)
+            .rev()
+            .find(|&i| shown.is_char_boundary(i))
+            .unwrap_or(0);
         shown.truncate(cut);
         shown.push('…');
     }
@@ -340,7 +343,9 @@ fn days(date: NaiveDate) -> Option<i32> {
 
 /// The array of a column, from the rows (whose values were checked by [`fits`]).
 fn build(column: &Column, rows: &[Map<String, Value>]) -> ArrayRef {
-    let values = rows.iter().map(|r| r.get(&column.name).unwrap_or(&Value::Null));
+    let values = rows
+        .iter()
+        .map(|r| r.get(&column.name).unwrap_or(&Value::Null));
     match column.storage {
         Storage::Utf8 => {
             let mut b = StringBuilder::with_capacity(rows.len(), rows.len() * 16);

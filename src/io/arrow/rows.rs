@@ -6,11 +6,11 @@ use std::borrow::Cow;
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
-    Date32Type, Date64Type, Decimal128Type, Decimal256Type, Float16Type, Float32Type,
-    Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, Time32MillisecondType,
-    Time32SecondType, Time64MicrosecondType, Time64NanosecondType, TimestampMicrosecondType,
-    TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType, UInt16Type,
-    UInt32Type, UInt64Type, UInt8Type,
+    Date32Type, Date64Type, Decimal128Type, Decimal256Type, Float16Type, Float32Type, Float64Type,
+    Int16Type, Int32Type, Int64Type, Int8Type, Time32MillisecondType, Time32SecondType,
+    Time64MicrosecondType, Time64NanosecondType, TimestampMicrosecondType,
+    TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType, UInt16Type, UInt32Type,
+    UInt64Type, UInt8Type,
 };
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::{DataType, Field, TimeUnit};
@@ -188,7 +188,8 @@ impl<'b> BatchRows<'b> {
     pub(crate) fn members(&self, i: usize) -> Result<Vec<(&'b str, Cell<'b>)>, String> {
         let mut members = Vec::with_capacity(self.plan.order.len());
         for &c in &self.plan.order {
-            let (Some(column), Some(array)) = (self.plan.columns.get(c), self.batch.columns().get(c))
+            let (Some(column), Some(array)) =
+                (self.plan.columns.get(c), self.batch.columns().get(c))
             else {
                 continue;
             };
@@ -333,9 +334,7 @@ fn float32(f: f32) -> Value {
     if !f.is_finite() {
         return Value::Null;
     }
-    f.to_string()
-        .parse::<f64>()
-        .map_or(Value::Null, float)
+    f.to_string().parse::<f64>().map_or(Value::Null, float)
 }
 
 /// A date and time as the validator reads a date: `YYYY-MM-DD` at midnight, with its time
@@ -427,9 +426,7 @@ fn value_at(array: &dyn Array, i: usize) -> Result<Value, String> {
             value_at(values.as_ref(), key)?
         }
         DataType::Binary => utf8(array.as_binary_opt::<i32>().ok_or_else(missing)?.value(i))?,
-        DataType::LargeBinary => {
-            utf8(array.as_binary_opt::<i64>().ok_or_else(missing)?.value(i))?
-        }
+        DataType::LargeBinary => utf8(array.as_binary_opt::<i64>().ok_or_else(missing)?.value(i))?,
         DataType::BinaryView => utf8(array.as_binary_view_opt().ok_or_else(missing)?.value(i))?,
         DataType::FixedSizeBinary(_) => utf8(
             array
@@ -438,13 +435,19 @@ fn value_at(array: &dyn Array, i: usize) -> Result<Value, String> {
                 .value(i),
         )?,
         DataType::Date32 => {
-            let days = array.as_primitive_opt::<Date32Type>().ok_or_else(missing)?.value(i);
+            let days = array
+                .as_primitive_opt::<Date32Type>()
+                .ok_or_else(missing)?
+                .value(i);
             let dt = arrow_array::temporal_conversions::date32_to_datetime(days)
                 .ok_or_else(|| format!("date hors limites ({days} jours)"))?;
             Value::String(dt.date().to_string())
         }
         DataType::Date64 => {
-            let ms = array.as_primitive_opt::<Date64Type>().ok_or_else(missing)?.value(i);
+            let ms = array
+                .as_primitive_opt::<Date64Type>()
+                .ok_or_else(missing)?
+                .value(i);
             let dt = arrow_array::temporal_conversions::date64_to_datetime(ms)
                 .ok_or_else(|| format!("date hors limites ({ms} ms)"))?;
             datetime(dt)
@@ -488,33 +491,31 @@ fn value_at(array: &dyn Array, i: usize) -> Result<Value, String> {
             let time = match array.data_type() {
                 DataType::Time32(TimeUnit::Second) => array
                     .as_primitive_opt::<Time32SecondType>()
-                    .and_then(|a| {
-                        arrow_array::temporal_conversions::time32s_to_time(a.value(i))
-                    }),
+                    .and_then(|a| arrow_array::temporal_conversions::time32s_to_time(a.value(i))),
                 DataType::Time32(_) => array
                     .as_primitive_opt::<Time32MillisecondType>()
-                    .and_then(|a| {
-                        arrow_array::temporal_conversions::time32ms_to_time(a.value(i))
-                    }),
+                    .and_then(|a| arrow_array::temporal_conversions::time32ms_to_time(a.value(i))),
                 DataType::Time64(TimeUnit::Microsecond) => array
                     .as_primitive_opt::<Time64MicrosecondType>()
-                    .and_then(|a| {
-                        arrow_array::temporal_conversions::time64us_to_time(a.value(i))
-                    }),
+                    .and_then(|a| arrow_array::temporal_conversions::time64us_to_time(a.value(i))),
                 _ => array
                     .as_primitive_opt::<Time64NanosecondType>()
-                    .and_then(|a| {
-                        arrow_array::temporal_conversions::time64ns_to_time(a.value(i))
-                    }),
+                    .and_then(|a| arrow_array::temporal_conversions::time64ns_to_time(a.value(i))),
             };
             Value::String(time.ok_or_else(missing)?.to_string())
         }
         DataType::Decimal128(_, scale) => {
-            let v = array.as_primitive_opt::<Decimal128Type>().ok_or_else(missing)?.value(i);
+            let v = array
+                .as_primitive_opt::<Decimal128Type>()
+                .ok_or_else(missing)?
+                .value(i);
             decimal(&v.to_string(), *scale)
         }
         DataType::Decimal256(_, scale) => {
-            let v = array.as_primitive_opt::<Decimal256Type>().ok_or_else(missing)?.value(i);
+            let v = array
+                .as_primitive_opt::<Decimal256Type>()
+                .ok_or_else(missing)?
+                .value(i);
             decimal(&v.to_string(), *scale)
         }
         DataType::List(_) => {

@@ -111,10 +111,7 @@ pub(crate) fn columns(fields: &'static [FieldSpec], order: Option<&[String]>) ->
     let publication = Publication::of_fields(fields);
     let mut out: Vec<Column> = Vec::new();
     let given = order.unwrap_or_default();
-    let names = given
-        .iter()
-        .map(String::as_str)
-        .chain(export_order(fields));
+    let names = given.iter().map(String::as_str).chain(export_order(fields));
     for name in names {
         if name.is_empty() || out.iter().any(|c| c.name == name) {
             continue;

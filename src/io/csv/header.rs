@@ -160,7 +160,9 @@ impl Header {
             .map(|n| match fields.iter().find(|f| f.name == n) {
                 Some(f) => Column::Field(f),
                 None if n.is_empty() => Column::Unnamed,
-                None => publication.column(n).map_or(Column::Extra, Column::Published),
+                None => publication
+                    .column(n)
+                    .map_or(Column::Extra, Column::Published),
             })
             .collect()
     }

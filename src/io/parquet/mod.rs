@@ -302,7 +302,11 @@ impl ParquetFile {
     }
 
     /// A reader of the row groups `groups`, with options.
-    pub fn reader_with(&self, groups: Range<usize>, options: ReadOptions) -> Reader<std::io::Empty> {
+    pub fn reader_with(
+        &self,
+        groups: Range<usize>,
+        options: ReadOptions,
+    ) -> Reader<std::io::Empty> {
         let groups = groups.filter(|&g| g < self.row_groups.len()).collect();
         Reader::of_parquet(
             std::io::empty(),
@@ -313,7 +317,10 @@ impl ParquetFile {
 }
 
 /// A reader of the Parquet file `file`, read in place, for [`io::open`](crate::io::open).
-pub(crate) fn file_reader(file: File, options: ReadOptions) -> Result<Reader<BufReader<File>>, ReadError> {
+pub(crate) fn file_reader(
+    file: File,
+    options: ReadOptions,
+) -> Result<Reader<BufReader<File>>, ReadError> {
     let placeholder = file
         .try_clone()
         .map_err(|source| ReadError::Io { line: 0, source })?;

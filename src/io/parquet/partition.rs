@@ -201,12 +201,9 @@ impl PartitionedWriter {
                 std::fs::create_dir_all(&dir)?;
                 let path = dir.join("part-0.parquet");
                 let file = File::create(&path)?;
-                let writer = Writer::new(BufWriter::new(file), Format::Parquet, self.options.clone());
-                &mut self
-                    .writers
-                    .entry(value)
-                    .or_insert((path, writer))
-                    .1
+                let writer =
+                    Writer::new(BufWriter::new(file), Format::Parquet, self.options.clone());
+                &mut self.writers.entry(value).or_insert((path, writer)).1
             }
         };
         writer.write(record)?;

@@ -120,7 +120,9 @@ impl Rows {
         let fields = match options.csv_cells {
             CsvCells::AsStrings => None,
             CsvCells::ByFields(fields) => Some(fields),
-            CsvCells::ByDetectedKind => Some(crate::io::Kind::of_columns(open.file.columns()).fields()),
+            CsvCells::ByDetectedKind => {
+                Some(crate::io::Kind::of_columns(open.file.columns()).fields())
+            }
         };
         match open.next_row(fields) {
             Ok(Some((batch, plan, i, line))) => {

@@ -14,10 +14,7 @@ use parquet::file::reader::{ChunkReader, Length};
 #[derive(Clone, Debug)]
 pub(crate) enum Chunks {
     /// A file, read in place.
-    File {
-        file: Arc<File>,
-        len: u64,
-    },
+    File { file: Arc<File>, len: u64 },
     /// Bytes in memory.
     Bytes(Bytes),
 }

@@ -45,7 +45,9 @@ impl Compression {
         Ok(match self {
             Compression::None => C::UNCOMPRESSED,
             Compression::Snappy => C::SNAPPY,
-            Compression::Zstd(level) => C::ZSTD(ZstdLevel::try_new(level).map_err(WriteError::parquet)?),
+            Compression::Zstd(level) => {
+                C::ZSTD(ZstdLevel::try_new(level).map_err(WriteError::parquet)?)
+            }
             Compression::Gzip => C::GZIP(GzipLevel::default()),
             Compression::Lz4 => C::LZ4_RAW,
         })
@@ -175,7 +177,9 @@ impl<W: Write> ParquetOut<W> {
 impl From<ArrowWriteError> for WriteError {
     fn from(e: ArrowWriteError) -> WriteError {
         match e {
-            ArrowWriteError::MixedRecords { first, then } => WriteError::MixedRecords { first, then },
+            ArrowWriteError::MixedRecords { first, then } => {
+                WriteError::MixedRecords { first, then }
+            }
             ArrowWriteError::UnknownColumn { record, column } => {
                 WriteError::UnknownColumn { record, column }
             }
