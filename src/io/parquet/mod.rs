@@ -1,7 +1,7 @@
 //! Parquet files (feature `parquet`): read by row group, in constant memory, and written
 //! in row groups of a chosen size, compressed.
 //!
-//! [`io::open`](crate::io::open) and [`Reader`](crate::io::Reader) read Parquet as they
+//! [`io::open`](crate::io::open) and [`Reader`] read Parquet as they
 //! read the other formats (a file opened by its path is read in place; a Parquet input
 //! given as a [`Read`](std::io::Read) is read into memory first, since a Parquet file is
 //! read from its end); [`Writer`](crate::io::Writer) writes it. [`ParquetFile`] opens a
@@ -28,7 +28,7 @@
 //!
 //! The line of a record ([`Entry::line`](super::Entry::line)) is the row's 1-based index
 //! in the file. A column of a type the crate does not read (durations, intervals, maps,
-//! unions) stops the reading ([`ReadError::Parquet`](super::ReadError::Parquet)); a value
+//! unions) stops the reading ([`ReadError::Parquet`]); a value
 //! that cannot be read (binary that is not UTF-8) makes its row an
 //! [`Item::Unreadable`](super::Item::Unreadable).
 //!
@@ -151,10 +151,10 @@ use std::path::Path;
 
 use parquet::arrow::arrow_reader::{ArrowReaderMetadata, ArrowReaderOptions};
 
-pub use partition::{Partition, PartitionedWriter};
+pub use partition::{Partition, PartitionedWriter, UnknownPartition};
 pub(crate) use read::Rows;
 use source::Chunks;
-pub use write::Compression;
+pub use write::{Compression, UnknownCompression};
 
 use super::error::ReadError;
 use super::format::Kind;
