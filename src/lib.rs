@@ -115,6 +115,7 @@
 //! | `arrow` | `io::arrow`: records ↔ Arrow `RecordBatch`es, the Arrow schema of each record type (arrow-array, arrow-schema); implies `io` |
 //! | `parquet` | `io::parquet`: Parquet read by row group and written in row groups (the parquet crate, with snappy, zstd, lz4 and gzip); implies `arrow` |
 //! | `geojson` | GeoJSON reading and writing, streamed (no dependency); implies `io` |
+//! | `advice` | [`validate::advice`]: advice beyond the official verdict (SIRET check digit, coordinates, opening hours, telephone numbers, placeholder contacts), level `Advice`; phonenumber and opening-hours-syntax; implies `validate` |
 //! | `schemars` | `schemars::JsonSchema` for every record and referential |
 //! | `codegen` | [`codegen`]: the generator (the crate `data-inclusion-codegen`) |
 //! | `regenerate` | for schema maintainers: `build.rs` regenerates `src/v1/generated.rs` from `schema/v1/` |

@@ -226,3 +226,51 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
         deserializer.deserialize_str(Visitor)
     }
 }
+
+/// The JSON Schema of a record from the official schema's text (for the generated
+/// `JsonSchema` impls): its definitions (`$defs`, `definitions`) move to the generator's,
+/// and the references to them follow.
+#[cfg(feature = "schemars")]
+pub fn official_schema(generator: &mut schemars::SchemaGenerator, text: &str) -> schemars::Schema {
+    use serde_json::Value;
+
+    fn rewrite_refs(value: &mut Value, target: &str) {
+        match value {
+            Value::Object(map) => {
+                for (key, v) in map.iter_mut() {
+                    match v {
+                        Value::String(s) if key == "$ref" => {
+                            for prefix in ["#/$defs/", "#/definitions/"] {
+                                if let Some(name) = s.strip_prefix(prefix) {
+                                    *s = format!("{target}{name}");
+                                    break;
+                                }
+                            }
+                        }
+                        other => rewrite_refs(other, target),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| rewrite_refs(v, target)),
+            _ => {}
+        }
+    }
+
+    let mut value: Value = serde_json::from_str(text).unwrap_or(Value::Bool(true));
+    let path = generator.settings().definitions_path.to_string();
+    let target = format!("#/{}/", path.trim_start_matches('#').trim_matches('/'));
+    let mut defs = serde_json::Map::new();
+    if let Value::Object(map) = &mut value {
+        for key in ["$defs", "definitions"] {
+            if let Some(Value::Object(d)) = map.remove(key) {
+                defs.extend(d);
+            }
+        }
+    }
+    rewrite_refs(&mut value, &target);
+    for (name, mut def) in defs {
+        rewrite_refs(&mut def, &target);
+        generator.definitions_mut().entry(name).or_insert(def);
+    }
+    schemars::Schema::try_from(value).unwrap_or_default()
+}

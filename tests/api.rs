@@ -124,7 +124,7 @@ fn a_report_serializes_with_stable_keys_and_displays_on_one_line() {
     assert_eq!(
         json,
         json!({
-            "schema": "Service", "errors": 2, "warnings": 1,
+            "schema": "Service", "errors": 2, "warnings": 1, "advice": 0,
             "problems": [
                 {"field": "description", "path": "/description", "code": "missing", "level": "error",
                  "value": null, "message": "Champ requis", "suggestion": null},

@@ -80,3 +80,30 @@ fn service_schema_matches_the_official_one() {
     let emitted = serde_json::to_value(schemars::schema_for!(Service)).unwrap();
     check(emitted, official("service.json"));
 }
+
+/// The schema of a list of services, as a web service would publish it: every reference
+/// resolves (the records' definitions are the generator's), and a JSON Schema validator
+/// accepts the official API's services and refuses a service without its `nom`.
+#[test]
+fn a_list_of_services_validates_with_its_schema() {
+    let schema = serde_json::to_value(schemars::schema_for!(Vec<Service>)).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(false)
+        .build(&schema)
+        .unwrap();
+    let page: Value =
+        serde_json::from_str(include_str!("fixtures/api/v1-services-page.json")).unwrap();
+    let items = page["items"].clone();
+    assert!(items.as_array().is_some_and(|a| !a.is_empty()));
+    let errors: Vec<String> = validator
+        .iter_errors(&items)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut bad = items.clone();
+    bad[0].as_object_mut().unwrap().remove("nom");
+    assert!(!validator.is_valid(&bad));
+    let mut bad = items;
+    bad[0]["thematiques"] = serde_json::json!(["famille--garde-denfant"]);
+    assert!(!validator.is_valid(&bad));
+}

@@ -2,7 +2,7 @@
 //! invalid ones reported on standard error, not written.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use anstream::eprintln;
@@ -12,12 +12,12 @@ use data_inclusion_schema::io::{
 };
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Checked, Level, Problem, Validator};
-use data_inclusion_schema::Record;
+use data_inclusion_schema::{Lang, Record};
 
 use crate::fatal::Fatal;
-use crate::input::{format_of, kind_of, open_detected, Source};
+use crate::input::{format_of, kind_of, open_detected, Entries, Source};
+use crate::messages::{self, Ui};
 use crate::terminal::printable;
-use crate::with_reader;
 use crate::InputArgs;
 
 /// How the output is written.
@@ -77,10 +77,11 @@ pub fn convert(
     if out.partition_by.is_some() && out_format != Format::Parquet {
         return Err(Fatal::PartitionNotParquet);
     }
+    let mut source = source;
     let name = source.name.clone();
     let in_format = source.format;
-    let mut opened = open_detected(source, args.kind.map(kind_of))?;
-    let kind = opened.kind();
+    let mut opened = open_detected(&mut source, args.kind.map(kind_of))?;
+    let kind = opened.kind;
     let mut options = dio::WriteOptions::default()
         .with_csv_lists(out.csv_lists)
         .with_csv_numbers(out.csv_numbers);
@@ -92,11 +93,7 @@ pub fn convert(
     }
     // A table keeps its columns' order, its unknown columns where they were.
     if matches!(in_format, Format::Csv | Format::Parquet) {
-        let columns = match &mut opened {
-            crate::input::Opened::Stream(d) => d.reader.columns(),
-            crate::input::Opened::File(d) => d.reader.columns(),
-        };
-        if let Some(columns) = columns {
+        if let Some(columns) = opened.reader.columns() {
             options = options.with_columns(columns.into_iter().filter(|c| !c.is_empty()));
         }
     }
@@ -114,12 +111,15 @@ pub fn convert(
             Sink::File(dio::Writer::new(BufWriter::new(file), out_format, options))
         }
     };
-    let (written, rejected, stopped) =
-        with_reader!(opened, copy(&name, kind, &mut sink, validator))?;
+    let (written, rejected, stopped) = copy(opened.reader, &name, kind, &mut sink, validator)?;
     // The output is well-formed (a JSON array closed) even when the input cannot be read
     // to its end: it holds the valid records read before, and the status is 2.
     sink.finish()?;
-    eprintln!("{written} enregistrement(s) écrit(s), {rejected} invalide(s) non écrit(s)");
+    let summary = Ui::Converted
+        .text(messages::lang())
+        .replace("{written}", &written.to_string())
+        .replace("{rejected}", &rejected.to_string());
+    eprintln!("{summary}");
     match stopped {
         Some(e) => Err(Fatal::Read(e)),
         None => Ok(rejected == 0),
@@ -128,8 +128,8 @@ pub fn convert(
 
 /// Copies the valid records of `reader` into `sink`: how many were written, how many
 /// rejected, and the error that stopped the reading.
-fn copy<T: Read>(
-    reader: dio::Reader<T>,
+fn copy(
+    reader: Entries,
     name: &str,
     kind: Kind,
     sink: &mut Sink,
@@ -153,7 +153,11 @@ fn copy<T: Read>(
                     Outcome::Invalid(problems) => {
                         rejected += 1;
                         for p in problems.iter().filter(|p| p.level == Level::Error) {
-                            eprintln!("{name}:{line} : {}", printable(&p.to_string()));
+                            let shown = match messages::lang() {
+                                Lang::Fr => p.to_string(),
+                                Lang::En => format!("{p:#}"),
+                            };
+                            eprintln!("{name}:{line} : {}", printable(&shown));
                         }
                     }
                     Outcome::Refused(why) => {

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use data_inclusion_schema::io::{OpenError, ReadError, UnknownFormat, WriteError};
+use data_inclusion_schema::Lang;
 
 /// A failure to read the input (or to write the output) at all: exit status 2. Each keeps
 /// its source.
@@ -40,6 +41,26 @@ pub enum Fatal {
     /// The report cannot be written.
     #[error("écriture impossible : {0}")]
     Output(#[from] std::io::Error),
+}
+
+impl Fatal {
+    /// The message in `lang`. The tool's own errors are in both languages; the library's
+    /// reading errors (where, and what, in the file) are in French.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::Fr {
+            return self.to_string();
+        }
+        match self {
+            Fatal::StdioWithoutFormat => "with `-`, give the format with --from / --to".into(),
+            Fatal::UnknownExtension { path } => format!(
+                "{}: unknown extension (expected .json, .jsonl, .ndjson or .csv; or --from)",
+                path.display()
+            ),
+            Fatal::File { path, source } => format!("{}: {source}", path.display()),
+            Fatal::Output(e) => format!("cannot write: {e}"),
+            other => other.to_string(),
+        }
+    }
 }
 
 impl From<OpenError> for Fatal {

@@ -4,9 +4,12 @@ use std::fs::File;
 use std::io::{self, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-use data_inclusion_schema::io::{self as dio, Detected, Format, Kind};
+use data_inclusion_schema::io::{self as dio, CheckedEntry, Entry, Format, Item, Kind};
+use data_inclusion_schema::validate::Validator;
+use data_inclusion_schema::Record;
 
 use crate::fatal::Fatal;
+use crate::messages::Ui;
 use crate::KindArg;
 
 /// The bundled sample data that `validate` runs on when given no file.
@@ -34,55 +37,70 @@ pub struct Source {
     pub path: Option<PathBuf>,
 }
 
-/// An input opened, its kind told: a stream (read in one pass) or a Parquet file (read in
-/// place).
-pub enum Opened {
-    Stream(Detected<Box<dyn Read>>),
-    File(Detected<BufReader<File>>),
+/// The records of an input: a stream read in one pass, or a Parquet file read in place
+/// (by row group).
+pub enum Entries {
+    Stream(dio::Reader<Box<dyn Read>>),
+    File(dio::Reader<BufReader<File>>),
 }
 
-impl Opened {
-    pub fn kind(&self) -> Kind {
+impl Entries {
+    /// The next record, validated as an `R` ([`dio::Reader::next_checked`]).
+    pub fn next_checked<R: Record>(
+        &mut self,
+        validator: &Validator,
+    ) -> Option<Item<CheckedEntry<R>>> {
         match self {
-            Opened::Stream(d) => d.kind,
-            Opened::File(d) => d.kind,
+            Entries::Stream(r) => r.next_checked(validator),
+            Entries::File(r) => r.next_checked(validator),
         }
     }
 
-    pub fn kind_detected(&self) -> bool {
+    /// The columns of a tabular input ([`dio::Reader::columns`]).
+    pub fn columns(&mut self) -> Option<Vec<String>> {
         match self {
-            Opened::Stream(d) => d.kind_detected,
-            Opened::File(d) => d.kind_detected,
+            Entries::Stream(r) => r.columns(),
+            Entries::File(r) => r.columns(),
         }
     }
 }
 
-/// Calls `$f` (a generic function's name, then its other arguments) with the reader of an
-/// [`Opened`], whatever its type.
-#[macro_export]
-macro_rules! with_reader {
-    ($opened:expr, $f:ident($($arg:expr),*)) => {
-        match $opened {
-            $crate::input::Opened::Stream(d) => $f(d.reader $(, $arg)*),
-            $crate::input::Opened::File(d) => $f(d.reader $(, $arg)*),
+impl Iterator for Entries {
+    type Item = Item<Entry>;
+
+    fn next(&mut self) -> Option<Item<Entry>> {
+        match self {
+            Entries::Stream(r) => r.next(),
+            Entries::File(r) => r.next(),
         }
-    };
+    }
 }
 
-/// Opens `source` and tells its kind (`kind` when given).
-pub fn open_detected(source: Source, kind: Option<Kind>) -> Result<Opened, Fatal> {
+/// An input opened: the kind of its records and its records.
+pub struct Opened {
+    pub kind: Kind,
+    pub kind_detected: bool,
+    pub reader: Entries,
+}
+
+/// Opens `source` (its reader taken) and tells its kind (`kind` when given). A Parquet
+/// file is read in place, by row group.
+pub fn open_detected(source: &mut Source, kind: Option<Kind>) -> Result<Opened, Fatal> {
     if let (Format::Parquet, Some(path)) = (source.format, &source.path) {
-        return Ok(Opened::File(dio::open_as_format(
-            path,
-            Format::Parquet,
-            kind,
-        )?));
+        let d = dio::open_as_format(path, Format::Parquet, kind)?;
+        return Ok(Opened {
+            kind: d.kind,
+            kind_detected: d.kind_detected,
+            reader: Entries::File(d.reader),
+        });
     }
-    Ok(Opened::Stream(dio::read_detected(
-        source.reader,
-        source.format,
-        kind,
-    )?))
+    let reader = std::mem::replace(&mut source.reader, Box::new(io::empty()));
+    let d = dio::read_detected(reader, source.format, kind)?;
+    Ok(Opened {
+        kind: d.kind,
+        kind_detected: d.kind_detected,
+        reader: Entries::Stream(d.reader),
+    })
 }
 
 impl Source {
@@ -136,10 +154,28 @@ impl Source {
             return self;
         }
         let bar = indicatif::ProgressBar::new(size);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {eta}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
+        let lang = crate::messages::lang();
+        let style = indicatif::ProgressStyle::with_template(Ui::Progress.text(lang))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .with_key(
+                "read",
+                move |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = w.write_str(&crate::messages::bytes(state.pos(), lang));
+                },
+            )
+            .with_key(
+                "size",
+                move |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = w.write_str(&crate::messages::bytes(state.len().unwrap_or(0), lang));
+                },
+            )
+            .with_key(
+                "left",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = w.write_str(&crate::messages::duration(state.eta()));
+                },
+            );
+        bar.set_style(style);
         self.reader = Box::new(bar.wrap_read(self.reader));
         self
     }

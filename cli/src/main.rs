@@ -1,10 +1,14 @@
 //! `data-inclusion`: validate, convert and score data·inclusion files from the command line.
 //!
 //! ```text
-//! data-inclusion validate [--kind structures|services] [--format text|json] [--today YYYY-MM-DD] [--strict] [--lang fr|en] [--mask] [FILE]
+//! data-inclusion validate [--kind structures|services] [--format text|json|html] [--today YYYY-MM-DD] [--strict] [--mask] [--no-advice] [FILE]
 //! data-inclusion convert  [--kind structures|services] [--from FORMAT] [--to FORMAT] [--csv-lists plain|json|python] [--csv-numbers shortest|pandas] [--row-group-size N] [--compression C] [--partition-by source|departement] INPUT OUTPUT
 //! data-inclusion score    [--today YYYY-MM-DD] FILE
+//! data-inclusion help     [COMMAND]
 //! ```
+//!
+//! Every command takes `--lang fr|en` (default: from `LANG`, else French); the help of
+//! every command and argument, in both languages, is in `messages.rs`.
 //!
 //! Exit status: 0 no error (warnings allowed unless `--strict`), 1 errors found, 2 the
 //! input could not be read at all.
@@ -14,39 +18,42 @@
 mod convert;
 mod fatal;
 mod input;
+mod messages;
 mod report;
 mod score;
 mod terminal;
 mod validate;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anstream::eprintln;
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use data_inclusion_schema::validate::Validator;
 use data_inclusion_schema::Lang;
 
 use crate::terminal::printable;
 
+// The help texts are in `messages.rs` (French and English); the doc comments here are
+// for the code's readers.
 #[derive(Parser)]
-#[command(
-    name = "data-inclusion",
-    version,
-    about = "Valide, convertit et note les données du schéma data·inclusion (v1)."
-)]
+#[command(name = "data-inclusion", version, disable_help_subcommand = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of the tool: fr or en (default: from LANG, else fr).
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LangArg>,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Validates a file of structures or services and reports every problem.
     Validate {
-        /// The file (.json, .jsonl, .ndjson, .csv, .parquet, .geojson); `-` for standard
-        /// input. Without it, the bundled sample data.
+        /// The file; `-` for standard input. Without it, the bundled sample data.
         file: Option<PathBuf>,
         #[command(flatten)]
         input: InputArgs,
@@ -54,20 +61,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
         /// The reference date of the `date_maj` rule (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = messages::parse_date)]
         today: Option<NaiveDate>,
         /// Report warnings as errors.
         #[arg(long)]
         strict: bool,
-        /// The language of messages.
-        #[arg(long, value_enum, default_value_t = LangArg::Fr)]
-        lang: LangArg,
         /// Mask personal data (courriel, téléphone, contact) in the report.
         #[arg(long)]
         mask: bool,
+        /// Without advice.
+        #[arg(long)]
+        no_advice: bool,
     },
-    /// Converts between JSON, JSON Lines, CSV, Parquet and GeoJSON; invalid records are
-    /// reported, not written. A CSV or Parquet input keeps its columns' order.
+    /// Converts between formats; invalid records are reported, not written.
     Convert {
         /// The input file; `-` for standard input (with --from).
         input: PathBuf,
@@ -79,7 +85,7 @@ enum Command {
         #[arg(long, value_name = "FORMAT")]
         to: Option<String>,
         /// The reference date of the `date_maj` rule (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = messages::parse_date)]
         today: Option<NaiveDate>,
         /// How CSV cells hold lists: `a,b` (plain), `["a","b"]` (json), or `['a', 'b']`
         /// (python, as the data.gouv.fr export).
@@ -109,8 +115,14 @@ enum Command {
         #[arg(long, value_name = "FORMAT")]
         from: Option<String>,
         /// The reference date (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = messages::parse_date)]
         today: Option<NaiveDate>,
+    },
+    /// Prints the help of the tool or of a command (clap's `help` command, in the tool's
+    /// language).
+    Help {
+        /// The command.
+        command: Option<String>,
     },
 }
 
@@ -135,6 +147,7 @@ pub enum KindArg {
 pub enum ReportFormat {
     Text,
     Json,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -144,7 +157,37 @@ enum LangArg {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = messages::lang_of(&args, |name| std::env::var(name).ok());
+    messages::set_lang(lang);
+    let mut command = messages::localize(Cli::command(), lang);
+    let cli = match command
+        .try_get_matches_from_mut(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(e) => {
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    let _ = e.print();
+                    ExitCode::SUCCESS
+                }
+                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    let _ = e.print();
+                    ExitCode::from(2)
+                }
+                _ => {
+                    eprint!("{}", messages::clap_error(&e, lang));
+                    ExitCode::from(2)
+                }
+            };
+        }
+    };
+    let lang = match cli.lang {
+        Some(LangArg::Fr) => Lang::Fr,
+        Some(LangArg::En) => Lang::En,
+        None => lang,
+    };
     let result = match cli.command {
         Command::Validate {
             file,
@@ -152,19 +195,16 @@ fn main() -> ExitCode {
             format,
             today,
             strict,
-            lang,
             mask,
+            no_advice,
         } => {
             let mut validator = Validator::new()
                 .with_strict(strict)
-                .with_masked_personal_data(mask);
+                .with_masked_personal_data(mask)
+                .with_advice(!no_advice);
             if let Some(today) = today {
                 validator = validator.with_reference_date(today);
             }
-            let lang = match lang {
-                LangArg::Fr => Lang::Fr,
-                LangArg::En => Lang::En,
-            };
             validate::validate(file, &input, format, &validator, lang)
         }
         Command::Convert {
@@ -195,12 +235,36 @@ fn main() -> ExitCode {
             let today = today.unwrap_or_else(|| Validator::new().reference_date());
             score::score(&file, from.as_deref(), today)
         }
+        Command::Help { command: name } => {
+            command.build();
+            let target = match &name {
+                None => Some(&mut command),
+                Some(name) => command.find_subcommand_mut(name),
+            };
+            match target {
+                Some(target) => {
+                    let _ = target.print_help();
+                    return ExitCode::SUCCESS;
+                }
+                None => {
+                    let name = name.unwrap_or_default();
+                    let error = command.error(ErrorKind::InvalidSubcommand, &name);
+                    let mut error = error;
+                    error.insert(
+                        clap::error::ContextKind::InvalidSubcommand,
+                        clap::error::ContextValue::String(name),
+                    );
+                    eprint!("{}", messages::clap_error(&error, lang));
+                    return ExitCode::from(2);
+                }
+            }
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(fatal) => {
-            eprintln!("data-inclusion: {}", printable(&fatal.to_string()));
+            eprintln!("data-inclusion: {}", printable(&fatal.message(lang)));
             ExitCode::from(2)
         }
     }

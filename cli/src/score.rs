@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use chrono::NaiveDate;
-use data_inclusion_schema::io::{self as dio, Entry, Item, Kind};
+use data_inclusion_schema::io::{Entry, Item, Kind};
 use data_inclusion_schema::score::{score_qualite, Score};
 use data_inclusion_schema::v1::Service;
 use data_inclusion_schema::validate::Validator;
@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::fatal::Fatal;
 use crate::input::{open_detected, Source};
-use crate::with_reader;
+use crate::messages::Ui;
 
 /// One line of the output.
 #[derive(Serialize)]
@@ -44,31 +44,24 @@ fn failed(line: u64, id: Option<String>, error: String) -> Line {
 
 /// Scores the services of `path`: `true` when every one could be scored.
 pub fn score(path: &Path, from: Option<&str>, today: NaiveDate) -> Result<bool, Fatal> {
-    let source = Source::open(path, from)?.with_progress();
-    let opened = open_detected(source, Some(Kind::Services))?;
+    let mut source = Source::open(path, from)?.with_progress();
+    let detected = open_detected(&mut source, Some(Kind::Services))?;
     let validator = Validator::new().with_reference_date(today);
-    with_reader!(opened, score_all(&validator, today))
-}
-
-/// Scores the services of `reader`.
-fn score_all<T: std::io::Read>(
-    reader: dio::Reader<T>,
-    validator: &Validator,
-    today: NaiveDate,
-) -> Result<bool, Fatal> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut all_ok = true;
-    for item in reader {
+    for item in detected.reader {
         let line = match item {
             Item::Stopped(e) => return Err(Fatal::Read(e)),
             Item::Unreadable(e) => failed(e.line, None, e.message),
             Item::Record(Entry { line, input }) => {
-                match input.check::<Service>(validator).into_result() {
+                match input.check::<Service>(&validator).into_result() {
                     Err(report) => failed(
                         line,
                         None,
-                        format!("service invalide : {} erreur(s)", report.errors().count()),
+                        Ui::InvalidService
+                            .text(crate::messages::lang())
+                            .replace("{errors}", &report.errors().count().to_string()),
                     ),
                     Ok(service) => match score_qualite(&service, today) {
                         Ok(score) => Line::Scored {

@@ -27,6 +27,7 @@ pub const BOLD: &str = "\x1b[1m";
 pub const RED: &str = "\x1b[31m";
 pub const YELLOW: &str = "\x1b[33m";
 pub const GREEN: &str = "\x1b[32m";
+pub const CYAN: &str = "\x1b[36m";
 pub const RESET: &str = "\x1b[0m";
 
 #[cfg(test)]

@@ -1,19 +1,21 @@
-//! `data-inclusion validate`: every problem of every record, as a text or JSON report.
+//! `data-inclusion validate`: every problem of every record, as a text, JSON or HTML
+//! report.
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-use data_inclusion_schema::io::{self as dio, Item, Kind, ReadError};
+use data_inclusion_schema::io::{Input, Item, Kind, ReadError};
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Level, Problem, Validator};
 use data_inclusion_schema::{Lang, Record};
+use serde_json::{Map, Value};
 
 use crate::fatal::Fatal;
-use crate::input::{kind_of, open_detected, Source};
+use crate::input::{kind_of, open_detected, Entries, Source};
+use crate::report::html::{self, FileReport, Meta};
 use crate::report::json::JsonReport;
 use crate::report::text::text_report;
-use crate::report::Summary;
-use crate::with_reader;
+use crate::report::{Preview, Summary};
 use crate::{InputArgs, ReportFormat};
 
 /// Validates `file` (the bundled sample data without one) and writes the report: `true`
@@ -31,20 +33,43 @@ pub fn validate(
     };
     // Colour on a terminal only: anstream strips the escape codes elsewhere.
     let out = BufWriter::new(anstream::stdout().lock());
-    if format == ReportFormat::Text {
-        let mut out = out;
-        let result = validate_sources(sources, input, Report::Text(&mut out), validator, lang);
-        out.flush()?;
-        return result;
+    match format {
+        ReportFormat::Text => {
+            let mut out = out;
+            let result = validate_sources(sources, input, Report::Text(&mut out), validator, lang);
+            out.flush()?;
+            result
+        }
+        ReportFormat::Json => {
+            // The JSON report is a JSON array even when the input cannot be read to its
+            // end: the problems found before are in it, and the reason is on stderr
+            // (exit status 2).
+            let mut report = JsonReport::new(out)?;
+            let result =
+                validate_sources(sources, input, Report::Json(&mut report), validator, lang);
+            let closed = report.close();
+            let all_ok = result?;
+            closed?;
+            Ok(all_ok)
+        }
+        ReportFormat::Html => {
+            // The page is written even when the input cannot be read to its end: the
+            // problems found before, and the reason, are on it (exit status 2).
+            let mut files = Vec::new();
+            let result =
+                validate_sources(sources, input, Report::Html(&mut files), validator, lang);
+            let meta = Meta {
+                reference_date: validator.reference_date(),
+                mask: validator.masks_personal_data(),
+                strict: validator.is_strict(),
+                advice: validator.gives_advice(),
+            };
+            let mut out = out;
+            html::write(&mut out, &files, &meta, lang)?;
+            out.flush()?;
+            result
+        }
     }
-    // The JSON report is a JSON array even when the input cannot be read to its end: the
-    // problems found before are in it, and the reason is on stderr (exit status 2).
-    let mut report = JsonReport::new(out)?;
-    let result = validate_sources(sources, input, Report::Json(&mut report), validator, lang);
-    let closed = report.close();
-    let all_ok = result?;
-    closed?;
-    Ok(all_ok)
 }
 
 /// Where the problems go.
@@ -53,6 +78,8 @@ enum Report<'a> {
     Json(&'a mut JsonReport<BufWriter<anstream::AutoStream<std::io::StdoutLock<'static>>>>),
     /// The text report of each file, once it is read.
     Text(&'a mut dyn Write),
+    /// The HTML page, once every file is read.
+    Html(&'a mut Vec<FileReport>),
 }
 
 /// Validates each source. A source that cannot be read to its end stops here, after its
@@ -65,22 +92,74 @@ fn validate_sources(
     lang: Lang,
 ) -> Result<bool, Fatal> {
     let mut all_ok = true;
+    let html = matches!(report, Report::Html(_));
+    let groups = !matches!(report, Report::Json(_));
     for source in sources {
-        let source = source.with_progress();
-        let name = source.name.clone();
-        let opened = open_detected(source, input.kind.map(kind_of))?;
-        let (kind, kind_detected) = (opened.kind(), opened.kind_detected());
+        let mut source = source.with_progress();
+        let detected = open_detected(&mut source, input.kind.map(kind_of))?;
+        let (kind, mut entries) = (detected.kind, detected.reader);
         let schema = kind.record_name();
         let mut summary = Summary::default();
-        let stopped = with_reader!(
-            opened,
-            read_all(kind, &mut report, &mut summary, validator, lang)
-        )?;
+        let mut preview = Preview::new(validator.masks_personal_data());
+        let mut stopped: Option<ReadError> = None;
+        // Each record read and validated at once (for the text and JSON reports, a CSV
+        // row without its map when it has nothing to report; the HTML report keeps the
+        // values of the rows it previews).
+        while let Some(item) = match kind {
+            Kind::Structures => next_record::<Structure>(&mut entries, validator, html),
+            Kind::Services => next_record::<Service>(&mut entries, validator, html),
+        } {
+            match item {
+                Item::Stopped(e) => {
+                    summary.unreadable = Some(e.to_string());
+                    stopped = Some(e);
+                    break;
+                }
+                Item::Unreadable(e) => {
+                    summary.unreadable_record(e.line, &e.message, groups);
+                    preview.unreadable(e.line, &e.message);
+                    if let Report::Json(json) = &mut report {
+                        json.unreadable(schema, e.line, &e.message)?;
+                    }
+                }
+                Item::Record(record) => {
+                    summary.record(record.line, &record.problems, lang, groups, html);
+                    if html {
+                        let in_error = record.problems.iter().any(|p| p.level == Level::Error);
+                        let values = record
+                            .input
+                            .filter(|_| preview.wants(in_error))
+                            .map(values_of);
+                        preview.offer(record.line, &record.problems, values, lang);
+                    }
+                    if let Report::Json(json) = &mut report {
+                        for p in &record.problems {
+                            json.problem(schema, record.line, p, lang)?;
+                        }
+                    }
+                }
+            }
+        }
         if summary.errors > 0 {
             all_ok = false;
         }
-        if let Report::Text(out) = &mut report {
-            text_report(*out, &name, schema, kind_detected, &summary, lang)?;
+        match &mut report {
+            Report::Text(out) => text_report(
+                *out,
+                &source.name,
+                schema,
+                detected.kind_detected,
+                &summary,
+                lang,
+            )?,
+            Report::Html(files) => files.push(FileReport {
+                name: source.name.clone(),
+                kind,
+                detected: detected.kind_detected,
+                summary,
+                preview,
+            }),
+            Report::Json(_) => {}
         }
         if let Some(e) = stopped {
             return Err(Fatal::Read(e));
@@ -89,67 +168,43 @@ fn validate_sources(
     Ok(all_ok)
 }
 
-/// Reads every record of `entries` into the report and the summary; the error that
-/// stopped the reading, if any.
-fn read_all<T: std::io::Read>(
-    mut entries: dio::Reader<T>,
-    kind: Kind,
-    report: &mut Report<'_>,
-    summary: &mut Summary,
-    validator: &Validator,
-    lang: Lang,
-) -> Result<Option<ReadError>, Fatal> {
-    let schema = kind.record_name();
-    // Each record read and validated at once (a CSV row without its map when it has
-    // nothing to report).
-    while let Some(item) = match kind {
-        Kind::Structures => next_problems::<Structure, _>(&mut entries, validator),
-        Kind::Services => next_problems::<Service, _>(&mut entries, validator),
-    } {
-        match item {
-            Item::Stopped(e) => {
-                summary.unreadable = Some(e.to_string());
-                return Ok(Some(e));
-            }
-            Item::Unreadable(e) => {
-                summary.records += 1;
-                summary.invalid += 1;
-                summary.errors += 1;
-                match report {
-                    Report::Json(json) => json.unreadable(schema, e.line, &e.message)?,
-                    Report::Text(_) => {
-                        summary.add(String::new(), Level::Error, e.message.clone(), e.line)
-                    }
-                }
-            }
-            Item::Record((line, problems)) => {
-                summary.records += 1;
-                if problems.iter().any(|p| p.level == Level::Error) {
-                    summary.invalid += 1;
-                }
-                for p in &problems {
-                    match p.level {
-                        Level::Error => summary.errors += 1,
-                        _ => summary.warnings += 1,
-                    }
-                    match report {
-                        Report::Json(json) => json.problem(schema, line, p, lang)?,
-                        Report::Text(_) => {
-                            summary.add(p.field.clone(), p.level, p.message(lang), line)
-                        }
-                    }
-                }
-            }
-        }
-    }
-    Ok(None)
+/// A record read and validated: its line, its problems, and (for the HTML report) the
+/// record as read.
+struct Validated {
+    line: u64,
+    problems: Vec<Problem>,
+    input: Option<Input>,
 }
 
-/// The next record of `entries`, validated as an `R`: its line and its problems.
-fn next_problems<R: Record, T: std::io::Read>(
-    entries: &mut dio::Reader<T>,
+/// The next record of `entries`, validated as an `R`; with `keep`, the record as read too.
+fn next_record<R: Record>(
+    entries: &mut Entries,
     validator: &Validator,
-) -> Option<Item<(u64, Vec<Problem>)>> {
-    let item = entries.next_checked::<R>(validator)?;
-    Some(item.map(|entry| (entry.line, entry.checked.problems)))
+    keep: bool,
+) -> Option<Item<Validated>> {
+    if !keep {
+        let item = entries.next_checked::<R>(validator)?;
+        return Some(item.map(|entry| Validated {
+            line: entry.line,
+            problems: entry.checked.problems,
+            input: None,
+        }));
+    }
+    let item = entries.next()?;
+    Some(item.map(|entry| Validated {
+        line: entry.line,
+        problems: entry.input.check::<R>(validator).problems,
+        input: Some(entry.input),
+    }))
+}
+
+/// The members of a record as read (an empty map when it is not an object).
+fn values_of(input: Input) -> Map<String, Value> {
+    match input {
+        Input::Fields(map) => map,
+        Input::Json(text) => match serde_json::from_str::<Value>(&text) {
+            Ok(Value::Object(map)) => map,
+            _ => Map::new(),
+        },
+    }
 }

@@ -277,3 +277,156 @@ fn score_prints_one_json_line_per_service() {
     assert!(lines[0]["score"].as_f64().unwrap() > 0.0);
     assert_eq!(lines[0]["criteria"].as_object().unwrap().len(), 10);
 }
+
+fn run_in(lang_env: Option<&str>, args: &[&str]) -> (Option<i32>, String, String) {
+    let mut cmd = bin();
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    if let Some(lang) = lang_env {
+        cmd.env("LANG", lang);
+    }
+    let out = cmd.args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn help_in_french_by_default_in_english_on_request_with_examples_of_each_command() {
+    for command in [&[][..], &["validate"][..], &["convert"][..], &["score"][..]] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let (status, fr, _) = run_in(None, &args);
+        assert_eq!(status, Some(0));
+        assert!(fr.contains("Utilisation : data-inclusion"), "{fr}");
+        assert!(fr.contains("Exemples :\n  data-inclusion "), "{fr}");
+        assert!(fr.contains("Affiche l’aide"), "{fr}");
+        assert!(!fr.contains("Print help") && !fr.contains("Usage:"), "{fr}");
+        let (_, en, _) = run_in(Some("en_US.UTF-8"), &args);
+        assert!(
+            en.contains("Usage: data-inclusion") && en.contains("Examples:\n  data-inclusion "),
+            "{en}"
+        );
+        let mut args = args.clone();
+        args.extend(["--lang", "en"]);
+        let (_, en2, _) = run_in(Some("fr_FR.UTF-8"), &args);
+        assert_eq!(en2, en, "--lang wins over LANG");
+    }
+    // The help command, as clap's was.
+    let (status, help, _) = run_in(None, &["help", "validate"]);
+    assert_eq!(status, Some(0));
+    assert!(
+        help.contains("Utilisation : data-inclusion validate"),
+        "{help}"
+    );
+    assert!(
+        help.contains("--format <FORMAT>") && help.contains("html"),
+        "{help}"
+    );
+}
+
+#[test]
+fn command_line_errors_in_the_language_of_the_tool() {
+    let (status, _, err) = run_in(None, &["validate", "--frmat", "json"]);
+    assert_eq!(status, Some(2));
+    assert!(
+        err.starts_with(
+            "erreur : option inconnue : « --frmat » ; vouliez-vous dire « --format » ?"
+        ),
+        "{err}"
+    );
+    let (status, _, err) = run_in(Some("en_GB.UTF-8"), &["validate", "--format", "xml"]);
+    assert_eq!(status, Some(2));
+    assert!(
+        err.starts_with(
+            "error: invalid value: 'xml' for --format <FORMAT> (possible values: text, json, html)"
+        ),
+        "{err}"
+    );
+    let (status, _, err) = run_in(None, &["validate", "--today", "2025-13-01"]);
+    assert_eq!(status, Some(2));
+    assert!(err.contains("une date AAAA-MM-JJ est attendue"), "{err}");
+    let (_, _, err) = run_in(None, &["validate", "fichier.txt"]);
+    assert!(err.contains("extension inconnue"), "{err}");
+    let (_, _, err) = run_in(None, &["validate", "fichier.txt", "--lang", "en"]);
+    assert!(err.contains("unknown extension"), "{err}");
+}
+
+#[test]
+fn advice_is_reported_apart_and_never_changes_the_exit_status() {
+    let d = dir("advice");
+    let mut record: Value = serde_json::from_str(GOOD).unwrap();
+    record["telephone"] = "+44 20 7946 0958".into();
+    record["horaires_accueil"] = "du lundi au vendredi".into();
+    let file = write(&d, "services.jsonl", format!("{record}\n").as_bytes());
+    for strict in [false, true] {
+        let mut cmd = bin();
+        cmd.args(["validate", "--format", "json"])
+            .args(TODAY)
+            .arg(&file);
+        if strict {
+            cmd.arg("--strict");
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "advice alone: exit 0");
+        let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let levels: Vec<(&str, &str)> = report
+            .iter()
+            .map(|p| (p["level"].as_str().unwrap(), p["code"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                ("advice", "opening_hours_syntax"),
+                ("advice", "telephone_not_french")
+            ]
+        );
+        // The report's keys are the same for every level.
+        let keys: std::collections::BTreeSet<&str> = report[0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let expected = [
+            "schema",
+            "line",
+            "field",
+            "path",
+            "code",
+            "level",
+            "value",
+            "message",
+            "suggestion",
+        ];
+        assert_eq!(keys, expected.into_iter().collect());
+    }
+    let out = bin()
+        .args(["validate"])
+        .args(TODAY)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.contains("Conseils : 2 sur 1 enregistrement (sans effet sur la validité)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("conseil telephone : Ce n’est pas un numéro de téléphone français"),
+        "{text}"
+    );
+    let out = bin()
+        .args(["validate", "--no-advice", "--format", "json"])
+        .args(TODAY)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap(),
+        Vec::<Value>::new()
+    );
+}

@@ -66,23 +66,6 @@ impl Generator<'_> {
                     source,
                 })?;
             let doc = doc_of(prop, Some(&constraints_text(prop, &record.root)));
-            // For `schemars`' derive, which reads serde's attributes (the serde impls are
-            // written out below).
-            let schema_attrs = if !self.settings.schemars {
-                quote! {}
-            } else {
-                let rename = if ident.to_string().trim_start_matches("r#") == key.as_str() {
-                    quote! {}
-                } else {
-                    quote! { #[cfg_attr(feature = "schemars", serde(rename = #key))] }
-                };
-                let default = if is_required && !nullable {
-                    quote! {}
-                } else {
-                    quote! { #[cfg_attr(feature = "schemars", serde(default))] }
-                };
-                quote! { #rename #default }
-            };
             let full_type = if is_required && !nullable {
                 inner.clone()
             } else {
@@ -90,7 +73,6 @@ impl Generator<'_> {
             };
             fields.push(quote! {
                 #[doc = #doc]
-                #schema_attrs
                 pub #ident: #full_type,
             });
             members.push(Member {
@@ -112,12 +94,37 @@ impl Generator<'_> {
             )?);
         }
         let schemars = if self.settings.schemars {
-            quote! { #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))] }
-        } else {
-            quote! {}
-        };
-        let extra_schema_attr = if self.settings.schemars {
-            quote! { #[cfg_attr(feature = "schemars", serde(flatten))] }
+            // The record's own JSON Schema, as the official package writes it: its
+            // definitions go to the generator's.
+            let mut own = record.raw.clone();
+            let mut defs = serde_json::Map::new();
+            for key in ["$defs", "definitions"] {
+                if let Some(Value::Object(d)) = record.root.get(key) {
+                    defs.extend(d.clone());
+                }
+            }
+            if let Value::Object(map) = &mut own {
+                map.remove("$defs");
+                map.remove("definitions");
+                if !defs.is_empty() {
+                    map.insert("$defs".into(), Value::Object(defs));
+                }
+            }
+            let text = own.to_string();
+            quote! {
+                /// The record's JSON Schema: the official one (its definitions added to the
+                /// generator's), which allows the properties it does not list (`extra`).
+                #[cfg(feature = "schemars")]
+                impl ::schemars::JsonSchema for #name {
+                    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                        ::std::borrow::Cow::Borrowed(#schema_name)
+                    }
+
+                    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                        #rt::__private::official_schema(generator, #text)
+                    }
+                }
+            }
         } else {
             quote! {}
         };
@@ -145,13 +152,11 @@ impl Generator<'_> {
             #[doc = #doc]
             #[derive(Clone, Debug, PartialEq)]
             #[non_exhaustive]
-            #schemars
             pub struct #name {
                 #(#fields)*
                 /// The properties of the input that the schema does not know (for instance
                 /// `score_qualite`, which the official API adds), kept as they were, in
                 /// their order, and written back out.
-                #extra_schema_attr
                 pub #extra: #rt::Extra,
             }
 
@@ -196,6 +201,8 @@ impl Generator<'_> {
             }
 
             #serde
+
+            #schemars
         })
     }
 

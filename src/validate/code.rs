@@ -130,6 +130,22 @@ codes! {
     /// ([`MAX_PROBLEMS_PER_FIELD`](super::MAX_PROBLEMS_PER_FIELD)); the problem counts
     /// the others (`more_problems`).
     MoreProblems = "more_problems",
+    /// Advice: a SIRET whose check digit is wrong (`siret_checksum`; see
+    /// [`advice`](super::advice)).
+    SiretChecksum = "siret_checksum",
+    /// Advice: `longitude` / `latitude` outside France and its overseas territories
+    /// (`coordinates_outside_france`).
+    CoordinatesOutsideFrance = "coordinates_outside_france",
+    /// Advice: `longitude` and `latitude` swapped (`coordinates_swapped`).
+    CoordinatesSwapped = "coordinates_swapped",
+    /// Advice: `horaires_accueil` not in the OpenStreetMap opening_hours syntax
+    /// (`opening_hours_syntax`).
+    OpeningHoursSyntax = "opening_hours_syntax",
+    /// Advice: `telephone` not a French number (`telephone_not_french`).
+    TelephoneNotFrench = "telephone_not_french",
+    /// Advice: a placeholder (`test@test.fr`, `exemple.fr`, the schema's own example)
+    /// rather than a real contact (`placeholder_contact`).
+    PlaceholderContact = "placeholder_contact",
 }
 
 /// The error of [`Code`]'s [`FromStr`]: not a code.

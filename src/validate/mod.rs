@@ -85,6 +85,9 @@
 //! counts the others (a list of 100 000 bad items gives a report of bounded size, not
 //! 100 000 entries).
 
+#[cfg(feature = "advice")]
+#[cfg_attr(docsrs, doc(cfg(feature = "advice")))]
+pub mod advice;
 mod code;
 mod email;
 pub(crate) mod fast;
@@ -113,12 +116,43 @@ pub const MAX_PROBLEMS_PER_FIELD: usize = 100;
 /// The fields whose values are personal data, masked in reports on request.
 pub const PERSONAL_FIELDS: &[&str] = &["courriel", "telephone", "contact_nom_prenom"];
 
-/// Validates records: the reference date, strict mode and masking are its settings.
+/// Validates records with the official package's verdict: the reference date, strict mode
+/// and masking are its settings. It is cheap to clone, `Send` and `Sync`: one validator
+/// serves every thread.
+///
+/// ```
+/// use data_inclusion_schema::chrono::NaiveDate;
+/// use data_inclusion_schema::v1::Structure;
+/// use data_inclusion_schema::validate::{Code, Level, Validator};
+///
+/// let validator = Validator::new()
+///     .with_reference_date(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap())
+///     .with_masked_personal_data(true);
+/// let json = r#"{"source": "dora", "id": "dora--1", "nom": "CCAS de Lille.",
+///     "date_maj": "2025-02-14", "courriel": "contact@", "telephone": "0320000000"}"#;
+///
+/// // Every problem, errors and warnings.
+/// let checked = validator.check_json::<Structure>(json);
+/// let found: Vec<(&str, Code, Level)> =
+///     checked.problems.iter().map(|p| (p.field.as_str(), p.code(), p.level)).collect();
+/// assert_eq!(found, [
+///     ("courriel", Code::ValueErrorEmail, Level::Error),
+///     ("nom", Code::NomTrailingPeriod, Level::Warning),
+/// ]);
+/// assert_eq!(checked.problems[0].value, "***"); // masked
+///
+/// // The verdict alone, faster; strict mode makes warnings errors.
+/// let fixed = json.replace("contact@", "contact@ccas-lille.fr");
+/// assert!(validator.is_valid_json::<Structure>(&fixed));
+/// assert!(!validator.clone().with_strict(true).is_valid_json::<Structure>(&fixed));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Validator {
     today: NaiveDate,
     strict: bool,
     mask: bool,
+    #[cfg(feature = "advice")]
+    advice: bool,
 }
 
 impl Default for Validator {
@@ -132,7 +166,8 @@ impl Default for Validator {
 pub struct Checked<R> {
     /// The typed record, when there is no error (warnings allowed).
     pub record: Option<R>,
-    /// Every problem found, errors and warnings, in the schema's field order.
+    /// Every problem found, errors and warnings, in the schema's field order; then the
+    /// advice, when the validator gives it ([`Validator::with_advice`]).
     pub problems: Vec<Problem>,
 }
 
@@ -162,6 +197,8 @@ impl Validator {
             today: chrono::Local::now().date_naive(),
             strict: false,
             mask: false,
+            #[cfg(feature = "advice")]
+            advice: false,
         }
     }
 
@@ -198,6 +235,68 @@ impl Validator {
     /// Whether reports mask personal data ([`Validator::with_masked_personal_data`]).
     pub fn masks_personal_data(&self) -> bool {
         self.mask
+    }
+
+    /// Advice too: the problems of level [`Level::Advice`] (a SIRET whose checksum fails,
+    /// swapped coordinates, opening hours in free text, …; see [`advice`]) come after the
+    /// errors and warnings of each record. They never change the verdict: a record with
+    /// advice alone is valid, in strict mode too. Off by default.
+    ///
+    /// Advice costs a second reading of the advised fields of the records that the single
+    /// pass accepts, and its checks: the opening_hours parser and libphonenumber take tens
+    /// of microseconds a value (their verdicts on the last values seen are kept, per
+    /// thread). On records that each have a distinct telephone number and opening hours,
+    /// validation with advice takes about two to three times as long as without.
+    ///
+    /// ```
+    /// use data_inclusion_schema::validate::{Code, Level, Validator};
+    /// use data_inclusion_schema::v1::Service;
+    ///
+    /// let json = r#"{"source": "dora", "structure_id": "dora--1", "id": "dora--2",
+    ///     "nom": "Atelier CV", "description": "Un atelier pour écrire son CV.", "date_maj": "2025-02-14",
+    ///     "telephone": "+44 20 7946 0958", "horaires_accueil": "du lundi au vendredi"}"#;
+    /// let validator = Validator::new().with_advice(true).with_strict(true);
+    /// let checked = validator.check_json::<Service>(json);
+    /// assert!(checked.is_valid());
+    /// let advice: Vec<(&str, Code)> = checked.problems.iter().map(|p| (p.field.as_str(), p.code())).collect();
+    /// assert_eq!(advice, [
+    ///     ("horaires_accueil", Code::OpeningHoursSyntax),
+    ///     ("telephone", Code::TelephoneNotFrench),
+    /// ]);
+    /// assert!(Validator::new().check_json::<Service>(json).problems.is_empty());
+    /// ```
+    #[cfg(feature = "advice")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "advice")))]
+    pub fn with_advice(mut self, advice: bool) -> Self {
+        self.advice = advice;
+        self
+    }
+
+    /// Whether advice is given ([`Validator::with_advice`]).
+    #[cfg(feature = "advice")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "advice")))]
+    pub fn gives_advice(&self) -> bool {
+        self.advice
+    }
+
+    /// Adds the advice on a record that the single pass accepted (`checked`, without
+    /// problems), reading it again as `node` gives it.
+    fn advised<'t, R: Record>(
+        &self,
+        checked: Checked<R>,
+        node: impl FnOnce() -> Option<Node<'t>>,
+    ) -> Checked<R> {
+        #[cfg(feature = "advice")]
+        if self.advice {
+            let mut checked = checked;
+            if let Some(node) = node() {
+                advice::advise(&node, R::field_index, self.mask, &mut checked.problems);
+            }
+            return checked;
+        }
+        #[cfg(not(feature = "advice"))]
+        let _ = node;
+        checked
     }
 
     /// The reference date: renamed [`Validator::with_reference_date`].
@@ -266,10 +365,11 @@ impl Validator {
     pub fn check_json<R: Record>(&self, text: &str) -> Checked<R> {
         // Most records have nothing to report: one pass over the tokens builds them.
         if let Some(record) = single_pass::<R>(text, self.today) {
-            return Checked {
+            let checked = Checked {
                 record: Some(record),
                 problems: Vec::new(),
             };
+            return self.advised(checked, || advised_members(text));
         }
         match parse(text) {
             Ok(node) => self.check_node(&node),
@@ -292,10 +392,16 @@ impl Validator {
         members: impl FnOnce() -> Map<String, Value>,
     ) -> Checked<R> {
         if let Some(record) = R::fast_read(source) {
-            return Checked {
+            let checked = Checked {
                 record: Some(record),
                 problems: Vec::new(),
             };
+            #[cfg(feature = "advice")]
+            if self.advice {
+                let map = members();
+                return self.advised(checked, || Some(Node::from_map(&map)));
+            }
+            return checked;
         }
         self.check_node(&Node::from_map(&members()))
     }
@@ -330,10 +436,11 @@ impl Validator {
         syntax: impl FnOnce() -> Result<(), E>,
     ) -> Result<Checked<R>, E> {
         if let Some(record) = single_pass::<R>(text, self.today) {
-            return Ok(Checked {
+            let checked = Checked {
                 record: Some(record),
                 problems: Vec::new(),
-            });
+            };
+            return Ok(self.advised(checked, || advised_members(text)));
         }
         syntax()?;
         Ok(self.check_json_fully(text))
@@ -342,10 +449,11 @@ impl Validator {
     /// Validates a record given as the members of a JSON object (a CSV row, for instance).
     pub fn check_map<R: Record>(&self, map: &Map<String, Value>) -> Checked<R> {
         if let Some(record) = single_pass_on_map::<R>(map, self.today) {
-            return Checked {
+            let checked = Checked {
                 record: Some(record),
                 problems: Vec::new(),
             };
+            return self.advised(checked, || Some(Node::from_map(map)));
         }
         self.check_node(&Node::from_map(map))
     }
@@ -353,10 +461,11 @@ impl Validator {
     /// Validates a record given as a `serde_json::Value`.
     pub fn check_value<R: Record>(&self, value: &Value) -> Checked<R> {
         if let Some(record) = single_pass_on_value::<R>(value, self.today) {
-            return Checked {
+            let checked = Checked {
                 record: Some(record),
                 problems: Vec::new(),
             };
+            return self.advised(checked, || Some(Node::from_value(value)));
         }
         self.check_node(&Node::from_value(value))
     }
@@ -414,6 +523,10 @@ impl Validator {
             },
             _ => None,
         };
+        #[cfg(feature = "advice")]
+        if self.advice {
+            advice::advise(node, R::field_index, self.mask, &mut run.problems);
+        }
         Checked {
             record,
             problems: run.problems,
@@ -443,6 +556,17 @@ pub(crate) fn single_pass_on_map<R: Record>(
 /// must decide.
 pub(crate) fn single_pass_on_value<R: Record>(value: &Value, today: NaiveDate) -> Option<R> {
     single_pass_on_map(value.as_object()?, today)
+}
+
+/// The members of a record's JSON text that advice reads.
+#[cfg(feature = "advice")]
+fn advised_members(text: &str) -> Option<Node<'_>> {
+    node::parse_members(text, advice::FIELDS)
+}
+
+#[cfg(not(feature = "advice"))]
+fn advised_members(_: &str) -> Option<Node<'_>> {
+    None
 }
 
 /// Parses JSON text as the official package does (jiter: `NaN` and `Infinity` allowed,

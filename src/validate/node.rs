@@ -154,6 +154,27 @@ pub(crate) fn parse(text: &str) -> Result<Node<'_>, String> {
     })
 }
 
+/// The members of the top-level object of `text` named in `wanted`, as an object node
+/// (the others skipped, not built); `None` when `text` is not an object. For advice,
+/// which reads a few fields of records the single pass has already accepted.
+#[cfg(feature = "advice")]
+pub(crate) fn parse_members<'a>(text: &'a str, wanted: &[&str]) -> Option<Node<'a>> {
+    let mut jiter = jiter::Jiter::new(text.as_bytes()).with_allow_inf_nan();
+    let mut members = Vec::new();
+    let mut key = jiter.next_object().ok()?.map(str::to_string);
+    while let Some(k) = key {
+        if wanted.contains(&k.as_str()) {
+            let peek = jiter.peek().ok()?;
+            let value = parse_value(&mut jiter, peek, text, 1).ok()?;
+            members.push((Cow::Owned(k), value));
+        } else {
+            jiter.next_skip().ok()?;
+        }
+        key = jiter.next_key().ok()?.map(str::to_string);
+    }
+    Some(Node::Object(members))
+}
+
 enum Failure {
     Jiter(jiter::JiterError),
     Depth(usize),

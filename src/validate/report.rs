@@ -8,13 +8,21 @@ use serde_json::Value;
 use super::Code;
 use crate::Lang;
 
-/// How serious a problem is. Serialized as [`Level::as_str`].
+/// How serious a problem is. Serialized as [`Level::as_str`]; named in French by
+/// [`Level::name`].
+///
+/// Only errors make a record invalid (warnings too in strict mode). Advice never does,
+/// in any mode: it is what the official verdict ignores but a producer should fix (see
+/// [`Validator::with_advice`](super::Validator::with_advice)).
 ///
 /// ```
 /// use data_inclusion_schema::validate::Level;
+/// use data_inclusion_schema::Lang;
 ///
 /// assert_eq!(serde_json::to_string(&Level::Warning).unwrap(), r#""warning""#);
 /// assert_eq!("error".parse::<Level>(), Ok(Level::Error));
+/// assert_eq!(Level::Advice.as_str(), "advice");
+/// assert_eq!(Level::Advice.name(Lang::Fr), "conseil");
 /// ```
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
@@ -27,14 +35,34 @@ pub enum Level {
     /// The record is valid, but should be corrected (the official package's
     /// "avertissements"). An error in strict mode.
     Warning,
+    /// Not part of the official verdict: the record is valid or not regardless (and stays
+    /// so in strict mode), but a value looks wrong (a SIRET whose checksum fails, swapped
+    /// coordinates, …). Reported only when asked for
+    /// ([`Validator::with_advice`](super::Validator::with_advice)).
+    Advice,
 }
 
 impl Level {
-    /// `"error"` or `"warning"`.
+    /// Every level, from the most serious.
+    pub const ALL: &'static [Level] = &[Level::Error, Level::Warning, Level::Advice];
+
+    /// `"error"`, `"warning"` or `"advice"`: the stable string of reports.
     pub fn as_str(self) -> &'static str {
         match self {
             Level::Error => "error",
             Level::Warning => "warning",
+            Level::Advice => "advice",
+        }
+    }
+
+    /// The level's name for people: `erreur`, `avertissement`, `conseil` (`error`,
+    /// `warning`, `advice` in English).
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Level::Error, Lang::Fr) => "erreur",
+            (Level::Warning, Lang::Fr) => "avertissement",
+            (Level::Advice, Lang::Fr) => "conseil",
+            (level, Lang::En) => level.as_str(),
         }
     }
 }
@@ -47,17 +75,18 @@ impl fmt::Display for Level {
 
 /// The error of [`Level`]'s [`FromStr`](std::str::FromStr): not a level.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown level: {0:?} (error or warning)")]
+#[error("unknown level: {0:?} (error, warning or advice)")]
 pub struct UnknownLevel(pub String);
 
 impl std::str::FromStr for Level {
     type Err = UnknownLevel;
 
-    /// `error` or `warning`.
+    /// `error`, `warning` or `advice`.
     fn from_str(s: &str) -> Result<Level, UnknownLevel> {
         match s {
             "error" => Ok(Level::Error),
             "warning" => Ok(Level::Warning),
+            "advice" => Ok(Level::Advice),
             _ => Err(UnknownLevel(s.to_string())),
         }
     }
@@ -106,6 +135,24 @@ pub(crate) enum Detail {
     Internal(String),
     /// More problems in this field than a report lists.
     MoreProblems(usize),
+    /// Advice (see `advice`): a SIRET whose check digit is wrong.
+    #[cfg_attr(not(feature = "advice"), allow(dead_code))]
+    SiretChecksum,
+    /// Advice: coordinates outside France and its overseas territories.
+    #[cfg_attr(not(feature = "advice"), allow(dead_code))]
+    CoordinatesOutsideFrance,
+    /// Advice: longitude and latitude swapped.
+    #[cfg_attr(not(feature = "advice"), allow(dead_code))]
+    CoordinatesSwapped,
+    /// Advice: not in the OSM opening_hours syntax (the parser's column).
+    #[cfg_attr(not(feature = "advice"), allow(dead_code))]
+    OpeningHoursSyntax(usize),
+    /// Advice: not a French telephone number.
+    #[cfg_attr(not(feature = "advice"), allow(dead_code))]
+    TelephoneNotFrench,
+    /// Advice: a placeholder value rather than a real contact.
+    #[cfg_attr(not(feature = "advice"), allow(dead_code))]
+    PlaceholderContact,
 }
 
 /// One thing wrong with a record.
@@ -178,6 +225,12 @@ impl Problem {
             Detail::NomTrailingPeriod { .. } => Code::NomTrailingPeriod,
             Detail::Internal(_) => Code::Internal,
             Detail::MoreProblems(_) => Code::MoreProblems,
+            Detail::SiretChecksum => Code::SiretChecksum,
+            Detail::CoordinatesOutsideFrance => Code::CoordinatesOutsideFrance,
+            Detail::CoordinatesSwapped => Code::CoordinatesSwapped,
+            Detail::OpeningHoursSyntax(_) => Code::OpeningHoursSyntax,
+            Detail::TelephoneNotFrench => Code::TelephoneNotFrench,
+            Detail::PlaceholderContact => Code::PlaceholderContact,
         }
     }
 
@@ -399,12 +452,71 @@ impl Problem {
                     format!("Internal error: {reason}")
                 }
             }
+            Detail::SiretChecksum => tr(
+                fr,
+                "Ce numéro SIRET n’existe pas : sa clé de contrôle (formule de Luhn) est fausse, \
+                 un chiffre a sans doute été mal recopié. Vérifiez-le sur annuaire-entreprises.data.gouv.fr.",
+                "This SIRET number does not exist: its check digit (Luhn formula) is wrong, \
+                 a digit was probably mistyped. Check it on annuaire-entreprises.data.gouv.fr.",
+            ),
+            Detail::CoordinatesOutsideFrance => {
+                let (lon, lat) = pair(&self.value);
+                if fr {
+                    format!("Le point (longitude {lon}, latitude {lat}) est hors de France et de ses territoires d’outre-mer : vérifiez les coordonnées (en degrés décimaux, WGS 84).")
+                } else {
+                    format!("The point (longitude {lon}, latitude {lat}) is outside France and its overseas territories: check the coordinates (decimal degrees, WGS 84).")
+                }
+            }
+            Detail::CoordinatesSwapped => {
+                let (lon, lat) = pair(&self.value);
+                if fr {
+                    format!("La longitude ({lon}) et la latitude ({lat}) semblent inversées : le point est hors de France, il y tombe une fois les deux échangées.")
+                } else {
+                    format!("The longitude ({lon}) and latitude ({lat}) look swapped: the point is outside France, and falls in France once the two are exchanged.")
+                }
+            }
+            Detail::OpeningHoursSyntax(column) => {
+                let place = match (fr, column) {
+                    (_, 0) => String::new(),
+                    (true, c) => format!(" (à partir du caractère {c})"),
+                    (false, c) => format!(" (from character {c})"),
+                };
+                if fr {
+                    format!("Les horaires ne suivent pas la syntaxe OpenStreetMap opening_hours que le schéma demande{place} ; par exemple « Mo-Fr 09:00-12:00,14:00-17:00; PH off ».")
+                } else {
+                    format!("The opening hours do not follow the OpenStreetMap opening_hours syntax the schema asks for{place}; for instance \"Mo-Fr 09:00-12:00,14:00-17:00; PH off\".")
+                }
+            }
+            Detail::TelephoneNotFrench => tr(
+                fr,
+                "Ce n’est pas un numéro de téléphone français valide (métropole ou outre-mer), \
+                 même sans les espaces et les points ; par exemple « 01 23 45 67 89 » ou « +33 1 23 45 67 89 ».",
+                "This is not a valid French telephone number (metropolitan or overseas), \
+                 even without spaces and dots; for instance \"01 23 45 67 89\" or \"+33 1 23 45 67 89\".",
+            ),
+            Detail::PlaceholderContact => tr(
+                fr,
+                "Cette valeur ressemble à un exemple ou à un test, pas à un vrai contact : \
+                 indiquez le contact réel, ou laissez le champ vide.",
+                "This value looks like an example or a test, not a real contact: \
+                 give the real contact, or leave the field empty.",
+            ),
         }
     }
 }
 
 fn tr(fr: bool, french: &str, english: &str) -> String {
     if fr { french } else { english }.to_string()
+}
+
+/// The longitude and latitude of a coordinates problem's value (`[longitude, latitude]`).
+fn pair(value: &Value) -> (String, String) {
+    let at = |i: usize| {
+        value
+            .get(i)
+            .map_or_else(|| "?".to_string(), |v| v.to_string())
+    };
+    (at(0), at(1))
 }
 
 fn value_text(value: &Value) -> String {
@@ -415,8 +527,8 @@ fn value_text(value: &Value) -> String {
 }
 
 impl fmt::Display for Problem {
-    /// `path: message` in French, `(avertissement)` after the message of a warning; with
-    /// `{:#}`, in English.
+    /// `path: message` in French, `(avertissement)` after the message of a warning and
+    /// `(conseil)` after advice; with `{:#}`, in English.
     ///
     /// ```
     /// use data_inclusion_schema::validate::Validator;
@@ -441,10 +553,9 @@ impl fmt::Display for Problem {
             &self.path
         };
         write!(f, "{place}: {}", self.message(lang))?;
-        match (self.level, lang) {
-            (Level::Error, _) => Ok(()),
-            (Level::Warning, Lang::Fr) => f.write_str(" (avertissement)"),
-            (Level::Warning, Lang::En) => f.write_str(" (warning)"),
+        match self.level {
+            Level::Error => Ok(()),
+            level => write!(f, " ({})", level.name(lang)),
         }
     }
 }
@@ -505,9 +616,10 @@ impl serde::Serialize for Problem {
 
 /// Everything wrong with a record that is not valid.
 ///
-/// Its `Display` is one line (`Service invalide : 2 erreurs, 1 avertissement`); with
-/// `{:#}`, one more line per problem. It serializes as an object: `schema`, `errors`,
-/// `warnings` (counts) and `problems`.
+/// Its `Display` is one line (`Service invalide : 2 erreurs, 1 avertissement`, then
+/// `, 1 conseil` when there is advice); with `{:#}`, one more line per problem. It
+/// serializes as an object: `schema`, `errors`, `warnings`, `advice` (counts) and
+/// `problems`.
 ///
 /// ```
 /// use data_inclusion_schema::validate::Validator;
@@ -524,7 +636,7 @@ impl serde::Serialize for Problem {
 pub struct Report {
     /// The record type (`"Structure"`, `"Service"`).
     pub schema: &'static str,
-    /// Every problem, errors and warnings, in the schema's field order.
+    /// Every problem, errors and warnings in the schema's field order, then advice.
     pub problems: Vec<Problem>,
 }
 
@@ -537,6 +649,11 @@ impl Report {
     /// The problems of level [`Level::Warning`].
     pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
         self.problems.iter().filter(|p| p.level == Level::Warning)
+    }
+
+    /// The problems of level [`Level::Advice`].
+    pub fn advice(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.level == Level::Advice)
     }
 }
 
@@ -553,6 +670,10 @@ impl fmt::Display for Report {
         if warnings > 0 {
             write!(f, ", {warnings} avertissement{}", plural(warnings))?;
         }
+        let advice = self.advice().count();
+        if advice > 0 {
+            write!(f, ", {advice} conseil{}", plural(advice))?;
+        }
         if f.alternate() {
             for p in &self.problems {
                 write!(f, "\n  {p}")?;
@@ -565,10 +686,11 @@ impl fmt::Display for Report {
 impl serde::Serialize for Report {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Report", 4)?;
+        let mut s = serializer.serialize_struct("Report", 5)?;
         s.serialize_field("schema", self.schema)?;
         s.serialize_field("errors", &self.errors().count())?;
         s.serialize_field("warnings", &self.warnings().count())?;
+        s.serialize_field("advice", &self.advice().count())?;
         s.serialize_field("problems", &self.problems)?;
         s.end()
     }

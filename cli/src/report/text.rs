@@ -8,7 +8,7 @@ use data_inclusion_schema::Lang;
 
 use super::{ranges, Summary};
 use crate::fatal::Fatal;
-use crate::terminal::{printable, BOLD, GREEN, RED, RESET, YELLOW};
+use crate::terminal::{printable, BOLD, CYAN, GREEN, RED, RESET, YELLOW};
 
 pub fn text_report(
     out: &mut dyn Write,
@@ -50,6 +50,23 @@ pub fn text_report(
             plural(s.warnings)
         )?;
     }
+    // Advice is named apart, and only when there is some: it changes no verdict.
+    if s.advice > 0 {
+        let (n, records) = (s.advice, s.advised);
+        if fr {
+            writeln!(
+                out,
+                "  {CYAN}Conseils{RESET} : {n} sur {records} enregistrement{} (sans effet sur la validité)",
+                plural(records)
+            )?;
+        } else {
+            writeln!(
+                out,
+                "  {CYAN}Advice{RESET}: {n} on {records} record{} (no effect on validity)",
+                plural(records)
+            )?;
+        }
+    }
     if let Some(reason) = &s.unreadable {
         let stopped = if fr {
             "lecture interrompue"
@@ -73,15 +90,14 @@ pub fn text_report(
         (false, false) => "line",
         (false, true) => "lines",
     };
-    for ((field, level, message), lines) in &s.groups {
-        let (colour, tag) = match (level, fr) {
-            (Level::Error, true) => (RED, "erreur"),
-            (Level::Error, false) => (RED, "error"),
-            (Level::Warning, true) => (YELLOW, "avertissement"),
-            (Level::Warning, false) => (YELLOW, "warning"),
-            (_, true) => (YELLOW, "remarque"),
-            (_, false) => (YELLOW, "note"),
+    for (key, group) in &s.groups {
+        let (field, level, message, lines) = (&key.field, key.level, &key.message, &group.lines);
+        let colour = match level {
+            Level::Error => RED,
+            Level::Warning => YELLOW,
+            _ => CYAN,
         };
+        let tag = level.name(lang);
         let field = if field.is_empty() { "—" } else { field };
         let (field, message) = (printable(field), printable(message));
         writeln!(
@@ -124,6 +140,8 @@ mod tests {
             "nom".into(),
             Level::Error,
             "La valeur '\u{1b}[2J' n’existe pas".into(),
+            String::new(),
+            "enum",
             3,
         );
         let mut out = Vec::new();
@@ -149,7 +167,14 @@ mod tests {
         assert!(lines.several());
         let mut summary = Summary::default();
         for i in 0..(MAX_GROUPS as u64 + 5) {
-            summary.add("nom".into(), Level::Error, format!("message {i}"), i);
+            summary.add(
+                "nom".into(),
+                Level::Error,
+                format!("message {i}"),
+                String::new(),
+                "enum",
+                i,
+            );
         }
         assert_eq!((summary.groups.len(), summary.hidden), (MAX_GROUPS, 5));
         let mut out = Vec::new();
