@@ -1652,6 +1652,139 @@ fn fuzz_csv_each_row_stands_alone() {
     tally.print("csv_rows_stand_alone");
 }
 
+/// Bytes that are not UTF-8 wherever they go between two characters: a continuation byte
+/// alone, a lead byte whose character is cut (the next byte is ASCII or another lead
+/// byte), bytes never in UTF-8; most are characters of Windows-1252, 0x81 and 0x8F not.
+const NOT_UTF8: &[&[u8]] = &[
+    b"\xe9",
+    b"\xe8",
+    b"\xff",
+    b"\x80",
+    b"\xbf",
+    b"\x81",
+    b"\x8f",
+    b"\xc3",
+    b"\xe2\x82",
+    b"\xf0\x9f\x98",
+    b"\xc0\xaf",
+    b"\xed\xa0\x80",
+    b"\xe9\xe9",
+];
+
+/// JSON Lines and CSV files of good records, some of which get bytes that are not UTF-8
+/// (between two letters), read in chunks of any size: each such record is its own
+/// error (`NotUtf8`, at its line, with the offset of the first byte inserted), every other
+/// record is read as in the file without the bytes, and the encoding is told at most once.
+#[test]
+fn fuzz_bytes_that_are_not_utf8_hide_no_other_record() {
+    let texts = pool().texts.len();
+    let services = pool().services.len();
+    let record = (
+        0..texts.max(services),
+        proptest::option::of((any::<usize>(), 0..NOT_UTF8.len())),
+    );
+    let strategy = (
+        select(vec![Format::JsonLines, Format::Csv]),
+        proptest::collection::vec(record, 1..8),
+        chunk_sizes(),
+    );
+    fuzz(
+        "bytes_that_are_not_utf8_hide_no_other_record",
+        500,
+        strategy,
+        |(format, records, sizes)| {
+            // Each record's bytes (JSON Lines: a pool text; CSV: a service as the writer
+            // writes it), without and with the bytes inserted.
+            let row_of = |i: usize| -> (String, String) {
+                let mut writer = Writer::new(
+                    Vec::new(),
+                    Format::Csv,
+                    WriteOptions::default().with_csv_extra_columns(Vec::<String>::new()),
+                );
+                writer.write(&pool().services[i % services]).unwrap();
+                let text = String::from_utf8(writer.finish().unwrap()).unwrap();
+                let (header, row) = text.split_once('\n').unwrap();
+                (format!("{header}\n"), row.to_string())
+            };
+            let mut head = String::new();
+            let (mut clean, mut bad) = (Vec::new(), Vec::new());
+            // (line, offset of the first byte inserted, that byte) of each record changed
+            let mut changed = Vec::new();
+            let mut line = if format == Format::Csv { 2 } else { 1 };
+            for (i, insert) in &records {
+                let text = match format {
+                    Format::Csv => {
+                        let (header, row) = row_of(*i);
+                        head = header;
+                        row
+                    }
+                    _ => format!("{}\n", pool().texts[i % texts]),
+                };
+                let mut bytes = text.clone().into_bytes();
+                // Between two letters or digits: never where CSV syntax would change (a
+                // byte before an opening quote would make the quote text).
+                let boundaries: Vec<usize> = text
+                    .char_indices()
+                    .zip(text.chars().skip(1))
+                    .filter(|((_, a), b)| a.is_alphanumeric() && b.is_alphanumeric())
+                    .map(|((i, a), _)| i + a.len_utf8())
+                    .collect();
+                if let (Some((at, which)), false) = (insert, boundaries.is_empty()) {
+                    let at = boundaries[at % boundaries.len()];
+                    let inserted = NOT_UTF8[*which];
+                    bytes.splice(at..at, inserted.iter().copied());
+                    let offset = head.len() + bad.len() + at;
+                    changed.push((line, offset as u64, inserted[0]));
+                }
+                line += text.matches('\n').count() as u64;
+                clean.extend_from_slice(text.as_bytes());
+                bad.extend_from_slice(&bytes);
+            }
+            let file = |body: &[u8]| [head.as_bytes(), body].concat();
+            let (clean, bad) = (file(&clean), file(&bad));
+            let options = match format {
+                Format::Csv => ReadOptions::for_kind(Kind::Services),
+                _ => ReadOptions::default(),
+            };
+            let expected = read_all(&clean, format, options.clone());
+            let items: Vec<_> =
+                Reader::with_options(Chunked::new(&bad, sizes), format, options).collect();
+            prop_assert_eq!(items.len(), expected.len());
+            let mut told = 0;
+            for (item, clean) in items.into_iter().zip(expected) {
+                let line = match &clean {
+                    Out::Entry(line, _) | Out::Bad { line, .. } => *line,
+                    Out::Fatal(e) => return Err(TestCaseError::fail(format!("clean file: {e}"))),
+                };
+                match changed.iter().find(|(l, _, _)| *l == line) {
+                    Some(&(_, offset, byte)) => {
+                        let Item::Unreadable(e) = item else {
+                            return Err(TestCaseError::fail(format!("line {line}: {item:?}")));
+                        };
+                        prop_assert_eq!(
+                            (e.line, e.kind, e.offset),
+                            (line, RecordErrorKind::NotUtf8, Some(offset))
+                        );
+                        prop_assert!(
+                            e.message.contains(&format!("(octet 0x{byte:02X})")),
+                            "{}",
+                            e.message
+                        );
+                        told += usize::from(e.encoding.is_some());
+                        // A Latin-1 letter is told as Windows-1252 (at the latest then).
+                        if byte >= 0xA0 {
+                            prop_assert_eq!(told, 1, "{}", e.message);
+                        }
+                    }
+                    None => prop_assert_eq!(out(item), clean),
+                }
+            }
+            prop_assert!(told <= 1);
+            Ok(())
+        },
+    );
+}
+
 /// What garbles a JSON element without breaking the array around it (no quote, bracket,
 /// comma or backslash).
 const ELEMENT_GARBLE: &[&str] = &[

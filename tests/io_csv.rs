@@ -354,32 +354,81 @@ fn a_missing_required_column_is_each_row_s_missing_field() {
 }
 
 #[test]
-fn a_windows_1252_file_is_an_error_that_says_so() {
+fn a_row_that_is_not_utf8_is_its_record_s_error_and_the_next_rows_are_read() {
     let mut csv = format!("{HEADER}\n{}\n", row("d--1")).into_bytes();
-    // "Crèche" in Windows-1252, on line 3.
-    csv.extend_from_slice(b"d--2,s1,dora,Cr\xe8che,Une cr\xe8che municipale,2025-02-14\n");
+    // "Crèche" in Windows-1252, on line 3, twice; then a row in UTF-8, and another row
+    // in Windows-1252 on line 5 (quoted: its bytes are checked as written).
+    let bad = b"d--2,s1,dora,Cr\xe8che,Une cr\xe8che municipale,2025-02-14\n";
+    let line3 = csv.len();
+    csv.extend_from_slice(bad);
+    csv.extend_from_slice(format!("{}\n", row("d--4")).as_bytes());
+    let line5 = csv.len();
+    csv.extend_from_slice(b"d--5,s1,dora,\"Atelier \xab CV \xbb\",Un atelier.,2025-02-14\n");
     let (items, error) = read(&csv);
-    assert_eq!(items.len(), 1, "the rows before are read");
+    assert!(error.is_none(), "{error:?}");
+    assert_eq!(items.len(), 4, "one item per row");
+    assert_eq!(items[0].as_ref().unwrap().line, 2);
+    assert_eq!(items[2].as_ref().unwrap().line, 4);
+    let first = items[1].as_ref().unwrap_err();
+    assert_eq!(
+        (first.line, first.kind, first.offset, first.encoding),
+        (
+            3,
+            RecordErrorKind::NotUtf8,
+            Some((line3 + 15) as u64),
+            Some(Encoding::Windows1252)
+        )
+    );
+    assert_eq!(
+        first.to_string(),
+        "ligne 3 : l’enregistrement n’est pas en UTF-8 (octet 0xE8) ; il est ignoré ; le \
+         fichier semble encodé en Windows-1252 ou Latin-1 (ISO-8859-1), où cet octet est « è » \
+         : convertissez-le en UTF-8 (par exemple : iconv -f WINDOWS-1252 -t UTF-8)"
+    );
+    // The encoding is told once for the file.
+    let second = items[3].as_ref().unwrap_err();
+    assert_eq!(
+        (second.line, second.kind, second.offset, second.encoding),
+        (5, RecordErrorKind::NotUtf8, Some((line5 + 22) as u64), None)
+    );
+    assert_eq!(
+        second.message,
+        "l’enregistrement n’est pas en UTF-8 (octet 0xAB) ; il est ignoré"
+    );
+    // Validated as they are read, the other rows get their verdicts.
+    let checked: Vec<_> =
+        Reader::with_options(&csv[..], Format::Csv, ReadOptions::for_record::<Service>())
+            .checked::<Service>(&validator())
+            .collect();
+    assert!(matches!(
+        &checked[..],
+        [Item::Record(a), Item::Unreadable(_), Item::Record(b), Item::Unreadable(_)]
+            if a.checked.is_valid() && b.checked.is_valid()
+    ));
+}
+
+#[test]
+fn a_header_that_is_not_utf8_stops_the_reading() {
+    let csv = b"id,structure_id,source,nom,descri\xe9tion,date_maj\nd--1,s1,dora,A,B,2025-02-14\n";
+    let (items, error) = read(csv);
+    assert!(items.is_empty());
     let error = error.unwrap();
     assert!(
         matches!(
             error,
             ReadError::NotUtf8 {
-                line: 3,
-                byte: 0xE8,
+                line: 1,
+                byte: 0xE9,
                 encoding: Some(Encoding::Windows1252)
             }
         ),
         "{error:?}"
     );
-    let message = error.to_string();
     assert!(
-        message.starts_with("ligne 3 : le fichier n’est pas en UTF-8"),
-        "{message}"
-    );
-    assert!(
-        message.contains("Windows-1252") && message.contains("« è »"),
-        "{message}"
+        error
+            .to_string()
+            .starts_with("ligne 1 : le fichier n’est pas en UTF-8"),
+        "{error}"
     );
 }
 

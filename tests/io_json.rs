@@ -309,43 +309,96 @@ fn a_record_over_the_size_limit_is_skipped_with_its_line() {
 }
 
 #[test]
-fn json_that_is_not_utf8_is_an_error_at_its_line() {
-    let mut text = format!("{}\n", structure("a")).into_bytes();
-    text.extend_from_slice(b"{\"id\": \"b\", \"nom\": \"Cr\xe8che\"}\n");
-    for format in [Format::JsonLines, Format::Json] {
-        let bytes = if format == Format::Json {
+fn a_json_document_that_is_not_utf8_is_an_error_at_its_line() {
+    let bytes = [
+        format!("[{},\n", structure("a")).as_bytes(),
+        b"{\"id\": \"b\", \"nom\": \"Cr\xe8che\"},\n",
+        format!("{}]", structure("c")).as_bytes(),
+    ]
+    .concat();
+    let read: Vec<ReadItem> = Reader::new(&bytes[..], Format::Json)
+        .map(Item::into_result)
+        .collect();
+    assert!(
+        matches!(
+            read[..],
             [
-                &b"["[..],
-                &text
-                    .clone()
-                    .split(|&b| b == b'\n')
-                    .filter(|l| !l.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(&b",\n"[..]),
-                b"]",
+                Ok(Ok(_)),
+                Err(ReadError::NotUtf8 {
+                    line: 2,
+                    byte: 0xE8,
+                    encoding: Some(Encoding::Windows1252)
+                })
             ]
-            .concat()
-        } else {
-            text.clone()
-        };
-        let read: Vec<ReadItem> = Reader::new(&bytes[..], format)
-            .map(Item::into_result)
-            .collect();
-        assert!(
-            matches!(
-                read[..],
-                [
-                    Ok(Ok(_)),
-                    Err(ReadError::NotUtf8 {
-                        line: 2,
-                        byte: 0xE8,
-                        encoding: Some(Encoding::Windows1252)
-                    })
-                ]
-            ),
-            "{format}: {read:?}"
-        );
+        ),
+        "{read:?}"
+    );
+}
+
+#[test]
+fn a_json_line_that_is_not_utf8_is_its_record_s_error_and_the_next_lines_are_read() {
+    let mut text = format!("{}\n", structure("a")).into_bytes();
+    let line2 = text.len();
+    // The first byte that is not UTF-8 is the 25th of the line, the 21st of line 4.
+    text.extend_from_slice(b"  {\"id\": \"b\", \"nom\": \"Cr\xe8che\"}\n");
+    text.extend_from_slice(format!("{}\n", structure("c")).as_bytes());
+    let line4 = text.len();
+    text.extend_from_slice(b"{\"id\": \"d\", \"nom\": \"\xff\"}\n");
+    let read: Vec<ReadItem> = Reader::new(&text[..], Format::JsonLines)
+        .map(Item::into_result)
+        .collect();
+    assert_eq!(read.len(), 4, "{read:?}");
+    let Ok(Err(first)) = &read[1] else {
+        panic!("{read:?}")
+    };
+    assert_eq!(
+        (first.line, first.kind, first.offset, first.encoding),
+        (
+            2,
+            RecordErrorKind::NotUtf8,
+            Some((line2 + 24) as u64),
+            Some(Encoding::Windows1252)
+        )
+    );
+    assert!(
+        first
+            .to_string()
+            .starts_with("ligne 2 : l’enregistrement n’est pas en UTF-8 (octet 0xE8"),
+        "{first}"
+    );
+    assert!(first.message.contains("« è »"), "{first}");
+    assert!(matches!(&read[2], Ok(Ok(entry)) if entry.line == 3));
+    // The encoding is told once for the input.
+    let Ok(Err(second)) = &read[3] else {
+        panic!("{read:?}")
+    };
+    assert_eq!(
+        (second.line, second.kind, second.offset, second.encoding),
+        (4, RecordErrorKind::NotUtf8, Some((line4 + 20) as u64), None)
+    );
+    assert!(!second.message.contains("Windows-1252"), "{second}");
+}
+
+#[test]
+fn a_json_line_in_utf16_says_so() {
+    // A line of UTF-16 (little-endian, no byte-order mark) among lines of UTF-8.
+    let mut text = format!("{}\n", structure("a")).into_bytes();
+    for unit in r#"{"nom": "Crèche"}"#.encode_utf16() {
+        text.extend_from_slice(&unit.to_le_bytes());
     }
+    text.extend_from_slice(format!("\n{}\n", structure("c")).as_bytes());
+    let read: Vec<ReadItem> = Reader::new(&text[..], Format::JsonLines)
+        .map(Item::into_result)
+        .collect();
+    assert_eq!(read.len(), 3, "{read:?}");
+    let Ok(Err(e)) = &read[1] else {
+        panic!("{read:?}")
+    };
+    assert_eq!(
+        (e.kind, e.encoding),
+        (RecordErrorKind::NotUtf8, Some(Encoding::Utf16))
+    );
+    assert!(e.message.contains("UTF-16"), "{e}");
 }
 
 #[test]

@@ -10,8 +10,9 @@
 //! Every command takes `--lang fr|en` (default: from `LANG`, else French); the help of
 //! every command and argument, in both languages, is in `messages.rs`.
 //!
-//! Exit status: 0 no error (warnings allowed unless `--strict`), 1 errors found, 2 the
-//! input could not be read at all.
+//! Exit status: 0 no error (warnings allowed unless `--strict`), 1 errors found (a record
+//! that cannot be read, such as a line that is not JSON or not UTF-8, is one), 2 the input
+//! could not be read to its end.
 
 #![forbid(unsafe_code)]
 

@@ -119,7 +119,7 @@ fn validate_sources(
                     summary.unreadable_record(e.line, &e.message, groups);
                     preview.unreadable(e.line, &e.message);
                     if let Report::Json(json) = &mut report {
-                        json.unreadable(schema, e.line, &e.message)?;
+                        json.unreadable(schema, &e)?;
                     }
                 }
                 Item::Record(record) => {

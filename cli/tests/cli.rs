@@ -117,7 +117,8 @@ fn exit_status_two_when_the_input_cannot_be_read() {
     let out = bin().args(["validate"]).arg(&txt).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("extension"));
-    let latin1 = write(&d, "latin1.csv", b"id,structure_id,source,nom,description,date_maj\nx,y,z,Caf\xe9 solidaire,Un caf\xe9.,2024-01-01\n");
+    // A header that is not UTF-8: the columns cannot be known.
+    let latin1 = write(&d, "latin1.csv", b"id,structure_id,source,nom,d\xe9tails,date_maj\nx,y,z,Caf\xe9 solidaire,Un caf\xe9.,2024-01-01\n");
     let out = bin().args(["validate"]).arg(&latin1).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr).to_string();
@@ -128,6 +129,36 @@ fn exit_status_two_when_the_input_cannot_be_read() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "`-` needs --from");
+}
+
+#[test]
+fn a_row_that_is_not_utf8_hides_no_other_record() {
+    let d = dir("not-utf8-row");
+    let mut csv = b"id,structure_id,source,nom,description,date_maj\n".to_vec();
+    csv.extend_from_slice(b"d--1,s1,dora,Atelier CV,Un atelier.,2025-02-14\n");
+    csv.extend_from_slice(b"d--2,s1,dora,Caf\xe9 solidaire,Un caf\xe9.,2025-02-14\n");
+    csv.extend_from_slice(b"d--3,s1,dora,AB,Un atelier.,2025-02-14\n");
+    let file = write(&d, "latin1-row.csv", &csv);
+    let out = bin()
+        .args(["validate"])
+        .args(TODAY)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Enregistrements lus : 3\n"), "{text}");
+    assert!(text.contains("Enregistrements illisibles : 1\n"), "{text}");
+    assert!(
+        text.contains("n’est pas en UTF-8 (octet 0xE9)") && text.contains("Windows-1252"),
+        "{text}"
+    );
+    // The row after it is validated.
+    assert!(
+        text.contains("nom : La chaîne doit contenir au moins 3 caractères (ligne 4)"),
+        "{text}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
 
 #[test]

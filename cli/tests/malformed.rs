@@ -122,6 +122,41 @@ fn check(file: &Path, expect: &Expect) {
             assert_eq!(problem["path"], "", "{name}");
         }
     }
+    // The report says how many records could not be read (the JSON report, one
+    // `record_unreadable` each; the text report, a count when there are some), and where
+    // in the file a record that is not UTF-8 stops being UTF-8.
+    let unreadable = out
+        .report
+        .iter()
+        .filter(|p| p["code"] == UNREADABLE)
+        .count();
+    if unreadable > 0 {
+        assert!(
+            out.text
+                .contains(&format!("Enregistrements illisibles : {unreadable}\n")),
+            "{name}: {unreadable} unreadable: {}",
+            out.text
+        );
+    } else {
+        assert!(!out.text.contains("illisibles"), "{name}: {}", out.text);
+    }
+    let bytes = std::fs::read(file).unwrap();
+    for problem in &out.report {
+        let message = problem["message"].as_str().unwrap_or_default();
+        let not_utf8 = message.contains("n’est pas en UTF-8");
+        assert_eq!(
+            problem["offset"].is_u64(),
+            not_utf8,
+            "{name}: an offset for a record that is not UTF-8, only: {problem}"
+        );
+        if let Some(offset) = problem["offset"].as_u64() {
+            let byte = bytes[usize::try_from(offset).unwrap()];
+            assert!(
+                message.contains(&format!("(octet 0x{byte:02X})")),
+                "{name}: the byte at offset {offset} is the one the message names: {message}"
+            );
+        }
+    }
     if let Some((read, invalid)) = expect.counts {
         assert!(
             out.text
@@ -232,20 +267,69 @@ const CASES: &[Expect] = &[
         counts: None,
         reason: "ligne 1 : la colonne « nom » apparaît deux fois dans l’en-tête CSV",
     },
-    // Reading stops at the first byte that is not UTF-8: the rows before are validated.
+    // A row that is not UTF-8 is that record's error; the rows before and after are
+    // validated. The first such row says what the file seems encoded in.
     Expect {
         file: "invalid-utf8-cell.csv",
-        status: 2,
-        report: &[],
-        counts: Some((1, 0)),
-        reason: "ligne 3 : le fichier n’est pas en UTF-8 (octet 0xFF)",
+        status: 1,
+        report: &[(
+            3,
+            "",
+            UNREADABLE,
+            "l’enregistrement n’est pas en UTF-8 (octet 0xFF) ; il est ignoré ; le fichier semble encodé en Windows-1252 ou Latin-1 (ISO-8859-1), où cet octet est « ÿ »",
+        )],
+        counts: Some((3, 1)),
+        reason: "",
     },
     Expect {
         file: "windows-1252.csv",
+        status: 1,
+        report: &[
+            (
+                2,
+                "",
+                UNREADABLE,
+                "l’enregistrement n’est pas en UTF-8 (octet 0xE9) ; il est ignoré ; le fichier semble encodé en Windows-1252 ou Latin-1 (ISO-8859-1), où cet octet est « é » : convertissez-le en UTF-8 (par exemple : iconv -f WINDOWS-1252 -t UTF-8)",
+            ),
+            (3, "", UNREADABLE, "l’enregistrement n’est pas en UTF-8 (octet 0xE9) ; il est ignoré"),
+        ],
+        counts: Some((2, 2)),
+        reason: "",
+    },
+    // The same in JSON Lines: each line that is not UTF-8 is its record's error (the
+    // official package rejects it as invalid JSON), the others are validated.
+    Expect {
+        file: "not-utf8-lines.jsonl",
+        status: 1,
+        report: &[
+            (
+                2,
+                "",
+                UNREADABLE,
+                "l’enregistrement n’est pas en UTF-8 (octet 0xE9) ; il est ignoré ; le fichier semble encodé en Windows-1252",
+            ),
+            (3, "thematiques", ENUM, "famille--garde-denfant"),
+            (4, "", UNREADABLE, "l’enregistrement n’est pas en UTF-8 (octet 0xE8) ; il est ignoré"),
+        ],
+        counts: Some((5, 3)),
+        reason: "",
+    },
+    // A JSON document that is not UTF-8 cannot be read further: the elements before are
+    // validated, then the error.
+    Expect {
+        file: "not-utf8.json",
         status: 2,
         report: &[],
-        counts: Some((0, 0)),
-        reason: "ligne 2 : le fichier n’est pas en UTF-8 (octet 0xE9) ; il semble encodé en Windows-1252 ou Latin-1 (ISO-8859-1), où cet octet est « é » : convertissez-le en UTF-8 (par exemple : iconv -f WINDOWS-1252 -t UTF-8)",
+        counts: Some((1, 0)),
+        reason: "ligne 3 : le fichier n’est pas en UTF-8 (octet 0xE9) ; il semble encodé en Windows-1252",
+    },
+    // A file in UTF-16 (its byte-order mark) is refused whole.
+    Expect {
+        file: "utf16.jsonl",
+        status: 2,
+        report: &[],
+        counts: None,
+        reason: "ligne 1 : le fichier n’est pas en UTF-8 (octet 0xFF) ; il est encodé en UTF-16 : enregistrez-le en UTF-8",
     },
     // A raw NUL is not JSON (inside a string or out); `\u0000` is a character.
     Expect {

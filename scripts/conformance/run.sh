@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Rebuild tests/conformance/cases.jsonl from scratch: venv, corpus, official verdicts.
+# Rebuild tests/conformance/cases.jsonl (the records) and tests/conformance/edges.jsonl
+# (the edge values, one field at a time) from scratch: venv, corpus, official verdicts.
 #
 #   bash scripts/conformance/run.sh
 #
-# Deterministic: running it twice gives a byte-identical cases.jsonl.
+# Deterministic: running it twice gives byte-identical files.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -14,3 +15,4 @@ export TZ=UTC PYTHONHASHSEED=0
 bash "$here/setup.sh"
 "$CONFORMANCE_VENV/bin/python" "$here/generate.py"
 "$CONFORMANCE_VENV/bin/python" "$here/verdicts.py"
+"$CONFORMANCE_VENV/bin/python" "$here/edges.py"

@@ -5,13 +5,23 @@
 /// A record that cannot be read; reading goes on after it.
 ///
 /// ```
-/// use data_inclusion_schema::io::{Entry, Format, Item, Reader, RecordErrorKind};
+/// use data_inclusion_schema::io::{Encoding, Entry, Format, Item, Reader, RecordErrorKind};
 ///
 /// let csv = "id,nom\n1,Mission locale,en trop\n2,CCAS\n";
 /// let items: Vec<Item<Entry>> = Reader::new(csv.as_bytes(), Format::Csv).collect();
 /// let Item::Unreadable(error) = &items[0] else { panic!() };
 /// assert_eq!((error.line, error.kind), (2, RecordErrorKind::CellCount));
 /// assert_eq!(error.to_string(), "ligne 2 : la ligne a 3 cellules, l’en-tête en a 2");
+/// assert!(matches!(items[1], Item::Record(_)));
+///
+/// // A row in Windows-1252 in a UTF-8 file: its error says where, and what the file
+/// // seems encoded in; the next row is read.
+/// let csv = b"id,nom\n1,Cr\xe8che municipale\n2,CCAS\n";
+/// let items: Vec<Item<Entry>> = Reader::new(&csv[..], Format::Csv).collect();
+/// let Item::Unreadable(error) = &items[0] else { panic!() };
+/// assert_eq!((error.line, error.kind), (2, RecordErrorKind::NotUtf8));
+/// assert_eq!((error.offset, error.encoding), (Some(11), Some(Encoding::Windows1252)));
+/// assert!(error.message.contains("« è »"), "{error}");
 /// assert!(matches!(items[1], Item::Record(_)));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -27,6 +37,12 @@ pub struct RecordError {
     pub message: String,
     /// What is wrong, for programs.
     pub kind: RecordErrorKind,
+    /// Where in the input, in bytes from its start, when it is known: the first byte that
+    /// is not UTF-8 ([`RecordErrorKind::NotUtf8`]).
+    pub offset: Option<u64>,
+    /// The encoding the input seems to be in, given once for the input: with its first
+    /// record that is not UTF-8 and whose bytes tell ([`RecordErrorKind::NotUtf8`]).
+    pub encoding: Option<Encoding>,
     /// Whether `line` is a position in a JSON document.
     positional: bool,
 }
@@ -49,6 +65,9 @@ pub enum RecordErrorKind {
     /// A GeoJSON feature that is not one (not an object, not of type `Feature`, its
     /// `properties` not an object).
     InvalidFeature,
+    /// A JSON line or a CSV row that is not UTF-8 (a byte of another encoding); the other
+    /// records are read. A JSON document that is not UTF-8 is a [`ReadError::NotUtf8`].
+    NotUtf8,
 }
 
 impl RecordError {
@@ -59,7 +78,28 @@ impl RecordError {
             physical_line: line,
             message,
             kind,
+            offset: None,
+            encoding: None,
             positional: false,
+        }
+    }
+
+    /// A JSON line or a CSV row starting on `line` that is not UTF-8: `byte`, at `offset`
+    /// in the input, is the first byte that is not; `encoding`, what the input seems
+    /// encoded in, said with the first such record only (`None` for the others). The
+    /// message has no offset, so that a report can group the records of a file in another
+    /// encoding by message.
+    pub(super) fn not_utf8(line: u64, offset: u64, byte: u8, encoding: Option<Encoding>) -> Self {
+        let mut message =
+            format!("l’enregistrement n’est pas en UTF-8 (octet 0x{byte:02X}) ; il est ignoré");
+        if let Some(encoding) = encoding {
+            message.push_str(" ; le fichier");
+            message.push_str(&diagnosis(byte, encoding));
+        }
+        RecordError {
+            offset: Some(offset),
+            encoding,
+            ..RecordError::new(line, RecordErrorKind::NotUtf8, message)
         }
     }
 
@@ -76,6 +116,8 @@ impl RecordError {
             physical_line,
             message,
             kind,
+            offset: None,
+            encoding: None,
             positional: true,
         }
     }
@@ -113,8 +155,8 @@ pub(super) type Next<T> = Result<Option<Result<T, RecordError>>, ReadError>;
 /// ```
 /// use data_inclusion_schema::io::{Format, ReadError, Reader};
 ///
-/// let csv = b"id,nom\n1,Cr\xe8che municipale\n";
-/// let error = Reader::new(&csv[..], Format::Csv).find_map(|item| item.into_result().err()).unwrap();
+/// let json = b"[{\"id\": \"1\"},\n {\"id\": \"2\", \"nom\": \"Cr\xe8che municipale\"}]";
+/// let error = Reader::new(&json[..], Format::Json).find_map(|item| item.into_result().err()).unwrap();
 /// assert_eq!(error.line(), Some(2));
 /// assert!(matches!(error, ReadError::NotUtf8 { .. }));
 /// assert!(error.to_string().contains("Windows-1252"), "{error}");
@@ -130,7 +172,9 @@ pub enum ReadError {
         /// The error.
         source: std::io::Error,
     },
-    /// The input is not UTF-8.
+    /// A JSON document, a CSV header or a whole input (UTF-16) that is not UTF-8. (A JSON
+    /// line or a CSV row that is not is a [`RecordError`] of kind
+    /// [`RecordErrorKind::NotUtf8`], and the next records are read.)
     #[error("{}", not_utf8_message(*line, *byte, *encoding))]
     NotUtf8 {
         /// The line of the first byte that is not UTF-8.
@@ -274,7 +318,8 @@ fn visible(c: char) -> String {
     }
 }
 
-/// An encoding that an input that is not UTF-8 seems to be in ([`ReadError::NotUtf8`]).
+/// An encoding that an input that is not UTF-8 seems to be in ([`ReadError::NotUtf8`],
+/// [`RecordError::encoding`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Encoding {
@@ -303,24 +348,64 @@ impl std::fmt::Display for Encoding {
 
 fn not_utf8_message(line: u64, byte: u8, encoding: Option<Encoding>) -> String {
     let mut message = format!("ligne {line} : le fichier n’est pas en UTF-8 (octet 0x{byte:02X})");
-    match encoding {
-        Some(Encoding::Utf16) => {
-            message.push_str(" ; il est encodé en UTF-16 : enregistrez-le en UTF-8")
-        }
-        Some(encoding) => {
-            message.push_str(&format!(
-                " ; il semble encodé en {encoding} ou Latin-1 (ISO-8859-1)"
-            ));
-            if let Some(c) = windows_1252(byte) {
-                message.push_str(&format!(", où cet octet est « {c} »"));
-            }
-            message.push_str(
-                " : convertissez-le en UTF-8 (par exemple : iconv -f WINDOWS-1252 -t UTF-8)",
-            );
-        }
-        None => {}
+    if let Some(encoding) = encoding {
+        message.push_str(" ; il");
+        message.push_str(&diagnosis(byte, encoding));
     }
     message
+}
+
+/// What the input seems encoded in, and the fix, for a message whose subject comes
+/// before (` est encodé en UTF-16 : enregistrez-le en UTF-8`).
+fn diagnosis(byte: u8, encoding: Encoding) -> String {
+    match encoding {
+        Encoding::Utf16 => " est encodé en UTF-16 : enregistrez-le en UTF-8".to_string(),
+        Encoding::Windows1252 => {
+            let mut text = format!(" semble encodé en {encoding} ou Latin-1 (ISO-8859-1)");
+            if let Some(c) = windows_1252(byte) {
+                text.push_str(&format!(", où cet octet est « {c} »"));
+            }
+            text.push_str(
+                " : convertissez-le en UTF-8 (par exemple : iconv -f WINDOWS-1252 -t UTF-8)",
+            );
+            text
+        }
+    }
+}
+
+/// The errors of the records of one input that are not UTF-8, the encoding told once: with
+/// the first of them whose bytes tell it.
+#[derive(Default)]
+pub(super) struct NotUtf8Records {
+    told: bool,
+}
+
+impl NotUtf8Records {
+    /// The error of the record starting on `line`, whose `bytes` are not UTF-8 from `byte`,
+    /// at `offset` in the input.
+    pub(super) fn error(&mut self, line: u64, offset: u64, byte: u8, bytes: &[u8]) -> RecordError {
+        let encoding = if self.told {
+            None
+        } else {
+            diagnose(bytes, byte)
+        };
+        self.told |= encoding.is_some();
+        RecordError::not_utf8(line, offset, byte, encoding)
+    }
+}
+
+/// What a record's bytes that are not UTF-8 seem encoded in: UTF-16 when a quarter of
+/// them or more are NUL (the high bytes of ASCII characters in UTF-16), Windows-1252 when
+/// the first byte that is not UTF-8 is a character there.
+fn diagnose(bytes: &[u8], byte: u8) -> Option<Encoding> {
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    if nuls > 0 && nuls * 4 >= bytes.len() {
+        Some(Encoding::Utf16)
+    } else if byte >= 0x80 && windows_1252(byte).is_some() {
+        Some(Encoding::Windows1252)
+    } else {
+        None
+    }
 }
 
 /// The character of a byte in Windows-1252 (Latin-1 but for 0x80–0x9F), `None` for the

@@ -8,8 +8,9 @@ use super::error::{ReadError, RecordError};
 ///
 /// Every record of the input gives one item, [`Item::Record`] or [`Item::Unreadable`], and
 /// reading goes on after an unreadable record: one bad record hides no other. An
-/// [`Item::Stopped`] is the last item: the input cannot be read further (it is not UTF-8,
-/// a JSON array never closes, …); the records before it were all given.
+/// [`Item::Stopped`] is the last item: the input cannot be read further (a JSON document
+/// that is not UTF-8, a JSON array that never closes, …); the records before it were all
+/// given.
 ///
 /// ```
 /// use data_inclusion_schema::io::{Format, Item, Reader};
@@ -45,7 +46,8 @@ pub enum Item<T> {
     /// A record read.
     Record(T),
     /// A record that cannot be read (a line that is not JSON, a CSV row with too many
-    /// cells, a record over the size limit, …); reading goes on after it.
+    /// cells, a record over the size limit, a JSON line or a CSV row that is not UTF-8, …);
+    /// reading goes on after it.
     Unreadable(RecordError),
     /// The error that ends the reading: the last item.
     Stopped(ReadError),

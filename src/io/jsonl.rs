@@ -1,13 +1,14 @@
 //! JSON Lines: one record per line, blank lines skipped; a line over the size limit is
-//! skipped without being held in memory.
+//! skipped without being held in memory; a line that is not UTF-8 is that record's error,
+//! and the next lines are read.
 
 use std::io::Read;
 
 use super::entry::{CheckedEntry, Entry};
-use super::error::{Next, RecordError};
+use super::error::{Next, NotUtf8Records, RecordError};
 use super::json::{json_checked, json_entry, trim_json_ws, JsonAt};
 use super::options::ReadOptions;
-use super::source::{utf8, Source};
+use super::source::{fast_utf8, Source};
 use crate::validate::Validator;
 use crate::Record;
 
@@ -16,6 +17,8 @@ use crate::Record;
 pub(super) struct Lines {
     /// The line being read (reused).
     buf: Vec<u8>,
+    /// The lines that are not UTF-8.
+    not_utf8: NotUtf8Records,
 }
 
 impl Lines {
@@ -48,6 +51,7 @@ impl Lines {
         let max = options.max_record_bytes;
         loop {
             let start = src.line;
+            let offset = src.offset;
             self.buf.clear();
             let mut too_large = false;
             let mut any = false;
@@ -83,7 +87,10 @@ impl Lines {
             if text.is_empty() {
                 continue;
             }
-            let text = utf8(text, start)?;
+            let text = match fast_utf8(text) {
+                Ok(text) => text,
+                Err(e) => return Ok(Some(Err(self.not_utf8(start, offset, e.valid_up_to())))),
+            };
             return Ok(Some(finish(
                 text,
                 JsonAt {
@@ -93,5 +100,20 @@ impl Lines {
                 },
             )));
         }
+    }
+
+    /// The error of the line in `buf`, starting on `line` at `offset` in the input, whose
+    /// trimmed text is UTF-8 up to `valid` bytes.
+    fn not_utf8(&mut self, line: u64, offset: u64, valid: usize) -> RecordError {
+        // Where the trimmed text starts in the line (JSON whitespace is ASCII).
+        let lead = self
+            .buf
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .count();
+        let at = lead + valid;
+        let byte = self.buf.get(at).copied().unwrap_or(0);
+        self.not_utf8
+            .error(line, offset + at as u64, byte, &self.buf)
     }
 }

@@ -23,9 +23,10 @@
 //!
 //! Every record of the input gives exactly one [`Item`]: [`Item::Record`], or
 //! [`Item::Unreadable`] when the record cannot be read (a line that is not JSON, a CSV row
-//! with too many cells, a record over the size limit); reading goes on after it. An
-//! [`Item::Stopped`] (the input is not UTF-8, a CSV column is duplicated, an array never
-//! closes, …) ends the reading: it is the last item.
+//! with too many cells, a record over the size limit, a JSON line or a CSV row that is not
+//! UTF-8); reading goes on after it. An [`Item::Stopped`] (a JSON document or a CSV header
+//! that is not UTF-8, a CSV column duplicated, an array that never closes, …) ends the
+//! reading: it is the last item.
 //!
 //! ```
 //! use data_inclusion_schema::io::{Format, Item, Reader};
@@ -152,9 +153,10 @@
 //!   read as JSON numbers where they parse (with a decimal comma, `3,5`, when the delimiter
 //!   is a semicolon), and kept as strings otherwise, for validation to report.
 //!
-//! A duplicated column and a file that is not UTF-8 (the message says when it looks like
-//! Windows-1252 or Latin-1) are [`ReadError`]s; a row with more or fewer cells than the
-//! header is a [`RecordError`].
+//! A duplicated column, a header that is not UTF-8 and a file in UTF-16 (its byte-order
+//! mark) are [`ReadError`]s; a row with more or fewer cells than the header, and a row that
+//! is not UTF-8, are [`RecordError`]s (the first row that is not UTF-8 says what the file
+//! seems encoded in: Windows-1252 or Latin-1, UTF-16), and the next rows are read.
 //!
 //! ```
 //! use data_inclusion_schema::io::{Format, Reader};

@@ -519,8 +519,8 @@ impl<R: Read> Detected<R> {
 /// that kind, from the first record.
 ///
 /// A [`ReadError`] found before the first record (a CSV header with a duplicated column,
-/// a document that is neither an array nor an object, an input that is not UTF-8 from its
-/// first line, …) is returned here.
+/// a document that is neither an array nor an object, an input in UTF-16, a JSON document
+/// or a CSV header that is not UTF-8, …) is returned here.
 ///
 /// ```
 /// use data_inclusion_schema::io::{read_detected, Format, Kind};

@@ -92,6 +92,7 @@ mod code;
 mod email;
 pub(crate) mod fast;
 pub(crate) mod node;
+pub(crate) mod numbers;
 mod report;
 mod rules;
 mod scalar;

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::node::Node;
+use super::numbers::{float_as_int, str_as_float, str_as_int};
 use super::report::Detail;
 use crate::spec::StringSpec;
 
@@ -170,38 +171,22 @@ fn plainly_valid_url(s: &str) -> bool {
     last.is_some_and(|b| b.is_ascii_alphabetic())
 }
 
-/// A number, with pydantic's lax coercions: integers, booleans (1 and 0) and strings that
-/// Rust's `f64::from_str` reads once trimmed (`"3.5"`, `"nan"`, `"1_000"`).
+/// A number, with pydantic's lax coercions (`validate_float` of pydantic-core's JSON
+/// input): integers, booleans (1 and 0) and strings as [`str_as_float`] reads them.
 pub(crate) fn number(node: &Node<'_>) -> Result<f64, Detail> {
     match node {
         Node::Int(i) => Ok(*i as f64),
         Node::BigInt(s) => s.parse::<f64>().map_err(|_| Detail::NumberParsing),
         Node::Float(f) => Ok(*f),
         Node::Bool(b) => Ok(if *b { 1.0 } else { 0.0 }),
-        Node::Str(s) => {
-            let t = s.trim();
-            t.parse::<f64>()
-                .ok()
-                .or_else(|| without_underscores(t).and_then(|u| u.parse::<f64>().ok()))
-                .ok_or(Detail::NumberParsing)
-        }
+        Node::Str(s) => str_as_float(s),
         _ => Err(Detail::NumberType),
     }
 }
 
-/// `1_000` → `1000`, when the underscores are between digits as Python allows them.
-fn without_underscores(s: &str) -> Option<String> {
-    if !s.contains('_') || s.starts_with('_') || s.ends_with('_') || s.contains("__") {
-        return None;
-    }
-    Some(s.replace('_', ""))
-}
-
-/// The largest string pydantic reads as an integer.
-const INT_MAX_DIGITS: usize = 4300;
-
-/// An integer, with pydantic's lax coercions: integral floats (`4.0`), booleans, strings
-/// (`"4"`, `"4.00"`, `"1_000"`).
+/// An integer, with pydantic's lax coercions (`validate_int` of pydantic-core's JSON
+/// input): integral floats (`4.0`), booleans, strings as [`str_as_int`] reads them
+/// (`"4"`, `"4.00"`, `"1_000"`, `" 04 "`).
 ///
 /// Integers beyond `i64` are refused with `int_parsing_size`: the typed field is an
 /// `i64` (the official package, in Python, accepts any size; a listed divergence).
@@ -209,48 +194,11 @@ pub(crate) fn integer(node: &Node<'_>) -> Result<i64, Detail> {
     match node {
         Node::Int(i) => Ok(*i),
         Node::BigInt(_) => Err(Detail::IntegerTooLarge),
-        Node::Float(f) => float_to_int(*f),
+        Node::Float(f) => float_as_int(*f),
         Node::Bool(b) => Ok(i64::from(*b)),
-        Node::Str(s) => {
-            let t = s.trim();
-            int_from_str(t).or_else(|e| match without_underscores(t) {
-                Some(u) => int_from_str(&u),
-                None => Err(e),
-            })
-        }
+        Node::Str(s) => str_as_int(s),
         _ => Err(Detail::IntegerType),
     }
-}
-
-fn int_from_str(t: &str) -> Result<i64, Detail> {
-    let digits = |s: &str| {
-        let body = s.strip_prefix(['+', '-']).unwrap_or(s);
-        !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit())
-    };
-    let whole = match t.split_once('.') {
-        Some((int, zeros)) if !zeros.is_empty() && zeros.bytes().all(|b| b == b'0') => int,
-        _ => t,
-    };
-    if whole.len() > INT_MAX_DIGITS {
-        return Err(Detail::IntegerTooLarge);
-    }
-    if !digits(whole) {
-        return Err(Detail::IntegerParsing);
-    }
-    whole.parse::<i64>().map_err(|_| Detail::IntegerTooLarge)
-}
-
-fn float_to_int(f: f64) -> Result<i64, Detail> {
-    if !f.is_finite() {
-        return Err(Detail::FiniteNumber);
-    }
-    if f.fract() != 0.0 {
-        return Err(Detail::IntegerFromFloat);
-    }
-    if f <= i64::MIN as f64 || f >= i64::MAX as f64 {
-        return Err(Detail::IntegerTooLarge);
-    }
-    Ok(f as i64)
 }
 
 fn datetime_config() -> speedate::DateTimeConfig {
@@ -259,7 +207,7 @@ fn datetime_config() -> speedate::DateTimeConfig {
         time_config: speedate::TimeConfig {
             microseconds_precision_overflow_behavior:
                 speedate::MicrosecondsPrecisionOverflowBehavior::Truncate,
-            unix_timestamp_offset: None,
+            unix_timestamp_offset: Some(0),
         },
     }
 }
@@ -284,12 +232,22 @@ pub(crate) fn date(node: &Node<'_>) -> Result<NaiveDate, Detail> {
                 }
             }
         },
-        Node::Int(i) => from_timestamp(*i, 0),
+        // pydantic-core's `int_as_datetime` and `float_as_datetime`.
+        Node::Int(i) => midnight_or(speedate::DateTime::from_timestamp_with_config(
+            *i,
+            0,
+            &datetime_config(),
+        )),
         Node::Float(f) => {
             if f.is_nan() {
                 Err(Detail::DateParsing("NaN values not permitted".into()))
             } else {
-                from_timestamp(f.floor() as i64, (f.fract().abs() * 1e6) as u32)
+                // Seconds or milliseconds inferred, the fraction rounded to the
+                // microsecond (`1704067199.9999996` is midnight).
+                midnight_or(speedate::DateTime::from_float_with_config(
+                    *f,
+                    &datetime_config(),
+                ))
             }
         }
         _ => Err(Detail::DateType),
@@ -305,8 +263,11 @@ pub(crate) fn date(node: &Node<'_>) -> Result<NaiveDate, Detail> {
     .ok_or_else(|| Detail::DateParsing("day value is outside expected range".into()))
 }
 
-fn from_timestamp(seconds: i64, micros: u32) -> Result<speedate::Date, Detail> {
-    match speedate::DateTime::from_timestamp_with_config(seconds, micros, &datetime_config()) {
+/// The date of a datetime read from a timestamp, when it is at midnight.
+fn midnight_or(
+    parsed: Result<speedate::DateTime, speedate::ParseError>,
+) -> Result<speedate::Date, Detail> {
+    match parsed {
         Ok(dt) => midnight(dt),
         Err(e) => Err(Detail::DateParsing(e.to_string())),
     }

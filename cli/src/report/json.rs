@@ -1,10 +1,12 @@
 //! The JSON report: a JSON array of one object per problem, streamed as the problems are
 //! found. Each object has the keys `schema`, `line`, then those of a serialized
 //! [`Problem`] (`field`, `path`, `code`, `level`, `value`, `message`, `suggestion`); a
-//! record that cannot be read has the code `record_unreadable`.
+//! record that cannot be read has the code `record_unreadable`, and, when it is not UTF-8,
+//! `offset`: the position in the file of its first byte that is not.
 
 use std::io::{self, Write};
 
+use data_inclusion_schema::io::RecordError;
 use data_inclusion_schema::validate::{InLang, Problem};
 use data_inclusion_schema::Lang;
 use serde::Serialize;
@@ -30,6 +32,8 @@ struct Unreadable<'a> {
     value: Option<()>,
     message: &'a str,
     suggestion: Option<()>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset: Option<u64>,
 }
 
 /// The JSON report being written: `[`, then the problems, then `]` ([`JsonReport::close`]).
@@ -70,18 +74,19 @@ impl<W: Write> JsonReport<W> {
         })
     }
 
-    /// A record at `line` that cannot be read.
-    pub fn unreadable(&mut self, schema: &str, line: u64, message: &str) -> io::Result<()> {
+    /// A record that cannot be read.
+    pub fn unreadable(&mut self, schema: &str, error: &RecordError) -> io::Result<()> {
         self.item(&Unreadable {
             schema,
-            line,
+            line: error.line,
             field: "",
             path: "",
             code: "record_unreadable",
             level: "error",
             value: None,
-            message,
+            message: &error.message,
             suggestion: None,
+            offset: error.offset,
         })
     }
 

@@ -46,6 +46,8 @@ pub struct Summary {
     pub records: u64,
     /// Records with at least one error.
     pub invalid: u64,
+    /// The records that could not be read (counted in `records` and `invalid` too).
+    pub unreadable_records: u64,
     pub errors: u64,
     pub warnings: u64,
     pub advice: u64,
@@ -102,6 +104,7 @@ impl Summary {
     pub fn unreadable_record(&mut self, line: u64, message: &str, groups: bool) {
         self.records += 1;
         self.invalid += 1;
+        self.unreadable_records += 1;
         self.count(Level::Error, "record_unreadable");
         if groups {
             self.add(

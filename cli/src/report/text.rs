@@ -29,6 +29,13 @@ pub fn text_report(
     let plural = |n: u64| if n > 1 { "s" } else { "" };
     if fr {
         writeln!(out, "  Enregistrements lus : {}", s.records)?;
+        if s.unreadable_records > 0 {
+            writeln!(
+                out,
+                "  Enregistrements illisibles : {}",
+                s.unreadable_records
+            )?;
+        }
         writeln!(
             out,
             "  Enregistrements invalides : {} ({} erreur{}, {} avertissement{})",
@@ -40,6 +47,9 @@ pub fn text_report(
         )?;
     } else {
         writeln!(out, "  Records read: {}", s.records)?;
+        if s.unreadable_records > 0 {
+            writeln!(out, "  Unreadable records: {}", s.unreadable_records)?;
+        }
         writeln!(
             out,
             "  Invalid records: {} ({} error{}, {} warning{})",

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use serde_json::{Number, Value};
 
 use crate::spec::TypeSpec;
+use crate::validate::numbers::str_as_int;
 
 /// How the cells of a CSV file are written, for reading them.
 #[derive(Clone, Copy)]
@@ -84,12 +85,18 @@ fn read_scalar(cell: &str, ty: &TypeSpec, syntax: &CellSyntax<'_>) -> Option<Val
             if let Ok(i) = t.parse::<i64>() {
                 return Some(Value::from(i));
             }
+            // What the official package reads as an integer from the same text in JSON:
+            // `4.0` (pandas' nullable integers), `4.00`, `1_000` are 4, 4, 1000.
+            if let Ok(i) = str_as_int(&t) {
+                return Some(Value::from(i));
+            }
+            // `4.5` is a number, for validation to report its fractional part; any other
+            // text (`4e0`, `4.`, a number beyond `i64`) stays a string, refused as the
+            // official package refuses it.
             let n = finite(&t)?;
-            // `4.0` (pandas' nullable integers) is the integer 4; `4.5` stays a number,
-            // for validation to report.
             match n.as_f64() {
-                Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Some(Value::from(f as i64)),
-                _ => Some(Value::Number(n)),
+                Some(f) if f.fract() != 0.0 => Some(Value::Number(n)),
+                _ => None,
             }
         }
         TypeSpec::Boolean => match cell.trim().to_ascii_lowercase().as_str() {
@@ -578,6 +585,16 @@ mod tests {
         assert_eq!(read_cell("4.0", &int, &syntax), json!(4));
         assert_eq!(read_cell("4.5", &int, &syntax), json!(4.5));
         assert_eq!(read_cell("quatre", &int, &syntax), json!("quatre"));
+        // As the official package reads the same text: `4.00` and `1_000` are integers,
+        // `4e0` and `4.` are not.
+        assert_eq!(read_cell("4.00", &int, &syntax), json!(4));
+        assert_eq!(read_cell("1_000", &int, &syntax), json!(1000));
+        assert_eq!(
+            read_cell("9223372036854775807.0", &int, &syntax),
+            json!(i64::MAX)
+        );
+        assert_eq!(read_cell("4e0", &int, &syntax), json!("4e0"));
+        assert_eq!(read_cell("4.", &int, &syntax), json!("4."));
         assert_eq!(read_cell("3.5", &num, &syntax), json!(3.5));
         assert_eq!(read_cell("NaN", &num, &syntax), json!("NaN"));
         assert_eq!(read_cell("3,5", &num, &syntax), json!("3,5"));

@@ -1,6 +1,7 @@
 //! CSV: the header ([`header`]), then one row at a time, split into cells ([`splitter`]),
-//! checked (as many cells as names, UTF-8), and read as a record ([`row`], its cells by
-//! [`cell`]): a map for an entry, or validated straight from its cells.
+//! checked (as many cells as names, UTF-8: a row that is not is that record's error, and
+//! the next rows are read), and read as a record ([`row`], its cells by [`cell`]): a map
+//! for an entry, or validated straight from its cells.
 
 pub(super) mod cell;
 mod header;
@@ -14,9 +15,9 @@ use self::header::{Column, Header};
 use self::row::Row;
 use self::splitter::{Cells, Splitter};
 use super::entry::{CheckedEntry, Entry, Input};
-use super::error::{Next, ReadError, RecordError, RecordErrorKind};
+use super::error::{Next, NotUtf8Records, ReadError, RecordError, RecordErrorKind};
 use super::options::ReadOptions;
-use super::source::{utf8, Source};
+use super::source::{fast_utf8, Source, Utf8Scan};
 use crate::validate::Validator;
 use crate::Record;
 
@@ -27,6 +28,10 @@ pub(super) struct Csv {
     columns: Option<Vec<Column>>,
     /// The cells of the row being read (reused).
     cells: Cells,
+    /// The UTF-8 check of the row's bytes, as they are read.
+    utf8: Utf8Scan,
+    /// The rows that are not UTF-8.
+    not_utf8: NotUtf8Records,
 }
 
 impl Default for Csv {
@@ -35,6 +40,8 @@ impl Default for Csv {
             header: None,
             columns: None,
             cells: Cells::new(0),
+            utf8: Utf8Scan::default(),
+            not_utf8: NotUtf8Records::default(),
         }
     }
 }
@@ -122,18 +129,23 @@ impl Csv {
         };
         let mut splitter = Splitter::new(header.delimiter);
         let cells = &mut self.cells;
+        let utf8 = &mut self.utf8;
         loop {
             cells.reset(max);
             splitter.reset();
+            utf8.reset();
             let start = src.line;
+            let row_offset = src.offset;
             let mut consumed = 0usize;
             let mut ended = false;
             loop {
+                let at = src.offset;
                 let chunk = src.fill()?;
                 if chunk.is_empty() {
                     break;
                 }
                 let fed = splitter.feed(chunk, cells);
+                utf8.feed(chunk.get(..fed.used).unwrap_or_default(), at);
                 consumed += fed.used;
                 src.advance(fed.used, fed.newlines);
                 if fed.ended {
@@ -153,31 +165,42 @@ impl Csv {
             if cells.blank {
                 continue;
             }
+            utf8.finish();
             let columns = self.columns.as_deref().unwrap_or_default();
-            let row = row_of(header, columns, cells, start, options)?;
+            let records = &mut self.not_utf8;
+            let not_utf8 = |offset: u64, byte: u8| records.error(start, offset, byte, &cells.bytes);
+            let row = row_of(
+                header, columns, cells, utf8, row_offset, options, start, not_utf8,
+            );
             return Ok(Some(row.map(|row| make(&row, start))));
         }
     }
 }
 
-/// A row's cells, checked: as many as the header has names, UTF-8.
+/// A row's cells, checked: as many as the header has names, UTF-8 (`utf8`, the check of
+/// the row's bytes as read; `not_utf8` makes the error of the first byte that is not, from
+/// its offset in the input and its value).
+#[allow(clippy::too_many_arguments)]
 fn row_of<'a>(
     header: &'a Header,
     columns: &'a [Column],
     cells: &'a Cells,
-    start: u64,
+    utf8: &Utf8Scan,
+    row_offset: u64,
     options: &'a ReadOptions,
-) -> Result<Result<Row<'a>, RecordError>, ReadError> {
+    start: u64,
+    not_utf8: impl FnOnce(u64, u8) -> RecordError,
+) -> Result<Row<'a>, RecordError> {
     if cells.full {
-        return Ok(Err(RecordError::too_large(
+        return Err(RecordError::too_large(
             start,
             None,
             options.max_record_bytes,
-        )));
+        ));
     }
     if cells.ends.len() != header.names.len() {
         let found = cells.ends.len();
-        return Ok(Err(RecordError::new(
+        return Err(RecordError::new(
             start,
             RecordErrorKind::CellCount,
             format!(
@@ -185,19 +208,27 @@ fn row_of<'a>(
                 if found > 1 { "s" } else { "" },
                 header.names.len()
             ),
-        )));
+        ));
     }
-    let text = utf8(&cells.bytes, start)?;
+    if let Some((offset, byte)) = utf8.bad {
+        return Err(not_utf8(offset, byte));
+    }
+    // The cells are the row's bytes but for ASCII syntax (quotes, delimiters): UTF-8 when
+    // the row is. (Were they not, the error would be at the row's start.)
+    let text = fast_utf8(&cells.bytes).map_err(|e| {
+        let byte = cells.bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+        not_utf8(row_offset, byte)
+    })?;
     let syntax = CellSyntax {
         list_separators: &options.csv_list_separators,
         decimal_comma: header.delimiter == b';',
     };
-    Ok(Ok(Row {
+    Ok(Row {
         names: &header.names,
         order: &header.order,
         columns,
         text,
         ends: &cells.ends,
         syntax,
-    }))
+    })
 }
