@@ -1,12 +1,15 @@
 //! `data-inclusion convert`: the valid records of a file written in another format; the
-//! invalid ones reported on standard error, not written.
+//! invalid ones reported on standard error, not written. Every pair of JSON, JSON Lines,
+//! CSV, Parquet, GeoJSON and XLSX: a workbook in (both sheets, or the one `--kind` names)
+//! and out (a sheet per kind); a partitioned Parquet dataset out.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anstream::eprintln;
 use data_inclusion_schema::io::parquet::{Compression, Partition, PartitionedWriter};
+use data_inclusion_schema::io::xlsx::{Workbook, XlsxWriter};
 use data_inclusion_schema::io::{
     self as dio, CsvLists, CsvNumbers, Entry, Format, Item, Kind, ReadError,
 };
@@ -15,7 +18,7 @@ use data_inclusion_schema::validate::{Checked, Level, Problem, Validator};
 use data_inclusion_schema::{Lang, Record};
 
 use crate::fatal::Fatal;
-use crate::input::{format_of, kind_of, open_detected, Entries, Source};
+use crate::input::{format_of, is_xlsx, kind_of, open_detected, Opened, ReadSeek};
 use crate::messages::{self, Ui};
 use crate::terminal::printable;
 use crate::InputArgs;
@@ -36,25 +39,100 @@ pub struct OutputArgs<'a> {
     pub partition_by: Option<Partition>,
 }
 
-/// Where the records go: one file, or a partitioned dataset.
+/// Where the records go: one file, a partitioned dataset, or a workbook (written at the
+/// end: an XLSX file is a zip archive).
 enum Sink {
     File(dio::Writer<BufWriter<Box<dyn Write>>>),
     Dataset(PartitionedWriter),
+    Xlsx {
+        writer: Box<XlsxWriter>,
+        path: PathBuf,
+    },
 }
 
 impl Sink {
-    fn write<R: Record>(&mut self, record: &R) -> Result<(), dio::WriteError> {
-        match self {
+    /// The sink of `output`: its format from `--to` or its extension, `options` for a
+    /// stream or a dataset.
+    fn create(
+        output: &Path,
+        out: &OutputArgs<'_>,
+        options: dio::WriteOptions,
+    ) -> Result<Sink, Fatal> {
+        if out.partition_by.is_none() && is_xlsx(output, out.to) {
+            return Ok(Sink::Xlsx {
+                writer: Box::default(),
+                path: output.to_path_buf(),
+            });
+        }
+        let format = match (out.partition_by, out.to) {
+            (Some(_), None) => Format::Parquet,
+            (_, to) => format_of(output, to)?,
+        };
+        if let Some(partition) = out.partition_by {
+            if format != Format::Parquet {
+                return Err(Fatal::PartitionNotParquet);
+            }
+            return Ok(Sink::Dataset(PartitionedWriter::create(
+                output, partition, options,
+            )?));
+        }
+        let file: Box<dyn Write> = if output.as_os_str() == "-" {
+            Box::new(io::stdout().lock())
+        } else {
+            Box::new(File::create(output).map_err(|source| Fatal::File {
+                path: output.to_path_buf(),
+                source,
+            })?)
+        };
+        Ok(Sink::File(dio::Writer::new(
+            BufWriter::new(file),
+            format,
+            options,
+        )))
+    }
+
+    /// Writes a valid record: written, or refused by the output (a field the columns,
+    /// fixed by the first records, do not have; the other kind of record in a stream).
+    fn write<R: Record>(&mut self, record: &R) -> Result<Outcome, Fatal> {
+        let result = match self {
             Sink::File(w) => w.write(record),
             Sink::Dataset(w) => w.write(record),
+            Sink::Xlsx { writer, path } => {
+                writer.write(record).map_err(|source| Fatal::Workbook {
+                    path: path.clone(),
+                    source,
+                })?;
+                return Ok(Outcome::Written);
+            }
+        };
+        match result {
+            Ok(()) => Ok(Outcome::Written),
+            Err(
+                e @ (dio::WriteError::UnknownColumn { .. }
+                | dio::WriteError::Arrow(_)
+                | dio::WriteError::MixedRecords { .. }),
+            ) => Ok(Outcome::Refused(e.to_string())),
+            Err(e) => Err(e.into()),
         }
     }
 
+    /// Ends the output: a JSON array closed, a Parquet footer written, a workbook saved.
     fn finish(self) -> Result<(), Fatal> {
         match self {
             Sink::File(w) => w.finish()?.flush()?,
             Sink::Dataset(w) => {
                 w.finish()?;
+            }
+            Sink::Xlsx { writer, path } => {
+                let bytes = writer.into_bytes().map_err(|source| Fatal::Workbook {
+                    path: path.clone(),
+                    source,
+                })?;
+                if path.as_os_str() == "-" {
+                    io::stdout().lock().write_all(&bytes)?;
+                } else {
+                    std::fs::write(&path, bytes).map_err(|source| Fatal::File { path, source })?;
+                }
             }
         }
         Ok(())
@@ -69,19 +147,7 @@ pub fn convert(
     out: &OutputArgs<'_>,
     validator: &Validator,
 ) -> Result<bool, Fatal> {
-    let source = Source::open(input, args.from.as_deref())?.with_progress();
-    let out_format = match (out.partition_by, out.to) {
-        (Some(_), None) => Format::Parquet,
-        (_, to) => format_of(output, to)?,
-    };
-    if out.partition_by.is_some() && out_format != Format::Parquet {
-        return Err(Fatal::PartitionNotParquet);
-    }
-    let mut source = source;
-    let name = source.name.clone();
-    let in_format = source.format;
-    let mut opened = open_detected(&mut source, args.kind.map(kind_of))?;
-    let kind = opened.kind;
+    let source = Opened::open(input, args.from.as_deref())?;
     let mut options = dio::WriteOptions::default()
         .with_csv_lists(out.csv_lists)
         .with_csv_numbers(out.csv_numbers);
@@ -91,56 +157,115 @@ pub fn convert(
     if let Some(compression) = out.compression {
         options = options.with_parquet_compression(compression);
     }
-    // A table keeps its columns' order, its unknown columns where they were.
-    if matches!(in_format, Format::Csv | Format::Parquet) {
-        if let Some(columns) = opened.reader.columns() {
-            options = options.with_columns(columns.into_iter().filter(|c| !c.is_empty()));
+    let mut counts = Counts::default();
+    let (sink, stopped) = match source {
+        Opened::Stream(source) => {
+            let mut source = source.with_progress();
+            let in_format = source.format;
+            let mut records = open_detected(&mut source, args.kind.map(kind_of))?;
+            // A table keeps its columns' order, its unknown columns where they were.
+            if matches!(in_format, Format::Csv | Format::Parquet) {
+                if let Some(columns) = records.reader.columns() {
+                    options = options.with_columns(columns.into_iter().filter(|c| !c.is_empty()));
+                }
+            }
+            let mut sink = Sink::create(output, out, options)?;
+            let stopped = convert_items(
+                &source.name,
+                records.kind,
+                records.reader,
+                &mut sink,
+                validator,
+                &mut counts,
+            )?;
+            (sink, stopped)
         }
-    }
-    let mut sink = match out.partition_by {
-        Some(partition) => Sink::Dataset(PartitionedWriter::create(output, partition, options)?),
-        None => {
-            let file: Box<dyn Write> = if output.as_os_str() == "-" {
-                Box::new(io::stdout().lock())
-            } else {
-                Box::new(File::create(output).map_err(|source| Fatal::File {
-                    path: output.to_path_buf(),
+        Opened::Workbook { name, mut workbook } => {
+            let mut sink = Sink::create(output, out, options)?;
+            let single = !matches!(sink, Sink::Xlsx { .. });
+            let kinds = workbook_kinds(&name, &mut workbook, args.kind.map(kind_of), single)?;
+            let mut stopped = None;
+            for kind in kinds {
+                let sheet = workbook.sheet(kind).map_err(|source| Fatal::Workbook {
+                    path: name.clone().into(),
                     source,
-                })?)
-            };
-            Sink::File(dio::Writer::new(BufWriter::new(file), out_format, options))
+                })?;
+                let Some(sheet) = sheet else { continue };
+                let label = format!("{name} ({})", sheet.name());
+                stopped = convert_items(&label, kind, sheet, &mut sink, validator, &mut counts)?;
+                if stopped.is_some() {
+                    break;
+                }
+            }
+            (sink, stopped)
         }
     };
-    let (written, rejected, stopped) = copy(opened.reader, &name, kind, &mut sink, validator)?;
     // The output is well-formed (a JSON array closed) even when the input cannot be read
     // to its end: it holds the valid records read before, and the status is 2.
     sink.finish()?;
     let summary = Ui::Converted
         .text(messages::lang())
-        .replace("{written}", &written.to_string())
-        .replace("{rejected}", &rejected.to_string());
+        .replace("{written}", &counts.written.to_string())
+        .replace("{rejected}", &counts.rejected.to_string());
     eprintln!("{summary}");
     match stopped {
         Some(e) => Err(Fatal::Read(e)),
-        None => Ok(rejected == 0),
+        None => Ok(counts.rejected == 0),
     }
 }
 
-/// Copies the valid records of `reader` into `sink`: how many were written, how many
-/// rejected, and the error that stopped the reading.
-fn copy(
-    reader: Entries,
+#[derive(Default)]
+struct Counts {
+    written: u64,
+    rejected: u64,
+}
+
+/// The kinds of a workbook to convert: the one given; into a format of one kind, the one
+/// sheet that has records (an error when both have).
+fn workbook_kinds(
+    name: &str,
+    workbook: &mut Workbook<Box<dyn ReadSeek>>,
+    given: Option<Kind>,
+    single: bool,
+) -> Result<Vec<Kind>, Fatal> {
+    if let Some(kind) = given {
+        return Ok(vec![kind]);
+    }
+    let kinds = workbook.kinds();
+    if !single || kinds.len() < 2 {
+        return Ok(kinds);
+    }
+    let mut with_records = Vec::new();
+    for kind in kinds {
+        let sheet = workbook.sheet(kind).map_err(|source| Fatal::Workbook {
+            path: name.into(),
+            source,
+        })?;
+        if sheet.is_some_and(|mut s| s.next().is_some()) {
+            with_records.push(kind);
+        }
+    }
+    match with_records.len() {
+        0 => Ok(vec![Kind::Structures]),
+        1 => Ok(with_records),
+        _ => Err(Fatal::BothKinds { path: name.into() }),
+    }
+}
+
+/// Converts the records of one file or sheet; the error that stopped the reading, if any.
+fn convert_items(
     name: &str,
     kind: Kind,
+    items: impl Iterator<Item = Item<Entry>>,
     sink: &mut Sink,
     validator: &Validator,
-) -> Result<(u64, u64, Option<ReadError>), Fatal> {
-    let (mut written, mut rejected) = (0u64, 0u64);
-    for item in reader {
+    counts: &mut Counts,
+) -> Result<Option<ReadError>, Fatal> {
+    for item in items {
         match item {
-            Item::Stopped(e) => return Ok((written, rejected, Some(e))),
+            Item::Stopped(e) => return Ok(Some(e)),
             Item::Unreadable(e) => {
-                rejected += 1;
+                counts.rejected += 1;
                 eprintln!("{name}:{} : {}", e.line, printable(&e.message));
             }
             Item::Record(Entry { line, input }) => {
@@ -149,9 +274,9 @@ fn copy(
                     Kind::Services => write_checked(sink, input.check::<Service>(validator))?,
                 };
                 match outcome {
-                    Outcome::Written => written += 1,
+                    Outcome::Written => counts.written += 1,
                     Outcome::Invalid(problems) => {
-                        rejected += 1;
+                        counts.rejected += 1;
                         for p in problems.iter().filter(|p| p.level == Level::Error) {
                             let shown = match messages::lang() {
                                 Lang::Fr => p.to_string(),
@@ -161,14 +286,14 @@ fn copy(
                         }
                     }
                     Outcome::Refused(why) => {
-                        rejected += 1;
+                        counts.rejected += 1;
                         eprintln!("{name}:{line} : {}", printable(&why));
                     }
                 }
             }
         }
     }
-    Ok((written, rejected, None))
+    Ok(None)
 }
 
 /// What became of a record.
@@ -176,23 +301,14 @@ enum Outcome {
     Written,
     /// Invalid: its problems.
     Invalid(Vec<Problem>),
-    /// Valid, but refused by the output (a field the columns, fixed by the first records,
-    /// do not have): why.
+    /// Valid, but refused by the output: why.
     Refused(String),
 }
 
 /// Writes a valid record.
 fn write_checked<R: Record>(sink: &mut Sink, checked: Checked<R>) -> Result<Outcome, Fatal> {
     match checked.record {
-        Some(record) => match sink.write(&record) {
-            Ok(()) => Ok(Outcome::Written),
-            Err(
-                e @ (dio::WriteError::UnknownColumn { .. }
-                | dio::WriteError::Arrow(_)
-                | dio::WriteError::MixedRecords { .. }),
-            ) => Ok(Outcome::Refused(e.to_string())),
-            Err(e) => Err(e.into()),
-        },
+        Some(record) => sink.write(&record),
         None => Ok(Outcome::Invalid(checked.problems)),
     }
 }

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use data_inclusion_schema::io::xlsx::XlsxError;
 use data_inclusion_schema::io::{OpenError, ReadError, UnknownFormat, WriteError};
 use data_inclusion_schema::Lang;
 
@@ -19,7 +20,7 @@ pub enum Fatal {
     #[error("--partition-by écrit un jeu de données Parquet partitionné (--to parquet)")]
     PartitionNotParquet,
     /// A file whose extension is not a format's.
-    #[error("{} : extension inconnue (attendu .json, .jsonl, .ndjson, .csv, .parquet ou .geojson ; ou --from)", path.display())]
+    #[error("{} : extension inconnue (attendu .json, .jsonl, .ndjson, .csv, .parquet, .geojson ou .xlsx ; ou --from)", path.display())]
     UnknownExtension {
         /// The file.
         path: PathBuf,
@@ -31,6 +32,20 @@ pub enum Fatal {
         path: PathBuf,
         /// Why.
         source: std::io::Error,
+    },
+    /// A workbook that cannot be read or written.
+    #[error("{} : {source}", path.display())]
+    Workbook {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: XlsxError,
+    },
+    /// A workbook of both kinds converted into a format of one kind.
+    #[error("{} : le classeur contient des structures et des services ; choisissez avec --kind structures|services", path.display())]
+    BothKinds {
+        /// The file.
+        path: PathBuf,
     },
     /// The input cannot be read (to its end).
     #[error(transparent)]
@@ -53,9 +68,12 @@ impl Fatal {
         match self {
             Fatal::StdioWithoutFormat => "with `-`, give the format with --from / --to".into(),
             Fatal::UnknownExtension { path } => format!(
-                "{}: unknown extension (expected .json, .jsonl, .ndjson or .csv; or --from)",
+                "{}: unknown extension (expected .json, .jsonl, .ndjson, .csv, .parquet, .geojson or .xlsx; or --from)",
                 path.display()
             ),
+            Fatal::PartitionNotParquet => {
+                "--partition-by writes a partitioned Parquet dataset (--to parquet)".into()
+            }
             Fatal::File { path, source } => format!("{}: {source}", path.display()),
             Fatal::Output(e) => format!("cannot write: {e}"),
             other => other.to_string(),

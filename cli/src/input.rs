@@ -4,7 +4,10 @@ use std::fs::File;
 use std::io::{self, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-use data_inclusion_schema::io::{self as dio, CheckedEntry, Entry, Format, Item, Kind};
+use data_inclusion_schema::io::xlsx::Workbook;
+use data_inclusion_schema::io::{
+    self as dio, CheckedEntry, ColumnProblem, Entry, Format, Item, Kind,
+};
 use data_inclusion_schema::validate::Validator;
 use data_inclusion_schema::Record;
 
@@ -63,6 +66,14 @@ impl Entries {
             Entries::File(r) => r.columns(),
         }
     }
+
+    /// The problems of a tabular input's columns ([`dio::Reader::column_problems`]).
+    pub fn column_problems(&mut self, validator: &Validator) -> Vec<ColumnProblem> {
+        match self {
+            Entries::Stream(r) => r.column_problems(validator),
+            Entries::File(r) => r.column_problems(validator),
+        }
+    }
 }
 
 impl Iterator for Entries {
@@ -76,8 +87,8 @@ impl Iterator for Entries {
     }
 }
 
-/// An input opened: the kind of its records and its records.
-pub struct Opened {
+/// A stream opened: the kind of its records and its records.
+pub struct Records {
     pub kind: Kind,
     pub kind_detected: bool,
     pub reader: Entries,
@@ -85,10 +96,10 @@ pub struct Opened {
 
 /// Opens `source` (its reader taken) and tells its kind (`kind` when given). A Parquet
 /// file is read in place, by row group.
-pub fn open_detected(source: &mut Source, kind: Option<Kind>) -> Result<Opened, Fatal> {
+pub fn open_detected(source: &mut Source, kind: Option<Kind>) -> Result<Records, Fatal> {
     if let (Format::Parquet, Some(path)) = (source.format, &source.path) {
         let d = dio::open_as_format(path, Format::Parquet, kind)?;
-        return Ok(Opened {
+        return Ok(Records {
             kind: d.kind,
             kind_detected: d.kind_detected,
             reader: Entries::File(d.reader),
@@ -96,7 +107,7 @@ pub fn open_detected(source: &mut Source, kind: Option<Kind>) -> Result<Opened, 
     }
     let reader = std::mem::replace(&mut source.reader, Box::new(io::empty()));
     let d = dio::read_detected(reader, source.format, kind)?;
-    Ok(Opened {
+    Ok(Records {
         kind: d.kind,
         kind_detected: d.kind_detected,
         reader: Entries::Stream(d.reader),
@@ -178,6 +189,66 @@ impl Source {
         bar.set_style(style);
         self.reader = Box::new(bar.wrap_read(self.reader));
         self
+    }
+}
+
+/// Anything a workbook can be read from: a file, or standard input read whole.
+pub trait ReadSeek: Read + io::Seek {}
+impl<T: Read + io::Seek> ReadSeek for T {}
+
+/// An input: a stream of one kind of record, or a workbook (both kinds).
+pub enum Opened {
+    /// JSON, JSON Lines or CSV.
+    Stream(Source),
+    /// An XLSX workbook.
+    Workbook {
+        /// Its name for reports.
+        name: String,
+        /// The workbook.
+        workbook: Box<Workbook<Box<dyn ReadSeek>>>,
+    },
+}
+
+impl Opened {
+    /// The file at `path` (`-`: standard input): a workbook when its extension (or
+    /// `--from`) says `xlsx`.
+    pub fn open(path: &Path, from: Option<&str>) -> Result<Opened, Fatal> {
+        if !is_xlsx(path, from) {
+            return Ok(Opened::Stream(Source::open(path, from)?));
+        }
+        let (name, reader): (String, Box<dyn ReadSeek>) = if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            io::stdin().lock().read_to_end(&mut bytes)?;
+            ("<stdin>".into(), Box::new(io::Cursor::new(bytes)))
+        } else {
+            let file = File::open(path).map_err(|source| Fatal::File {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            (
+                path.display().to_string(),
+                Box::new(io::BufReader::with_capacity(1 << 16, file)),
+            )
+        };
+        let workbook = Workbook::from_reader(reader).map_err(|source| Fatal::Workbook {
+            path: name.clone().into(),
+            source,
+        })?;
+        Ok(Opened::Workbook {
+            name,
+            workbook: Box::new(workbook),
+        })
+    }
+}
+
+/// Whether `path` (or `--from` / `--to`) names an XLSX workbook.
+pub fn is_xlsx(path: &Path, explicit: Option<&str>) -> bool {
+    match explicit {
+        Some(name) => name.trim().eq_ignore_ascii_case("xlsx"),
+        None => path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx")),
     }
 }
 

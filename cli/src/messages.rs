@@ -56,8 +56,8 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "from",
-        "Le format d’entrée, quand le fichier est - ou n’a pas d’extension connue : json, jsonl, csv, parquet ou geojson.",
-        "The input format, when the file is - or has no known extension: json, jsonl, csv, parquet or geojson.",
+        "Le format d’entrée, quand le fichier est - ou n’a pas d’extension connue : json, jsonl, csv, parquet, geojson ou xlsx.",
+        "The input format, when the file is - or has no known extension: json, jsonl, csv, parquet, geojson or xlsx.",
     ),
     (
         "today",
@@ -71,8 +71,8 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "validate.file",
-        "Le fichier (.json, .jsonl, .ndjson, .csv, .parquet, .geojson) ; - pour l’entrée standard. Sans fichier, les données d’exemple fournies.",
-        "The file (.json, .jsonl, .ndjson, .csv, .parquet, .geojson); - for standard input. Without one, the bundled sample data.",
+        "Le fichier (.json, .jsonl, .ndjson, .csv, .parquet, .geojson, .xlsx) ; - pour l’entrée standard. Sans fichier, les données d’exemple fournies. Les feuilles Structures et Services d’un classeur sont validées toutes deux.",
+        "The file (.json, .jsonl, .ndjson, .csv, .parquet, .geojson, .xlsx); - for standard input. Without one, the bundled sample data. A workbook's sheets Structures and Services are both validated.",
     ),
     (
         "validate.format",
@@ -91,8 +91,32 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "validate.no_advice",
-        "Sans les conseils (SIRET, coordonnées, horaires, téléphone, contacts d’exemple), qui ne changent jamais le verdict.",
-        "Without the advice (SIRET, coordinates, opening hours, telephone, placeholder contacts), which never changes the verdict.",
+        "Sans les conseils (SIRET, coordonnées, horaires, téléphone, contacts d’exemple, code postal de la commune, codes de zone), qui ne changent jamais le verdict.",
+        "Without the advice (SIRET, coordinates, opening hours, telephone, placeholder contacts, the commune's postal code, zone codes), which never changes the verdict.",
+    ),
+    (
+        "validate.valideur",
+        "Les verdicts et les messages du valideur officiel : avertissements comptés comme erreurs, source facultative, code_insee d’une commune du découpage administratif.",
+        "The official valideur's verdicts and messages: warnings as errors, source optional, code_insee a commune of the découpage administratif.",
+    ),
+    (
+        "template",
+        "Écrit le modèle du producteur : un classeur XLSX tiré du schéma (feuilles Structures, Services et Référentiels), à remplir puis à vérifier avec validate --valideur.",
+        "Writes the producer's template: an XLSX workbook generated from the schema (sheets Structures, Services and Référentiels), to fill in and check with validate --valideur.",
+    ),
+    (
+        "template.file",
+        "Le classeur à écrire (.xlsx).",
+        "The workbook to write (.xlsx).",
+    ),
+    (
+        "template.examples",
+        "Exemples :
+  data-inclusion template modele.xlsx
+  data-inclusion validate --valideur modele.xlsx",
+        "Examples:
+  data-inclusion template template.xlsx
+  data-inclusion validate --valideur template.xlsx",
     ),
     (
         "validate.examples",
@@ -111,8 +135,8 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "convert",
-        "Convertit entre JSON, JSON Lines, CSV, Parquet et GeoJSON ; les enregistrements invalides sont signalés, pas écrits. Une entrée CSV ou Parquet garde l’ordre de ses colonnes.",
-        "Converts between JSON, JSON Lines, CSV, Parquet and GeoJSON; invalid records are reported, not written. A CSV or Parquet input keeps its columns' order.",
+        "Convertit entre JSON, JSON Lines, CSV, Parquet, GeoJSON et XLSX ; les enregistrements invalides sont signalés, pas écrits. Une entrée CSV ou Parquet garde l’ordre de ses colonnes ; un classeur XLSX écrit a une feuille par type d’enregistrement.",
+        "Converts between JSON, JSON Lines, CSV, Parquet, GeoJSON and XLSX; invalid records are reported, not written. A CSV or Parquet input keeps its columns' order; a written XLSX workbook has a sheet per kind of record.",
     ),
     (
         "convert.input",
@@ -126,8 +150,8 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "convert.to",
-        "Le format de sortie, quand la sortie est - ou n’a pas d’extension connue : json, jsonl, csv, parquet ou geojson.",
-        "The output format, when OUTPUT is - or has no known extension: json, jsonl, csv, parquet or geojson.",
+        "Le format de sortie, quand la sortie est - ou n’a pas d’extension connue : json, jsonl, csv, parquet, geojson ou xlsx.",
+        "The output format, when OUTPUT is - or has no known extension: json, jsonl, csv, parquet, geojson or xlsx.",
     ),
     (
         "convert.csv_lists",
@@ -162,14 +186,16 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
   data-inclusion convert services.csv - --to json > services.json
   data-inclusion convert services.jsonl services.parquet --compression zstd
   data-inclusion convert services.parquet services.csv --csv-lists python --csv-numbers pandas
-  data-inclusion convert services.jsonl services/ --partition-by source",
+  data-inclusion convert services.jsonl services/ --partition-by source
+  data-inclusion convert modele.xlsx services.parquet --kind services",
         "Examples:
   data-inclusion convert services.csv services.jsonl
   data-inclusion convert structures.jsonl structures.csv
   data-inclusion convert services.csv - --to json > services.json
   data-inclusion convert services.jsonl services.parquet --compression zstd
   data-inclusion convert services.parquet services.csv --csv-lists python --csv-numbers pandas
-  data-inclusion convert services.jsonl services/ --partition-by source",
+  data-inclusion convert services.jsonl services/ --partition-by source
+  data-inclusion convert template.xlsx services.parquet --kind services",
     ),
     (
         "score",
