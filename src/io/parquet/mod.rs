@@ -99,7 +99,9 @@
 //! SELECT id, nom FROM 'services.parquet' WHERE list_contains(thematiques, 'famille--garde-denfants');
 //! ```
 //!
-//! With Polars (Python):
+//! With Polars (Python; Polars 1.44 or later: the parquet crate marks `DOUBLE` columns
+//! with the `IEEE_754_TOTAL_ORDER` column order of parquet-format 2.12, which Polars 1.34
+//! refuses, "Invalid thrift: bad data"; pyarrow, pandas and DuckDB read them):
 //!
 //! ```python
 //! import polars as pl
