@@ -204,8 +204,8 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "score.file",
-        "Le fichier de services ; - pour l’entrée standard (avec --from).",
-        "The file of services; - for standard input (with --from).",
+        "Le fichier de services (d’un classeur, sa feuille Services) ; - pour l’entrée standard (avec --from).",
+        "The file of services (of a workbook, its sheet Services); - for standard input (with --from).",
     ),
     (
         "score.examples",

@@ -751,4 +751,22 @@ fn convert_between_a_workbook_parquet_and_geojson() {
         ])
     );
     assert_eq!(back["date_maj"], "2025-02-14");
+    // `score` reads the workbook's services too.
+    let out = bin()
+        .args(["score"])
+        .args(TODAY)
+        .arg(d.join("again.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (line["line"].as_u64(), line["id"].as_str()),
+        (Some(2), Some("dora--1"))
+    );
 }
