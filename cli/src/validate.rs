@@ -5,14 +5,14 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use data_inclusion_schema::io::xlsx::Workbook;
-use data_inclusion_schema::io::{self as dio, ColumnProblem, Input, Item, Kind, ReadError};
+use data_inclusion_schema::io::{ColumnProblem, Input, Item, Kind, ReadError};
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Level, Problem, Validator};
 use data_inclusion_schema::{Lang, Record};
 use serde_json::{Map, Value};
 
 use crate::fatal::Fatal;
-use crate::input::{kind_of, Opened, Source};
+use crate::input::{kind_of, open_detected, Entries, Opened, Source};
 use crate::report::html::{self, FileReport, Meta};
 use crate::report::json::JsonReport;
 use crate::report::text::text_report;
@@ -97,17 +97,16 @@ fn validate_sources(
     for source in sources {
         match source {
             Opened::Stream(source) => {
-                let source = source.with_progress();
-                let detected =
-                    dio::read_detected(source.reader, source.format, input.kind.map(kind_of))?;
+                let mut source = source.with_progress();
+                let detected = open_detected(&mut source, input.kind.map(kind_of))?;
                 let (kind, mut entries) = (detected.kind, detected.reader);
                 let columns = entries.column_problems(validator);
                 // Each record read and validated at once (for the text and JSON reports, a
                 // CSV row without its map when it has nothing to report; the HTML report
                 // keeps the values of the rows it previews).
                 let mut next = || match kind {
-                    Kind::Structures => next_record::<Structure, _>(&mut entries, validator, html),
-                    Kind::Services => next_record::<Service, _>(&mut entries, validator, html),
+                    Kind::Structures => next_record::<Structure>(&mut entries, validator, html),
+                    Kind::Services => next_record::<Service>(&mut entries, validator, html),
                 };
                 all_ok &= validate_one(
                     &source.name,
@@ -261,8 +260,8 @@ struct Validated {
 }
 
 /// The next record of `entries`, validated as an `R`; with `keep`, the record as read too.
-fn next_record<R: Record, T: std::io::Read>(
-    entries: &mut dio::Reader<T>,
+fn next_record<R: Record>(
+    entries: &mut Entries,
     validator: &Validator,
     keep: bool,
 ) -> Option<Item<Validated>> {
