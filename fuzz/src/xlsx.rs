@@ -114,27 +114,6 @@ pub fn zip_parts(
     zip.finish().expect("a zip archive").into_inner()
 }
 
-/// libFuzzer's panic hook aborts at any panic, even one that is caught. The library
-/// catches calamine's (its arithmetic overflows on absurd cell references where overflow
-/// is checked, as in these builds: see `guarded` in `src/io/xlsx/mod.rs`), so a panic
-/// raised in calamine's code unwinds to it; any other aborts as before, and one of
-/// calamine's that the library did not catch is a crash all the same (libFuzzer's
-/// wrapper aborts on it).
-fn tolerate_calamine_panics() {
-    static HOOK: std::sync::Once = std::sync::Once::new();
-    HOOK.call_once(|| {
-        let abort = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !info
-                .location()
-                .is_some_and(|l| l.file().contains("/calamine-"))
-            {
-                abort(info);
-            }
-        }));
-    });
-}
-
 fn open(bytes: &[u8]) -> Result<Workbook<Cursor<&[u8]>>, String> {
     // A small limit of the shared strings (the default, 64 MiB, is reached by no input
     // of the fuzzer): the check is on the way.
@@ -150,7 +129,7 @@ fn open(bytes: &[u8]) -> Result<Workbook<Cursor<&[u8]>>, String> {
 /// validates it (`Sheet::checked`, with the valideur's profile for one input in two)
 /// exactly as its fields are by `Input::check`, and the single pass as the full check.
 pub fn check_workbook(data: &[u8]) {
-    tolerate_calamine_panics();
+    crate::tolerate_panics_in(&["/calamine-"]);
     let bytes = workbook_of(data);
     let mut workbook = match open(&bytes) {
         Ok(workbook) => workbook,
