@@ -133,3 +133,35 @@ fn fuzz_geojson_reader_on_damaged_collections() {
         },
     );
 }
+
+// ------------------------------------------------------------------ regressions
+
+/// A Parquet file of the fixtures with bytes inserted by the cargo-fuzz target `parquet`
+/// (FUZZING.md, finding 3): on one of its pages parquet 60.1 divides by zero, a panic in
+/// any build. The reading stops there with a clear error; the rows before it are read.
+#[test]
+fn regression_a_page_on_which_parquet_divides_by_zero_is_a_read_error() {
+    let bytes = std::fs::read(support::path(
+        "tests/fixtures/fuzz/parquet-divide-by-zero.parquet",
+    ))
+    .unwrap();
+    let validator = support::validator();
+    let items: Vec<Item<_>> = Reader::new(&bytes[..], Format::Parquet)
+        .checked::<Service>(&validator)
+        .collect();
+    let Some(Item::Stopped(e)) = items.last() else {
+        panic!("{items:?}")
+    };
+    assert!(
+        e.to_string()
+            .contains("le lecteur Parquet a échoué sur une partie corrompue du fichier"),
+        "{e}"
+    );
+    // Read as the tool reads a file: the same error, no panic.
+    let read = data_inclusion_schema::io::read_detected(&bytes[..], Format::Parquet, None)
+        .map(|d| d.reader.last().map(|item| format!("{item:?}")));
+    assert!(
+        format!("{read:?}").contains("le lecteur Parquet a échoué"),
+        "{read:?}"
+    );
+}

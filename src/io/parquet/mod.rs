@@ -220,7 +220,8 @@ impl ParquetFile {
     }
 
     pub(crate) fn from_chunks(chunks: Chunks) -> Result<ParquetFile, ReadError> {
-        let metadata = ArrowReaderMetadata::load(&chunks, ArrowReaderOptions::new())
+        let metadata = unpanicked(|| ArrowReaderMetadata::load(&chunks, ArrowReaderOptions::new()))
+            .map_err(ReadError::parquet)?
             .map_err(ReadError::parquet)?;
         let mut first_row = 1;
         let row_groups = metadata
@@ -333,4 +334,20 @@ pub(crate) fn file_reader(
         Rows::of_file(parquet, groups),
         options,
     ))
+}
+
+/// Runs `read`, a call into the parquet crate, a panic in it made an error (its message
+/// says so, with the panic's). parquet 60.1 panics on some corrupt pages: a division by
+/// zero in its reading of byte arrays (cargo-fuzz finding 3 in FUZZING.md), in any build.
+/// The reading stops there with that error ([`ReadError::Parquet`]), as for any page it
+/// cannot read.
+pub(crate) fn unpanicked<T>(read: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).map_err(|payload| {
+        let why = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("le lecteur Parquet a échoué sur une partie corrompue du fichier ({why})")
+    })
 }

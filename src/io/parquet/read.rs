@@ -5,7 +5,7 @@ use arrow_array::RecordBatch;
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 
 use super::source::Chunks;
-use super::{ParquetFile, BATCH_ROWS};
+use super::{unpanicked, ParquetFile, BATCH_ROWS};
 use crate::io::arrow::rows::{BatchRows, Plan};
 use crate::io::entry::{CheckedEntry, Entry, Input};
 use crate::io::error::{Next, ReadError, RecordError, RecordErrorKind};
@@ -186,10 +186,14 @@ impl Open {
     fn next_batch(&mut self) -> Result<Option<RecordBatch>, ReadError> {
         loop {
             if let Some(batches) = &mut self.batches {
-                match batches.next() {
-                    Some(Ok(batch)) => return Ok(Some(batch)),
-                    Some(Err(e)) => return Err(ReadError::parquet_at(self.group_next, e)),
-                    None => self.batches = None,
+                match unpanicked(|| batches.next()) {
+                    Ok(Some(Ok(batch))) => return Ok(Some(batch)),
+                    Ok(Some(Err(e))) => return Err(ReadError::parquet_at(self.group_next, e)),
+                    Ok(None) => self.batches = None,
+                    Err(message) => {
+                        self.batches = None;
+                        return Err(ReadError::parquet_at(self.group_next, message));
+                    }
                 }
             }
             let Some(&group) = self.groups.get(self.next_group) else {
@@ -205,11 +209,14 @@ impl Open {
                 self.file.chunks.clone(),
                 self.file.metadata.clone(),
             );
-            let batches = builder
-                .with_batch_size(BATCH_ROWS)
-                .with_row_groups(vec![group])
-                .build()
-                .map_err(|e| ReadError::parquet_at(self.group_next, e))?;
+            let batches = unpanicked(|| {
+                builder
+                    .with_batch_size(BATCH_ROWS)
+                    .with_row_groups(vec![group])
+                    .build()
+            })
+            .map_err(|e| ReadError::parquet_at(self.group_next, e))?
+            .map_err(|e| ReadError::parquet_at(self.group_next, e))?;
             self.batches = Some(batches);
         }
     }
