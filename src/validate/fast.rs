@@ -156,7 +156,18 @@ pub(crate) fn plainly_json(text: &str) -> bool {
 /// The tree of the full check, read by the same tokenizer: `None` when the tokenizer
 /// gives up (not standard JSON, `NaN`, integers beyond `i64`, …), and jiter must parse.
 /// Where it answers, the tree is the one jiter's parse gives (`node::parse`).
+#[cfg(test)]
 pub(crate) fn parse_node(text: &str) -> Option<node::Node<'_>> {
+    parse_record(text, None)
+}
+
+/// [`parse_node`], but with `index`, the members of the record's object whose key `index`
+/// does not know are read without being built ([`node::Node::Raw`], as
+/// `node::parse_record` reads them).
+pub(crate) fn parse_record(
+    text: &str,
+    index: Option<fn(&str) -> Option<usize>>,
+) -> Option<node::Node<'_>> {
     let mut cx = Fast {
         text,
         bytes: text.as_bytes(),
@@ -164,9 +175,42 @@ pub(crate) fn parse_node(text: &str) -> Option<node::Node<'_>> {
         state: State::new("", NaiveDate::MIN),
     };
     let peek = cx.peek()?;
-    let tree = cx.node(peek, 0)?;
+    let tree = match (peek, index) {
+        (Peek::Object, Some(index)) => {
+            let mut members = Vec::new();
+            cx.object(0, |cx, key, peek| {
+                let value = if index(&key).is_none() {
+                    let start = cx.pos;
+                    cx.skip(peek, 1)?;
+                    node::Node::Raw(cx.text.get(start..cx.pos)?)
+                } else {
+                    cx.node(peek, 1)?
+                };
+                members.push((key, value));
+                Some(())
+            })?;
+            node::Node::Object(members)
+        }
+        _ => cx.node(peek, 0)?,
+    };
     cx.end()?;
     Some(tree)
+}
+
+/// The compact JSON text of one JSON value (an unknown member kept as text by
+/// [`parse_record`]), written as it is read, without a tree (as [`Source::raw`]); `None`
+/// when the tokenizer gives up.
+pub(crate) fn raw_of(text: &str) -> Option<RawJson> {
+    let mut cx = Fast {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        state: State::new("", NaiveDate::MIN),
+    };
+    let peek = cx.peek()?;
+    let raw = cx.raw(peek, 1)?;
+    cx.end()?;
+    Some(raw)
 }
 
 /// Where the single-pass validator reads a record from: JSON text (`Fast`) or
@@ -375,7 +419,6 @@ fn plain_string_end(bytes: &[u8], mut i: usize) -> usize {
 
 impl<'t> Fast<'t> {
     /// Reads a value and forgets it, with `node::parse`'s depth rule.
-    #[cfg(any(feature = "io", test))]
     fn skip(&mut self, peek: Peek, depth: usize) -> Option<()> {
         match peek {
             Peek::Null => self.null(),
@@ -1018,7 +1061,7 @@ mod tests {
 
     fn agree<R: Record + PartialEq>(validator: &Validator, text: &str) -> bool {
         let fast = single_pass::<R>(text, validator.reference_date());
-        let full = match super::super::parse(text) {
+        let full = match super::super::parse(text, R::field_index) {
             Ok(node) => validator.check_node::<R>(&node),
             Err(_) => {
                 assert!(fast.is_none(), "{text}");

@@ -372,7 +372,7 @@ impl Validator {
             };
             return self.advised(checked, || advised_members(text));
         }
-        match parse(text) {
+        match parse(text, R::field_index) {
             Ok(node) => self.check_node(&node),
             Err(problem) => Checked {
                 record: None,
@@ -411,7 +411,7 @@ impl Validator {
     /// that hold the two to the same outcome.
     #[doc(hidden)]
     pub fn check_json_fully<R: Record>(&self, text: &str) -> Checked<R> {
-        match parse(text) {
+        match parse(text, R::field_index) {
             Ok(node) => self.check_node(&node),
             Err(problem) => Checked {
                 record: None,
@@ -487,7 +487,7 @@ impl Validator {
         if single_pass::<R>(text, self.today).is_some() {
             return true;
         }
-        match parse(text) {
+        match parse(text, R::field_index) {
             Ok(node) => self.is_valid_node::<R>(&node),
             Err(_) => false,
         }
@@ -572,13 +572,20 @@ fn advised_members(_: &str) -> Option<Node<'_>> {
 
 /// Parses JSON text as the official package does (jiter: `NaN` and `Infinity` allowed,
 /// integers of any size, nesting up to 200 levels, the last of duplicate keys wins).
-pub(crate) fn parse(text: &str) -> Result<Node<'_>, Box<Problem>> {
+///
+/// The members of the record's object that `index` (a record type's
+/// [`Record::field_index`]) does not know are read, their syntax checked, but not built:
+/// they are only kept, as text, in the record's `extra` ([`node::Node::Raw`]).
+pub(crate) fn parse(
+    text: &str,
+    index: fn(&str) -> Option<usize>,
+) -> Result<Node<'_>, Box<Problem>> {
     // The single pass's tokenizer builds the same tree where it can; jiter reads the rest
     // (and words the errors).
-    if let Some(tree) = fast::parse_node(text) {
+    if let Some(tree) = fast::parse_record(text, Some(index)) {
         return Ok(tree);
     }
-    node::parse(text).map_err(|reason| {
+    node::parse_record(text, index).map_err(|reason| {
         Box::new(Problem::new(
             "",
             String::new(),
