@@ -15,6 +15,7 @@ use super::item::Item;
 use super::json::Document;
 use super::jsonl::Lines;
 use super::options::{CsvCells, ReadOptions};
+use super::parallel::Owned;
 use super::source::Source;
 use crate::spec::FieldSpec;
 use crate::validate::Validator;
@@ -150,7 +151,7 @@ impl<R: Read> Reader<R> {
     }
 
     /// Reads CSV cells by `T`'s fields, unless they are read as strings.
-    fn read_as<T: Record>(&mut self) {
+    pub(super) fn read_as<T: Record>(&mut self) {
         let by_t = CsvCells::ByFields(T::FIELDS);
         match self.options.csv_cells {
             CsvCells::AsStrings => {}
@@ -310,6 +311,26 @@ impl<R: Read> Reader<R> {
             validator,
             record: std::marker::PhantomData,
         }
+    }
+
+    /// The next item, its record read whole but neither validated nor made an entry
+    /// ([`Owned`]): what [`Reader::next_checked`] and [`Iterator::next`] read, the same
+    /// errors in the same order, the rest of their work left to do elsewhere.
+    pub(super) fn next_owned(&mut self) -> Option<Result<Result<Owned, RecordError>, ReadError>> {
+        if let Some(item) = self.lookahead.pop_front() {
+            return Some(item.map(|record| record.map(Owned::Entry)));
+        }
+        self.produce_with(|records, src, options| match records {
+            Records::Json(document) => document
+                .next_owned(src, options)
+                .map(|next| next.map(|record| record.map(Owned::Json))),
+            Records::JsonLines(lines) => lines
+                .next_owned(src, options)
+                .map(|next| next.map(|record| record.map(Owned::Json))),
+            Records::Csv(csv) => csv
+                .next_owned(src, options)
+                .map(|next| next.map(|record| record.map(Owned::Row))),
+        })
     }
 
     /// Reads the next item from the input.
