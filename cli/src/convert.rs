@@ -2,11 +2,12 @@
 //! invalid ones reported on standard error, not written.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Write};
+use std::num::NonZeroUsize;
 use std::path::Path;
 
 use anstream::eprintln;
-use data_inclusion_schema::io::{self as dio, Entry, Item, Kind};
+use data_inclusion_schema::io::{self as dio, CheckedEntry, Item, Kind, ReadError};
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Checked, Level, Problem, Validator};
 use data_inclusion_schema::{Lang, Record};
@@ -44,39 +45,22 @@ pub fn convert(
     );
     let (mut written, mut rejected) = (0u64, 0u64);
     let mut stopped = None;
-    for item in detected.reader {
-        match item {
-            Item::Stopped(e) => {
-                stopped = Some(e);
-                break;
-            }
-            Item::Unreadable(e) => {
-                rejected += 1;
-                eprintln!("{}:{} : {}", source.name, e.line, printable(&e.message));
-            }
-            Item::Record(Entry { line, input }) => {
-                let problems = match kind {
-                    Kind::Structures => {
-                        write_checked(&mut writer, input.check::<Structure>(validator))?
-                    }
-                    Kind::Services => {
-                        write_checked(&mut writer, input.check::<Service>(validator))?
-                    }
-                };
-                match problems {
-                    None => written += 1,
-                    Some(problems) => {
-                        rejected += 1;
-                        for p in problems.iter().filter(|p| p.level == Level::Error) {
-                            let shown = match messages::lang() {
-                                Lang::Fr => p.to_string(),
-                                Lang::En => format!("{p:#}"),
-                            };
-                            eprintln!("{}:{line} : {}", source.name, printable(&shown));
-                        }
-                    }
-                }
-            }
+    let mut reader = detected.reader;
+    let mut counts = Counts {
+        name: &source.name,
+        writer: &mut writer,
+        written: &mut written,
+        rejected: &mut rejected,
+        stopped: &mut stopped,
+    };
+    // Validated on `--jobs` threads, written in the input's order.
+    let jobs = args.jobs();
+    match kind {
+        Kind::Structures => {
+            convert_records::<Structure, _, _>(&mut reader, validator, jobs, &mut counts)?
+        }
+        Kind::Services => {
+            convert_records::<Service, _, _>(&mut reader, validator, jobs, &mut counts)?
         }
     }
     // The output is well-formed (a JSON array closed) even when the input cannot be read
@@ -91,6 +75,52 @@ pub fn convert(
         Some(e) => Err(Fatal::Read(e)),
         None => Ok(rejected == 0),
     }
+}
+
+/// Where `convert` stands.
+struct Counts<'a, W: Write> {
+    name: &'a str,
+    writer: &'a mut dio::Writer<W>,
+    written: &'a mut u64,
+    rejected: &'a mut u64,
+    stopped: &'a mut Option<ReadError>,
+}
+
+/// Validates each record of `reader` as an `R` on `jobs` threads and writes the valid
+/// ones, in the input's order; reports the others on standard error.
+fn convert_records<R: Record + Send, T: Read, W: Write>(
+    reader: &mut dio::Reader<T>,
+    validator: &Validator,
+    jobs: NonZeroUsize,
+    counts: &mut Counts<'_, W>,
+) -> Result<(), Fatal> {
+    reader
+        .parallel(jobs)
+        .checked::<R, Fatal>(validator, |item| {
+            match item {
+                Item::Stopped(e) => *counts.stopped = Some(e),
+                Item::Unreadable(e) => {
+                    *counts.rejected += 1;
+                    eprintln!("{}:{} : {}", counts.name, e.line, printable(&e.message));
+                }
+                Item::Record(CheckedEntry { line, checked }) => {
+                    match write_checked(counts.writer, checked)? {
+                        None => *counts.written += 1,
+                        Some(problems) => {
+                            *counts.rejected += 1;
+                            for p in problems.iter().filter(|p| p.level == Level::Error) {
+                                let shown = match messages::lang() {
+                                    Lang::Fr => p.to_string(),
+                                    Lang::En => format!("{p:#}"),
+                                };
+                                eprintln!("{}:{line} : {}", counts.name, printable(&shown));
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })
 }
 
 /// Writes a valid record; returns the problems of an invalid one.

@@ -60,6 +60,11 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
         "The input format, when the file is - or has no known extension: json, jsonl or csv.",
     ),
     (
+        "jobs",
+        "Le nombre de fils qui valident (par défaut : un par cœur) ; 1 lit et valide sur un seul fil. Le rapport est le même octet pour octet quel qu’il soit.",
+        "How many threads validate (default: one per core); 1 reads and validates on one thread. The report is the same byte for byte whatever it is.",
+    ),
+    (
         "today",
         "La date de référence de la règle sur date_maj, AAAA-MM-JJ (par défaut : aujourd’hui).",
         "The reference date of the date_maj rule, YYYY-MM-DD (default: today).",

@@ -2,6 +2,7 @@
 //! report.
 
 use std::io::{BufWriter, Write};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use data_inclusion_schema::io::{self as dio, Input, Item, Kind, ReadError};
@@ -104,16 +105,12 @@ fn validate_sources(
         let mut stopped: Option<ReadError> = None;
         // Each record read and validated at once (for the text and JSON reports, a CSV
         // row without its map when it has nothing to report; the HTML report keeps the
-        // values of the rows it previews).
-        while let Some(item) = match kind {
-            Kind::Structures => next_record::<Structure, _>(&mut entries, validator, html),
-            Kind::Services => next_record::<Service, _>(&mut entries, validator, html),
-        } {
+        // values of the rows it previews), on `--jobs` threads, in the input's order.
+        let handle = |item: Item<Validated>| -> Result<(), Fatal> {
             match item {
                 Item::Stopped(e) => {
                     summary.unreadable = Some(e.to_string());
                     stopped = Some(e);
-                    break;
                 }
                 Item::Unreadable(e) => {
                     summary.unreadable_record(e.line, &e.message, groups);
@@ -138,6 +135,16 @@ fn validate_sources(
                         }
                     }
                 }
+            }
+            Ok(())
+        };
+        let jobs = input.jobs();
+        match kind {
+            Kind::Structures => {
+                each_record::<Structure, _>(&mut entries, validator, html, jobs, handle)?
+            }
+            Kind::Services => {
+                each_record::<Service, _>(&mut entries, validator, html, jobs, handle)?
             }
         }
         if summary.errors > 0 {
@@ -176,26 +183,33 @@ struct Validated {
     input: Option<Input>,
 }
 
-/// The next record of `entries`, validated as an `R`; with `keep`, the record as read too.
-fn next_record<R: Record, T: std::io::Read>(
+/// Gives each record of `entries`, validated as an `R` on `jobs` threads, to `each`, in
+/// the input's order; with `keep`, the record as read too.
+fn each_record<R: Record + Send, T: std::io::Read>(
     entries: &mut dio::Reader<T>,
     validator: &Validator,
     keep: bool,
-) -> Option<Item<Validated>> {
+    jobs: NonZeroUsize,
+    mut each: impl FnMut(Item<Validated>) -> Result<(), Fatal>,
+) -> Result<(), Fatal> {
+    let parallel = entries.parallel(jobs);
     if !keep {
-        let item = entries.next_checked::<R>(validator)?;
-        return Some(item.map(|entry| Validated {
-            line: entry.line,
-            problems: entry.checked.problems,
-            input: None,
-        }));
+        return parallel.checked::<R, Fatal>(validator, |item| {
+            each(item.map(|entry| Validated {
+                line: entry.line,
+                problems: entry.checked.problems,
+                input: None,
+            }))
+        });
     }
-    let item = entries.next()?;
-    Some(item.map(|entry| Validated {
-        line: entry.line,
-        problems: entry.input.check::<R>(validator).problems,
-        input: Some(entry.input),
-    }))
+    parallel.entries(
+        |entry| Validated {
+            line: entry.line,
+            problems: entry.input.check::<R>(validator).problems,
+            input: Some(entry.input),
+        },
+        each,
+    )
 }
 
 /// The members of a record as read (an empty map when it is not an object).
