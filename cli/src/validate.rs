@@ -185,22 +185,26 @@ struct Validated {
 
 /// Gives each record of `entries`, validated as an `R` on `jobs` threads, to `each`, in
 /// the input's order; with `keep`, the record as read too.
-fn each_record<R: Record + Send, T: std::io::Read>(
+fn each_record<R: Record, T: std::io::Read>(
     entries: &mut dio::Reader<T>,
     validator: &Validator,
     keep: bool,
     jobs: NonZeroUsize,
-    mut each: impl FnMut(Item<Validated>) -> Result<(), Fatal>,
+    each: impl FnMut(Item<Validated>) -> Result<(), Fatal>,
 ) -> Result<(), Fatal> {
     let parallel = entries.parallel(jobs);
     if !keep {
-        return parallel.checked::<R, Fatal>(validator, |item| {
-            each(item.map(|entry| Validated {
+        // The typed record is dropped on the worker threads: the report needs the
+        // problems alone.
+        return parallel.checked_map::<R, _, Fatal>(
+            validator,
+            |entry| Validated {
                 line: entry.line,
                 problems: entry.checked.problems,
                 input: None,
-            }))
-        });
+            },
+            each,
+        );
     }
     parallel.entries(
         |entry| Validated {

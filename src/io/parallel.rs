@@ -147,27 +147,62 @@ impl<R: Read> Parallel<'_, R> {
     pub fn checked<T, E>(
         self,
         validator: &Validator,
-        mut each: impl FnMut(Item<CheckedEntry<T>>) -> Result<(), E>,
+        each: impl FnMut(Item<CheckedEntry<T>>) -> Result<(), E>,
     ) -> Result<(), E>
     where
         T: Record + Send,
+    {
+        self.checked_map(validator, |entry| entry, each)
+    }
+
+    /// [`Parallel::checked`], each validated record mapped by `map` on the worker
+    /// threads: what the caller does not need (the typed record, when only the problems
+    /// matter) is dropped there.
+    ///
+    /// ```
+    /// use std::num::NonZeroUsize;
+    /// use data_inclusion_schema::io::{Format, Reader};
+    /// use data_inclusion_schema::v1::Structure;
+    /// use data_inclusion_schema::validate::Validator;
+    ///
+    /// let jsonl = "{\"source\": \"dora\", \"id\": \"dora--1\", \"nom\": \"M\", \"date_maj\": \"2025-02-14\"}\n";
+    /// let validator = Validator::new();
+    /// let mut codes = Vec::new();
+    /// Reader::new(jsonl.as_bytes(), Format::JsonLines)
+    ///     .parallel(NonZeroUsize::new(2).unwrap())
+    ///     .checked_map::<Structure, _, ()>(
+    ///         &validator,
+    ///         |entry| (entry.line, entry.checked.problems),
+    ///         |item| {
+    ///             let (line, problems) = item.record().unwrap();
+    ///             codes.extend(problems.iter().map(|p| (line, p.code().as_str())));
+    ///             Ok(())
+    ///         },
+    ///     )?;
+    /// assert_eq!(codes, [(1, "string_too_short")]);
+    /// # Ok::<(), ()>(())
+    /// ```
+    pub fn checked_map<T, U, E>(
+        self,
+        validator: &Validator,
+        map: impl Fn(CheckedEntry<T>) -> U + Sync,
+        mut each: impl FnMut(Item<U>) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        T: Record,
+        U: Send,
     {
         let reader = self.reader;
         reader.read_as::<T>();
         if self.jobs.get() == 1 {
             while let Some(item) = reader.next_checked::<T>(validator) {
-                each(item)?;
+                each(item.map(&map))?;
             }
             return Ok(());
         }
         let (jobs, batch) = (self.jobs, self.batch.get());
-        run(
-            reader,
-            jobs,
-            batch,
-            |owned| owned.check::<T>(validator),
-            each,
-        )
+        let work = |owned: Owned| owned.check::<T>(validator).map(&map);
+        run(reader, jobs, batch, work, each)
     }
 
     /// Makes an [`Entry`] of every record, maps it with `map` on the worker threads, and
