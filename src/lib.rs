@@ -98,6 +98,37 @@
 //! # }
 //! ```
 //!
+//! # The producers' workbooks
+//!
+//! With the `xlsx` feature, a workbook filled in from the template
+//! ([`io::xlsx::template`]) is checked with the verdicts, lines and French wording of the
+//! official valideur (the web page of the data·inclusion API where producers check their
+//! files):
+//!
+//! ```
+//! # #[cfg(feature = "xlsx")] {
+//! use data_inclusion_schema::io::xlsx::{Workbook, XlsxWriter};
+//! use data_inclusion_schema::io::{Item, Kind};
+//! use data_inclusion_schema::v1::Service;
+//! use data_inclusion_schema::validate::Validator;
+//!
+//! // A workbook as a producer would send it (here written by this crate).
+//! let service: Service = serde_json::from_str(r#"{"source": "", "structure_id": "s1", "id": "1",
+//!     "nom": "Atelier CV", "description": "Un atelier pour écrire son CV.",
+//!     "date_maj": "2025-02-14", "code_insee": "59999"}"#).unwrap();
+//! let mut writer = XlsxWriter::new();
+//! writer.write(&service).unwrap();
+//! let bytes = writer.into_bytes().unwrap();
+//!
+//! let mut workbook = Workbook::from_reader(std::io::Cursor::new(bytes)).unwrap();
+//! let validator = Validator::valideur();
+//! let mut sheet = workbook.sheet(Kind::Services).unwrap().unwrap();
+//! let Some(Item::Record(entry)) = sheet.next_checked::<Service>(&validator) else { panic!() };
+//! assert_eq!(entry.line, 2);
+//! assert_eq!(entry.checked.problems[0].to_string(), "/code_insee: Le code commune 59999 n'existe pas");
+//! # }
+//! ```
+//!
 //! # Features
 //!
 //! None is on by default: a crate that only needs the types builds with serde,
@@ -106,9 +137,10 @@
 //!
 //! | feature | what |
 //! |---|---|
-//! | `validate` | [`validate`] and [`score`]: jiter, speedate, url, idna and regex, the crates the official package's pydantic-core uses, for the same verdicts |
+//! | `validate` | [`validate`] (with the official valideur's profile, [`validate::Profile`]), [`score`] and [`communes`] (the découpage administratif, 340 KB of tables): jiter, speedate, url, idna and regex, the crates the official package's pydantic-core uses, for the same verdicts |
 //! | `io` | [`io`]: streaming JSON, JSON Lines and CSV reading and writing; implies `validate` |
 //! | `advice` | [`validate::advice`]: advice beyond the official verdict (SIRET check digit, coordinates, opening hours, telephone numbers, placeholder contacts), level `Advice`; phonenumber and opening-hours-syntax; implies `validate` |
+//! | `xlsx` | [`io::xlsx`]: the producers' XLSX workbooks read as the official valideur reads them, written, and the producer's template (calamine, rust_xlsxwriter); implies `io` |
 //! | `schemars` | `schemars::JsonSchema` for every record and referential |
 //! | `codegen` | [`codegen`]: the generator (the crate `data-inclusion-codegen`) |
 //! | `regenerate` | for schema maintainers: `build.rs` regenerates `src/v1/generated.rs` from `schema/v1/` |
@@ -136,6 +168,9 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "validate")]
+#[cfg_attr(docsrs, doc(cfg(feature = "validate")))]
+pub mod communes;
 mod extra;
 #[cfg(feature = "io")]
 #[cfg_attr(docsrs, doc(cfg(feature = "io")))]

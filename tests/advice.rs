@@ -178,6 +178,140 @@ fn each_advice_on_the_field_it_concerns() {
 }
 
 #[test]
+fn postal_codes_and_zones_against_the_decoupage_administratif() {
+    let v = validator().with_advice(true);
+    // Lille (59350): 59000, 59160, 59260, 59777, 59800.
+    type Advice = Vec<(&'static str, Code, Value)>;
+    let cases: Vec<(Value, Advice)> = vec![
+        (
+            json!({"code_insee": "59350", "code_postal": "59800"}),
+            vec![],
+        ),
+        (
+            json!({"code_insee": "59350", "code_postal": "75001"}),
+            vec![("code_postal", Code::CodePostalNotOfCommune, json!("75001"))],
+        ),
+        // Paris's arrondissements have their postal codes, and so has Paris.
+        (
+            json!({"code_insee": "75056", "code_postal": "75116"}),
+            vec![],
+        ),
+        (
+            json!({"code_insee": "75112", "code_postal": "75012"}),
+            vec![],
+        ),
+        // A commune the table does not know (the valideur's profile reports it) or one
+        // without postal code (Nouvelle-Calédonie): nothing to compare.
+        (
+            json!({"code_insee": "59999", "code_postal": "59000"}),
+            vec![],
+        ),
+        (
+            json!({"code_insee": "98818", "code_postal": "98800"}),
+            vec![],
+        ),
+        // One of the two alone says nothing.
+        (json!({"code_postal": "75001"}), vec![]),
+    ];
+    for (fields, expected) in cases {
+        let expected: Vec<(String, Code, Value)> = expected
+            .into_iter()
+            .map(|(f, c, v)| (f.to_string(), c, v))
+            .collect();
+        assert_eq!(
+            advice::<Structure>(&v, &structure(fields.clone())),
+            expected,
+            "{fields}"
+        );
+        assert_eq!(
+            advice::<Service>(&v, &service(fields.clone())),
+            expected,
+            "{fields}"
+        );
+    }
+    // Each zone code that exists in none of the four tables, at its place in the list.
+    let record = service(json!({"zone_eligibilite": [
+        "59350", "59999", "2A", "974", "84", "200093201", "200093202", "france", "99100"
+    ]}));
+    let checked = v.check_value::<Service>(&record);
+    assert!(checked.is_valid());
+    let got: Vec<(&str, &str, Code, &Value)> = checked
+        .problems
+        .iter()
+        .map(|p| (p.field.as_str(), p.path.as_str(), p.code(), &p.value))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "zone_eligibilite",
+                "/zone_eligibilite/1",
+                Code::ZoneUnknown,
+                &json!("59999")
+            ),
+            (
+                "zone_eligibilite",
+                "/zone_eligibilite/6",
+                Code::ZoneUnknown,
+                &json!("200093202")
+            ),
+        ]
+    );
+    assert!(checked.problems.iter().all(|p| p.level == Level::Advice));
+    // The same from the JSON text (the single pass, then the advised members read again).
+    assert_eq!(
+        v.check_json::<Service>(&record.to_string()).problems,
+        checked.problems
+    );
+    assert_eq!(
+        checked.problems[0].message(Lang::Fr),
+        "Le code 59999 n’existe pas dans le découpage administratif 2026 : ce n’est le code \
+         d’aucune commune, d’aucun département, d’aucune région, ni le SIREN d’aucun EPCI. \
+         Vérifiez-le sur geo.api.gouv.fr."
+    );
+    assert!(checked.problems[0]
+        .message(Lang::En)
+        .starts_with("The code 59999 does not exist in the 2026 découpage administratif"));
+    let postal = v
+        .check_value::<Structure>(&structure(
+            json!({"code_insee": "59350", "code_postal": "75001"}),
+        ))
+        .problems;
+    assert_eq!(
+        postal[0].message(Lang::Fr),
+        "Le code postal 75001 n’est pas celui de la commune 59350 (ses codes postaux : \
+         59000, 59160, 59260, 59777, 59800) : l’un des deux codes a sans doute été mal recopié."
+    );
+    assert_eq!(
+        postal[0].message(Lang::En),
+        "The postal code 75001 is not one of the commune 59350's (its postal codes: \
+         59000, 59160, 59260, 59777, 59800): one of the two codes was probably mistyped."
+    );
+    // The valideur's profile: advice too, never its verdict; a code_insee in error (not a
+    // commune) gets no postal advice.
+    let valideur = Validator::valideur()
+        .with_reference_date(support::TODAY)
+        .with_advice(true);
+    let checked = valideur.check_value::<Service>(&record);
+    assert!(checked.is_valid(), "{:?}", checked.problems);
+    assert_eq!(checked.problems.len(), 2);
+    let checked = valideur.check_value::<Structure>(&structure(
+        json!({"code_insee": "59999", "code_postal": "75001"}),
+    ));
+    let codes: Vec<(Code, Level)> = checked
+        .problems
+        .iter()
+        .map(|p| (p.code(), p.level))
+        .collect();
+    assert_eq!(codes, [(Code::BadCodeInsee, Level::Error)]);
+    // Without advice, nothing.
+    assert!(validator()
+        .check_value::<Service>(&record)
+        .problems
+        .is_empty());
+}
+
+#[test]
 fn a_field_in_error_gets_no_advice_but_the_others_do() {
     let v = validator().with_advice(true);
     // An invalid record: its errors, then advice on the fields without error.
@@ -282,11 +416,12 @@ fn the_same_advice_from_json_text_values_maps_typed_records_and_files() {
     let v = validator().with_advice(true);
     let record = structure(
         json!({"siret": "13002526500014", "longitude": 50.63, "latitude": 3.06,
-        "telephone": "0000000000", "horaires_accueil": "sur rendez-vous"}),
+        "telephone": "0000000000", "horaires_accueil": "sur rendez-vous",
+        "code_insee": "59350", "code_postal": "75001"}),
     );
     let text = record.to_string();
     let from_text = v.check_json::<Structure>(&text).problems;
-    assert_eq!(from_text.len(), 4);
+    assert_eq!(from_text.len(), 5);
     assert_eq!(v.check_value::<Structure>(&record).problems, from_text);
     assert_eq!(
         v.check_map::<Structure>(record.as_object().unwrap())
@@ -297,8 +432,8 @@ fn the_same_advice_from_json_text_values_maps_typed_records_and_files() {
     assert_eq!(v.check(&typed).problems, from_text);
     // JSON Lines and CSV readers.
     let jsonl = format!("{text}\n");
-    let csv = "source,id,nom,date_maj,siret,longitude,latitude,telephone,horaires_accueil\n\
-               dora,dora--1,CCAS de Lille,2025-02-14,13002526500014,50.63,3.06,0000000000,sur rendez-vous\n";
+    let csv = "source,id,nom,date_maj,siret,longitude,latitude,telephone,horaires_accueil,code_insee,code_postal\n\
+               dora,dora--1,CCAS de Lille,2025-02-14,13002526500014,50.63,3.06,0000000000,sur rendez-vous,59350,75001\n";
     for (bytes, format) in [
         (jsonl.as_bytes(), Format::JsonLines),
         (csv.as_bytes(), Format::Csv),
@@ -340,7 +475,8 @@ fn hostile_values_are_advised_on_in_bounded_time() {
 
 /// The share of records with advice, per kind of advice, in the data.gouv.fr samples
 /// (CSV and JSON Lines give the same): their contacts are the schema's and RFC 2606's
-/// examples (`+33123456789`, `…@exemple.fr`, `https://www.exemple.fr/`).
+/// examples (`+33123456789`, `…@exemple.fr`, `https://www.exemple.fr/`), and three
+/// structures of Ajaccio (`2A004`) have Lille's postal code.
 #[test]
 fn advice_on_the_data_gouv_fr_samples() {
     fn shares<R: Record>(bytes: &[u8], format: Format) -> (usize, usize, Vec<(String, usize)>) {
@@ -373,6 +509,7 @@ fn advice_on_the_data_gouv_fr_samples() {
         5,
         5,
         vec![
+            ("code_postal_not_of_commune code_postal".to_string(), 3),
             ("placeholder_contact courriel".to_string(), 3),
             ("placeholder_contact site_web".to_string(), 3),
             ("placeholder_contact telephone".to_string(), 3),

@@ -4,9 +4,10 @@
 //! error, with warnings ignored and as errors.
 #![cfg(feature = "validate")]
 
+mod support;
+
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Level, Validator};
 use data_inclusion_schema::Record;
@@ -103,11 +104,8 @@ fn fields_in_error<R: Record>(validator: &Validator, json: &str) -> BTreeSet<Str
 
 #[test]
 fn same_fields_in_error_as_the_official_package() {
-    let today = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
-    let lax = Validator::new().with_reference_date(today);
-    let strict = Validator::new()
-        .with_reference_date(today)
-        .with_strict(true);
+    let lax = support::validator();
+    let strict = support::strict_validator();
     let cases = cases();
     assert!(cases.len() > 4000);
     let mut disagreements = Vec::new();
@@ -163,8 +161,7 @@ fn same_fields_in_error_as_the_official_package() {
 #[test]
 fn same_scores_as_the_official_package() {
     use data_inclusion_schema::score::score_qualite;
-    let today = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
-    let validator = Validator::new().with_reference_date(today);
+    let validator = support::validator();
     let text = include_str!("conformance/cases.jsonl");
     let (mut scored, mut errors) = (0, 0);
     for line in text.lines() {
@@ -179,7 +176,7 @@ fn same_scores_as_the_official_package() {
         let service: Service = validator
             .validate_json(case["json"].as_str().unwrap())
             .unwrap();
-        let ours = score_qualite(&service, today);
+        let ours = score_qualite(&service, support::TODAY);
         if case["score_error"].is_string() {
             assert!(
                 ours.is_err(),

@@ -19,6 +19,11 @@
 //!
 //! Each target prints, with `--nocapture`, its cases, executions and duration.
 
+// The tool's tests include this file too (cli/tests/fuzz_cli.rs), where the library's
+// features are not the crate's own.
+#[allow(unexpected_cfgs)]
+mod support;
+
 use std::collections::BTreeSet;
 use std::fmt::Debug;
 use std::io::Read;
@@ -28,7 +33,6 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
 use data_inclusion_schema::io::{
     read_detected_with, Format, Input, Item, Kind, ReadOptions, Reader, RecordErrorKind,
     WriteOptions, Writer,
@@ -153,9 +157,7 @@ impl Watchdog {
 
 // ------------------------------------------------------------------ the data
 
-pub(crate) fn validator() -> Validator {
-    Validator::new().with_reference_date(NaiveDate::from_ymd_opt(2026, 6, 15).unwrap())
-}
+pub(crate) use support::validator;
 
 /// Real records to mutate: the conformance corpus (4768 records, valid and not, with the
 /// official verdicts), the sample data and the data.gouv.fr fixtures.

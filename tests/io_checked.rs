@@ -11,7 +11,6 @@ mod corpus;
 
 use std::path::Path;
 
-use chrono::NaiveDate;
 use data_inclusion_schema::io::{
     CheckedEntry, CsvCells, Entry, Format, Input, Item, ReadOptions, Reader, WriteOptions, Writer,
 };
@@ -22,14 +21,10 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{Map, Value};
 
+mod support;
+
 fn validators() -> [Validator; 2] {
-    let today = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
-    [
-        Validator::new().with_reference_date(today),
-        Validator::new()
-            .with_reference_date(today)
-            .with_strict(true),
-    ]
+    [support::validator(), support::strict_validator()]
 }
 
 /// An item as a comparable text: `Debug` of the verdict (NaN is not equal to itself, its

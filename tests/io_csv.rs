@@ -312,18 +312,28 @@ fn a_number_that_does_not_parse_is_kept_for_validation_to_report() {
 }
 
 #[test]
-fn a_duplicated_column_is_an_error_naming_it() {
+fn a_duplicated_column_is_read_as_pandas_names_it() {
     let csv = format!("\n{HEADER},nom\n{},Autre\n", row("d--1"));
     let (items, error) = read(csv.as_bytes());
-    assert!(items.is_empty());
-    let error = error.unwrap();
-    assert!(
-        matches!(&error, ReadError::DuplicateColumn { column, line: 2 } if column == "nom"),
-        "{error:?}"
-    );
+    assert!(error.is_none(), "{error:?}");
+    let Ok(Entry {
+        input: Input::Fields(map),
+        ..
+    }) = &items[0]
+    else {
+        unreachable!()
+    };
+    assert_eq!(map["nom.1"], "Autre");
+    let mut reader = Reader::new(csv.as_bytes(), Format::Csv);
+    let problems = reader.column_problems(&validator());
     assert_eq!(
-        error.to_string(),
-        "ligne 2 : la colonne « nom » apparaît deux fois dans l’en-tête CSV"
+        problems[0].to_string(),
+        format!(
+            "ligne 2 : la colonne « nom » apparaît 2 fois (colonnes {}, {}) ; la colonne {} est lue sous le nom « nom.1 »",
+            HEADER.split(',').position(|c| c == "nom").unwrap() + 1,
+            HEADER.split(',').count() + 1,
+            HEADER.split(',').count() + 1
+        )
     );
 }
 

@@ -9,17 +9,15 @@ use data_inclusion_schema::v1::{
     Frais, ModeAccueil, ModeMobilisation, PersonneMobilisatrice, Public, ReseauPorteur, Service,
     Structure, Thematique, TypeService,
 };
-use data_inclusion_schema::validate::Validator;
 use data_inclusion_schema::Record;
 use data_inclusion_schema::Referential;
 use proptest::prelude::*;
 use proptest::sample::subsequence;
 use serde_json::{Map, Value};
 
-/// Later than every generated `date_maj`.
-fn validator() -> Validator {
-    Validator::new().with_reference_date(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
-}
+mod support;
+/// Its reference date is later than every generated `date_maj` (2000-01-01 to 2025-12-31).
+use support::validator;
 
 // ------------------------------------------------------------------ strategies
 

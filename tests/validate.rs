@@ -6,9 +6,8 @@ use data_inclusion_schema::v1::{Service, Structure, Thematique};
 use data_inclusion_schema::validate::{Lang, Level, Validator};
 use serde_json::{json, Value};
 
-fn validator() -> Validator {
-    Validator::new().with_reference_date(NaiveDate::from_ymd_opt(2026, 6, 15).unwrap())
-}
+mod support;
+use support::validator;
 
 fn service() -> Value {
     json!({

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use data_inclusion_schema::io::xlsx::XlsxError;
 use data_inclusion_schema::io::{OpenError, ReadError, UnknownFormat, WriteError};
 use data_inclusion_schema::Lang;
 
@@ -16,7 +17,7 @@ pub enum Fatal {
     #[error("avec `-`, le format se donne avec --from / --to")]
     StdioWithoutFormat,
     /// A file whose extension is not a format's.
-    #[error("{} : extension inconnue (attendu .json, .jsonl, .ndjson ou .csv ; ou --from)", path.display())]
+    #[error("{} : extension inconnue (attendu .json, .jsonl, .ndjson, .csv ou .xlsx ; ou --from)", path.display())]
     UnknownExtension {
         /// The file.
         path: PathBuf,
@@ -28,6 +29,20 @@ pub enum Fatal {
         path: PathBuf,
         /// Why.
         source: std::io::Error,
+    },
+    /// A workbook that cannot be read or written.
+    #[error("{} : {source}", path.display())]
+    Workbook {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: XlsxError,
+    },
+    /// A workbook of both kinds converted into a format of one kind.
+    #[error("{} : le classeur contient des structures et des services ; choisissez avec --kind structures|services", path.display())]
+    BothKinds {
+        /// The file.
+        path: PathBuf,
     },
     /// The input cannot be read (to its end).
     #[error(transparent)]

@@ -4,6 +4,7 @@ use std::fs::File;
 use std::io::{self, IsTerminal, Read};
 use std::path::Path;
 
+use data_inclusion_schema::io::xlsx::Workbook;
 use data_inclusion_schema::io::{Format, Kind};
 
 use crate::fatal::Fatal;
@@ -102,6 +103,66 @@ impl Source {
         bar.set_style(style);
         self.reader = Box::new(bar.wrap_read(self.reader));
         self
+    }
+}
+
+/// Anything a workbook can be read from: a file, or standard input read whole.
+pub trait ReadSeek: Read + io::Seek {}
+impl<T: Read + io::Seek> ReadSeek for T {}
+
+/// An input: a stream of one kind of record, or a workbook (both kinds).
+pub enum Opened {
+    /// JSON, JSON Lines or CSV.
+    Stream(Source),
+    /// An XLSX workbook.
+    Workbook {
+        /// Its name for reports.
+        name: String,
+        /// The workbook.
+        workbook: Box<Workbook<Box<dyn ReadSeek>>>,
+    },
+}
+
+impl Opened {
+    /// The file at `path` (`-`: standard input): a workbook when its extension (or
+    /// `--from`) says `xlsx`.
+    pub fn open(path: &Path, from: Option<&str>) -> Result<Opened, Fatal> {
+        if !is_xlsx(path, from) {
+            return Ok(Opened::Stream(Source::open(path, from)?));
+        }
+        let (name, reader): (String, Box<dyn ReadSeek>) = if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            io::stdin().lock().read_to_end(&mut bytes)?;
+            ("<stdin>".into(), Box::new(io::Cursor::new(bytes)))
+        } else {
+            let file = File::open(path).map_err(|source| Fatal::File {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            (
+                path.display().to_string(),
+                Box::new(io::BufReader::with_capacity(1 << 16, file)),
+            )
+        };
+        let workbook = Workbook::from_reader(reader).map_err(|source| Fatal::Workbook {
+            path: name.clone().into(),
+            source,
+        })?;
+        Ok(Opened::Workbook {
+            name,
+            workbook: Box::new(workbook),
+        })
+    }
+}
+
+/// Whether `path` (or `--from` / `--to`) names an XLSX workbook.
+pub fn is_xlsx(path: &Path, explicit: Option<&str>) -> bool {
+    match explicit {
+        Some(name) => name.trim().eq_ignore_ascii_case("xlsx"),
+        None => path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx")),
     }
 }
 

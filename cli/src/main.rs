@@ -1,7 +1,7 @@
 //! `data-inclusion`: validate, convert and score data·inclusion files from the command line.
 //!
 //! ```text
-//! data-inclusion validate [--kind structures|services] [--format text|json|html] [--today YYYY-MM-DD] [--strict] [--mask] [--no-advice] [FILE]
+//! data-inclusion validate [--kind structures|services] [--format text|json|html] [--today YYYY-MM-DD] [--strict] [--mask] [--no-advice] [--valideur] [FILE]
 //! data-inclusion convert  [--kind structures|services] INPUT OUTPUT
 //! data-inclusion score    [--today YYYY-MM-DD] FILE
 //! data-inclusion help     [COMMAND]
@@ -22,6 +22,7 @@ mod input;
 mod messages;
 mod report;
 mod score;
+mod template;
 mod terminal;
 mod validate;
 
@@ -33,7 +34,8 @@ use anstream::eprintln;
 use chrono::NaiveDate;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use data_inclusion_schema::validate::Validator;
+use data_inclusion_schema::communes;
+use data_inclusion_schema::validate::{Profile, Validator};
 use data_inclusion_schema::Lang;
 
 use crate::terminal::printable;
@@ -41,7 +43,7 @@ use crate::terminal::printable;
 // The help texts are in `messages.rs` (French and English); the doc comments here are
 // for the code's readers.
 #[derive(Parser)]
-#[command(name = "data-inclusion", version, disable_help_subcommand = true)]
+#[command(name = "data-inclusion", version = version(), disable_help_subcommand = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -73,6 +75,9 @@ enum Command {
         /// Without advice.
         #[arg(long)]
         no_advice: bool,
+        /// The official valideur's verdicts and wording.
+        #[arg(long)]
+        valideur: bool,
     },
     /// Converts between formats; invalid records are reported, not written.
     Convert {
@@ -100,12 +105,31 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = messages::parse_date)]
         today: Option<NaiveDate>,
     },
+    /// Writes the producer's template (an XLSX workbook generated from the schema).
+    Template {
+        /// The workbook to write.
+        file: PathBuf,
+    },
     /// Prints the help of the tool or of a command (clap's `help` command, in the tool's
     /// language).
     Help {
         /// The command.
         command: Option<String>,
     },
+}
+
+/// The version, with the millésime of the communes `code_insee` is checked against.
+fn version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| {
+        format!(
+            "{} (schéma data·inclusion {} ; découpage administratif {}, @etalab/decoupage-administratif {})",
+            env!("CARGO_PKG_VERSION"),
+            data_inclusion_schema::v1::SCHEMA_VERSION,
+            communes::MILLESIME,
+            communes::PACKAGE_VERSION
+        )
+    })
 }
 
 #[derive(clap::Args)]
@@ -191,9 +215,16 @@ fn main() -> ExitCode {
             strict,
             mask,
             no_advice,
+            valideur,
         } => {
+            let profile = if valideur {
+                Profile::Valideur
+            } else {
+                Profile::Schema
+            };
             let mut validator = Validator::new()
                 .with_strict(strict)
+                .with_profile(profile)
                 .with_masked_personal_data(mask)
                 .with_advice(!no_advice);
             if let Some(today) = today {
@@ -212,6 +243,7 @@ fn main() -> ExitCode {
                 today.map_or_else(Validator::new, |t| Validator::new().with_reference_date(t));
             convert::convert(&input, &output, &input_args, to.as_deref(), &validator)
         }
+        Command::Template { file } => template::template(&file),
         Command::Score { file, from, today } => {
             let today = today.unwrap_or_else(|| Validator::new().reference_date());
             score::score(&file, from.as_deref(), today)

@@ -56,8 +56,8 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "from",
-        "Le format d’entrée, quand le fichier est - ou n’a pas d’extension connue : json, jsonl ou csv.",
-        "The input format, when the file is - or has no known extension: json, jsonl or csv.",
+        "Le format d’entrée, quand le fichier est - ou n’a pas d’extension connue : json, jsonl, csv ou xlsx.",
+        "The input format, when the file is - or has no known extension: json, jsonl, csv or xlsx.",
     ),
     (
         "jobs",
@@ -76,8 +76,8 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "validate.file",
-        "Le fichier (.json, .jsonl, .ndjson, .csv) ; - pour l’entrée standard. Sans fichier, les données d’exemple fournies.",
-        "The file (.json, .jsonl, .ndjson, .csv); - for standard input. Without one, the bundled sample data.",
+        "Le fichier (.json, .jsonl, .ndjson, .csv, .xlsx) ; - pour l’entrée standard. Sans fichier, les données d’exemple fournies. Les feuilles Structures et Services d’un classeur sont validées toutes deux.",
+        "The file (.json, .jsonl, .ndjson, .csv, .xlsx); - for standard input. Without one, the bundled sample data. A workbook's sheets Structures and Services are both validated.",
     ),
     (
         "validate.format",
@@ -96,8 +96,32 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "validate.no_advice",
-        "Sans les conseils (SIRET, coordonnées, horaires, téléphone, contacts d’exemple), qui ne changent jamais le verdict.",
-        "Without the advice (SIRET, coordinates, opening hours, telephone, placeholder contacts), which never changes the verdict.",
+        "Sans les conseils (SIRET, coordonnées, horaires, téléphone, contacts d’exemple, code postal de la commune, codes de zone), qui ne changent jamais le verdict.",
+        "Without the advice (SIRET, coordinates, opening hours, telephone, placeholder contacts, the commune's postal code, zone codes), which never changes the verdict.",
+    ),
+    (
+        "validate.valideur",
+        "Les verdicts et les messages du valideur officiel : avertissements comptés comme erreurs, source facultative, code_insee d’une commune du découpage administratif.",
+        "The official valideur's verdicts and messages: warnings as errors, source optional, code_insee a commune of the découpage administratif.",
+    ),
+    (
+        "template",
+        "Écrit le modèle du producteur : un classeur XLSX tiré du schéma (feuilles Structures, Services et Référentiels), à remplir puis à vérifier avec validate --valideur.",
+        "Writes the producer's template: an XLSX workbook generated from the schema (sheets Structures, Services and Référentiels), to fill in and check with validate --valideur.",
+    ),
+    (
+        "template.file",
+        "Le classeur à écrire (.xlsx).",
+        "The workbook to write (.xlsx).",
+    ),
+    (
+        "template.examples",
+        "Exemples :
+  data-inclusion template modele.xlsx
+  data-inclusion validate --valideur modele.xlsx",
+        "Examples:
+  data-inclusion template template.xlsx
+  data-inclusion validate --valideur template.xlsx",
     ),
     (
         "validate.examples",

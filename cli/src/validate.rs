@@ -5,14 +5,15 @@ use std::io::{BufWriter, Write};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
-use data_inclusion_schema::io::{self as dio, Input, Item, Kind, ReadError};
+use data_inclusion_schema::io::xlsx::Workbook;
+use data_inclusion_schema::io::{self as dio, ColumnProblem, Input, Item, Kind, ReadError};
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Level, Problem, Validator};
 use data_inclusion_schema::{Lang, Record};
 use serde_json::{Map, Value};
 
 use crate::fatal::Fatal;
-use crate::input::{kind_of, Source};
+use crate::input::{kind_of, Opened, Source};
 use crate::report::html::{self, FileReport, Meta};
 use crate::report::json::JsonReport;
 use crate::report::text::text_report;
@@ -28,9 +29,9 @@ pub fn validate(
     validator: &Validator,
     lang: Lang,
 ) -> Result<bool, Fatal> {
-    let sources: Vec<Source> = match &file {
-        Some(path) => vec![Source::open(path, input.from.as_deref())?],
-        None => Source::samples(),
+    let sources: Vec<Opened> = match &file {
+        Some(path) => vec![Opened::open(path, input.from.as_deref())?],
+        None => Source::samples().into_iter().map(Opened::Stream).collect(),
     };
     // Colour on a terminal only: anstream strips the escape codes elsewhere.
     let out = BufWriter::new(anstream::stdout().lock());
@@ -86,7 +87,7 @@ enum Report<'a> {
 /// Validates each source. A source that cannot be read to its end stops here, after its
 /// report.
 fn validate_sources(
-    sources: Vec<Source>,
+    sources: Vec<Opened>,
     input: &InputArgs,
     mut report: Report<'_>,
     validator: &Validator,
@@ -94,85 +95,183 @@ fn validate_sources(
 ) -> Result<bool, Fatal> {
     let mut all_ok = true;
     let html = matches!(report, Report::Html(_));
-    let groups = !matches!(report, Report::Json(_));
     for source in sources {
-        let source = source.with_progress();
-        let detected = dio::read_detected(source.reader, source.format, input.kind.map(kind_of))?;
-        let (kind, mut entries) = (detected.kind, detected.reader);
-        let schema = kind.record_name();
-        let mut summary = Summary::default();
-        let mut preview = Preview::new(validator.masks_personal_data());
-        let mut stopped: Option<ReadError> = None;
-        // Each record read and validated at once (for the text and JSON reports, a CSV
-        // row without its map when it has nothing to report; the HTML report keeps the
-        // values of the rows it previews), on `--jobs` threads, in the input's order.
-        let handle = |item: Item<Validated>| -> Result<(), Fatal> {
-            match item {
-                Item::Stopped(e) => {
-                    summary.unreadable = Some(e.to_string());
-                    stopped = Some(e);
-                }
-                Item::Unreadable(e) => {
-                    summary.unreadable_record(e.line, &e.message, groups);
-                    preview.unreadable(e.line, &e.message);
-                    if let Report::Json(json) = &mut report {
-                        json.unreadable(schema, &e)?;
-                    }
-                }
-                Item::Record(record) => {
-                    summary.record(record.line, &record.problems, lang, groups, html);
-                    if html {
-                        let in_error = record.problems.iter().any(|p| p.level == Level::Error);
-                        let values = record
-                            .input
-                            .filter(|_| preview.wants(in_error))
-                            .map(values_of);
-                        preview.offer(record.line, &record.problems, values, lang);
-                    }
-                    if let Report::Json(json) = &mut report {
-                        for p in &record.problems {
-                            json.problem(schema, record.line, p, lang)?;
+        match source {
+            Opened::Stream(source) => {
+                let source = source.with_progress();
+                let detected =
+                    dio::read_detected(source.reader, source.format, input.kind.map(kind_of))?;
+                let (kind, mut entries) = (detected.kind, detected.reader);
+                let columns = entries.column_problems(validator);
+                // Each record read and validated at once (for the text and JSON reports, a
+                // CSV row without its map when it has nothing to report; the HTML report
+                // keeps the values of the rows it previews), on `--jobs` threads, in the
+                // input's order.
+                let jobs = input.jobs();
+                let mut records =
+                    |each: &mut dyn FnMut(Item<Validated>) -> Result<(), Fatal>| match kind {
+                        Kind::Structures => {
+                            each_record::<Structure, _>(&mut entries, validator, html, jobs, each)
                         }
-                    }
-                }
+                        Kind::Services => {
+                            each_record::<Service, _>(&mut entries, validator, html, jobs, each)
+                        }
+                    };
+                all_ok &= validate_one(
+                    &source.name,
+                    kind,
+                    detected.kind_detected,
+                    &columns,
+                    &mut records,
+                    &mut report,
+                    validator,
+                    lang,
+                )?;
             }
-            Ok(())
-        };
-        let jobs = input.jobs();
-        match kind {
-            Kind::Structures => {
-                each_record::<Structure, _>(&mut entries, validator, html, jobs, handle)?
+            Opened::Workbook { name, mut workbook } => {
+                all_ok &=
+                    validate_workbook(&name, &mut workbook, input, &mut report, validator, lang)?;
             }
-            Kind::Services => {
-                each_record::<Service, _>(&mut entries, validator, html, jobs, handle)?
-            }
-        }
-        if summary.errors > 0 {
-            all_ok = false;
-        }
-        match &mut report {
-            Report::Text(out) => text_report(
-                *out,
-                &source.name,
-                schema,
-                detected.kind_detected,
-                &summary,
-                lang,
-            )?,
-            Report::Html(files) => files.push(FileReport {
-                name: source.name.clone(),
-                kind,
-                detected: detected.kind_detected,
-                summary,
-                preview,
-            }),
-            Report::Json(_) => {}
-        }
-        if let Some(e) = stopped {
-            return Err(Fatal::Read(e));
         }
     }
     Ok(all_ok)
+}
+
+/// Validates each sheet of a workbook (both kinds, structures first; `--kind` keeps one).
+fn validate_workbook<RS: std::io::Read + std::io::Seek>(
+    name: &str,
+    workbook: &mut Workbook<RS>,
+    input: &InputArgs,
+    report: &mut Report<'_>,
+    validator: &Validator,
+    lang: Lang,
+) -> Result<bool, Fatal> {
+    let mut all_ok = true;
+    let wanted = input.kind.map(kind_of);
+    for info in workbook.sheets().to_vec() {
+        if wanted.is_some_and(|k| k != info.kind) {
+            continue;
+        }
+        let sheet = workbook
+            .sheet(info.kind)
+            .map_err(|source| Fatal::Workbook {
+                path: name.into(),
+                source,
+            })?;
+        let Some(mut sheet) = sheet else { continue };
+        let columns = sheet.column_problems(validator);
+        let html = matches!(report, Report::Html(_));
+        let mut records = |each: &mut dyn FnMut(Item<Validated>) -> Result<(), Fatal>| {
+            for item in sheet.by_ref() {
+                each(item.map(|entry| Validated {
+                    line: entry.line,
+                    problems: match info.kind {
+                        Kind::Structures => entry.input.check::<Structure>(validator).problems,
+                        Kind::Services => entry.input.check::<Service>(validator).problems,
+                    },
+                    input: html.then_some(entry.input),
+                }))?;
+            }
+            Ok(())
+        };
+        let label = match lang {
+            Lang::Fr => format!("{name} (feuille {})", info.name),
+            _ => format!("{name} (sheet {})", info.name),
+        };
+        all_ok &= validate_one(
+            &label,
+            info.kind,
+            true,
+            &columns,
+            &mut records,
+            report,
+            validator,
+            lang,
+        )?;
+    }
+    Ok(all_ok)
+}
+
+/// What gives the records of one file or sheet to a function, in order.
+type Records<'a> =
+    dyn FnMut(&mut dyn FnMut(Item<Validated>) -> Result<(), Fatal>) -> Result<(), Fatal> + 'a;
+
+/// Validates the records that `records` gives (one file, or one sheet) and reports them:
+/// a source that cannot be read to its end stops here, after its report.
+#[allow(clippy::too_many_arguments)]
+fn validate_one(
+    name: &str,
+    kind: Kind,
+    kind_detected: bool,
+    columns: &[ColumnProblem],
+    records: &mut Records<'_>,
+    report: &mut Report<'_>,
+    validator: &Validator,
+    lang: Lang,
+) -> Result<bool, Fatal> {
+    let html = matches!(report, Report::Html(_));
+    let groups = !matches!(report, Report::Json(_));
+    let schema = kind.record_name();
+    let mut summary = Summary::default();
+    let mut preview = Preview::new(validator.masks_personal_data());
+    let mut stopped: Option<ReadError> = None;
+    for column in columns {
+        match report {
+            Report::Json(json) => json.column(schema, column, lang)?,
+            _ => summary
+                .columns
+                .push((column.column.clone(), column.message(lang), column.line)),
+        }
+    }
+    records(&mut |item| {
+        match item {
+            // The last item.
+            Item::Stopped(e) => {
+                summary.unreadable = Some(e.to_string());
+                stopped = Some(e);
+            }
+            Item::Unreadable(e) => {
+                summary.unreadable_record(e.line, &e.message, groups);
+                preview.unreadable(e.line, &e.message);
+                if let Report::Json(json) = report {
+                    json.unreadable(schema, &e)?;
+                }
+            }
+            Item::Record(record) => {
+                summary.record(record.line, &record.problems, lang, groups, html);
+                if html {
+                    let in_error = record.problems.iter().any(|p| p.level == Level::Error);
+                    let values = record
+                        .input
+                        .filter(|_| preview.wants(in_error))
+                        .map(values_of);
+                    preview.offer(record.line, &record.problems, values, lang);
+                }
+                if let Report::Json(json) = report {
+                    for p in &record.problems {
+                        json.problem(schema, record.line, p, lang)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    })?;
+    let ok = summary.errors == 0;
+    match report {
+        Report::Text(out) => text_report(*out, name, schema, kind_detected, &summary, lang)?,
+        Report::Html(files) => files.push(FileReport {
+            name: name.to_string(),
+            kind,
+            detected: kind_detected,
+            summary: std::mem::take(&mut summary),
+            preview,
+        }),
+        Report::Json(_) => {}
+    }
+    if let Some(e) = stopped {
+        return Err(Fatal::Read(e));
+    }
+    Ok(ok)
 }
 
 /// A record read and validated: its line, its problems, and (for the HTML report) the
@@ -190,7 +289,7 @@ fn each_record<R: Record, T: std::io::Read>(
     validator: &Validator,
     keep: bool,
     jobs: NonZeroUsize,
-    each: impl FnMut(Item<Validated>) -> Result<(), Fatal>,
+    each: &mut dyn FnMut(Item<Validated>) -> Result<(), Fatal>,
 ) -> Result<(), Fatal> {
     let parallel = entries.parallel(jobs);
     if !keep {

@@ -461,3 +461,239 @@ fn advice_is_reported_apart_and_never_changes_the_exit_status() {
         Vec::<Value>::new()
     );
 }
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/xlsx")
+        .join(name)
+}
+
+#[test]
+fn validate_a_workbook_reports_both_sheets_with_the_valideurs_wording() {
+    let out = bin()
+        .args(["validate", "--valideur"])
+        .args(TODAY)
+        .arg(fixture("valideur-layout.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("valideur-layout.xlsx (feuille Structures) — Structure"),
+        "{text}"
+    );
+    assert!(
+        text.contains("valideur-layout.xlsx (feuille Services) — Service"),
+        "{text}"
+    );
+    // The valideur's counts: 8 structures analysed, 6 to correct, 21 errors.
+    assert!(
+        text.contains("Enregistrements lus : 8\n  Enregistrements invalides : 6 (21 erreurs"),
+        "{text}"
+    );
+    assert!(
+        text.contains("erreur code_insee : Le code commune 59999 n'existe pas (ligne 6)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "erreur nom : La valeur doit être une chaîne de caractères valide (lignes 8 à 9)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("colonne lien_source : la colonne « lien_source » apparaît 2 fois (colonnes G, V) ; seule la dernière est lue"), "{text}");
+    // The JSON report: both kinds, each problem with its sheet's record type and line; the
+    // header's problems at line 1, not errors.
+    let out = bin()
+        .args(["validate", "--valideur", "--format", "json"])
+        .args(TODAY)
+        .arg(fixture("valideur-layout.xlsx"))
+        .output()
+        .unwrap();
+    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let errors = |schema: &str| {
+        report
+            .iter()
+            .filter(|p| p["schema"] == schema && p["level"] == "error")
+            .count()
+    };
+    assert_eq!((errors("Structure"), errors("Service")), (21, 30));
+    let column = report
+        .iter()
+        .find(|p| p["code"] == "column_duplicated")
+        .unwrap();
+    assert_eq!(
+        (column["line"].as_u64(), column["level"].as_str()),
+        (Some(1), Some("warning"))
+    );
+    // Without the profile, the schema's verdicts: `source` is required.
+    let out = bin()
+        .args(["validate", "--format", "json"])
+        .args(TODAY)
+        .arg(fixture("template-filled-openpyxl.xlsx"))
+        .output()
+        .unwrap();
+    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    // (The template has a `source` column: left empty, it is null, not a string.)
+    assert!(report
+        .iter()
+        .any(|p| p["field"] == "source" && p["code"] == "string_type"));
+}
+
+#[test]
+fn postal_code_and_zone_advice_never_fails_a_record() {
+    let d = dir("communes-advice");
+    let service = r#"{"source": "dora", "structure_id": "dora--s1", "id": "dora--1", "nom": "Atelier CV", "description": "Un atelier pour écrire son CV.", "date_maj": "2025-02-14", "code_insee": "59350", "code_postal": "75001", "zone_eligibilite": ["59350", "59999", "2A"]}"#;
+    let file = write(&d, "services.jsonl", format!("{service}\n").as_bytes());
+    for profile in [&[][..], &["--valideur"][..]] {
+        let out = bin()
+            .args(["validate", "--format", "json"])
+            .args(profile)
+            .args(TODAY)
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "advice is not an error");
+        let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let advice: Vec<(&str, &str, &str)> = report
+            .iter()
+            .map(|p| {
+                (
+                    p["level"].as_str().unwrap(),
+                    p["path"].as_str().unwrap(),
+                    p["code"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            advice,
+            [
+                ("advice", "/code_postal", "code_postal_not_of_commune"),
+                ("advice", "/zone_eligibilite/1", "zone_unknown"),
+            ],
+            "{profile:?}"
+        );
+    }
+    let out = bin()
+        .args(["validate", "--valideur"])
+        .args(TODAY)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("conseil zone_eligibilite : Le code 59999 n’existe pas dans le découpage administratif 2026"), "{text}");
+    assert!(text.contains("conseil code_postal : Le code postal 75001 n’est pas celui de la commune 59350 (ses codes postaux : 59000, 59160, 59260, 59777, 59800)"), "{text}");
+    let out = bin()
+        .args(["validate", "--lang", "en", "--format", "html"])
+        .args(TODAY)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let html = stdout(&out);
+    assert!(
+        html.contains("The code 59999 does not exist in the 2026 découpage administratif"),
+        "{html}"
+    );
+    assert!(
+        html.contains("zone_unknown") && html.contains("code_postal_not_of_commune"),
+        "{html}"
+    );
+    // Without advice, nothing.
+    let out = bin()
+        .args(["validate", "--no-advice", "--format", "json"])
+        .args(TODAY)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out).trim(), "[\n\n]");
+}
+
+#[test]
+fn convert_to_and_from_a_workbook() {
+    let d = dir("convert-xlsx");
+    let jsonl = format!("{GOOD}\n");
+    let input = write(&d, "services.jsonl", jsonl.as_bytes());
+    let workbook = d.join("services.xlsx");
+    let out = bin()
+        .args(["convert"])
+        .args(TODAY)
+        .arg(&input)
+        .arg(&workbook)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let back = d.join("back.jsonl");
+    let out = bin()
+        .args(["convert"])
+        .args(TODAY)
+        .arg(&workbook)
+        .arg(&back)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a: Value = serde_json::from_str(GOOD).unwrap();
+    let mut b: Value =
+        serde_json::from_str(std::fs::read_to_string(&back).unwrap().trim()).unwrap();
+    b.as_object_mut().unwrap().retain(|_, v| !v.is_null());
+    assert_eq!(a, b);
+    // A workbook holding both kinds into a format of one kind: choose with --kind.
+    let both = fixture("template-filled-openpyxl.xlsx");
+    let out = bin()
+        .args(["convert"])
+        .args(TODAY)
+        .arg(&both)
+        .arg(d.join("x.jsonl"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("choisissez avec --kind"));
+    let out = bin()
+        .args(["convert", "--kind", "services"])
+        .args(TODAY)
+        .arg(&both)
+        .arg(d.join("x.jsonl"))
+        .output()
+        .unwrap();
+    // Without `source` (the template's producers leave it out), no service is valid for the
+    // schema.
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn template_writes_the_producers_workbook_and_version_names_the_communes() {
+    let d = dir("template");
+    let file = d.join("modele.xlsx");
+    let out = bin().arg("template").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("validate --valideur"));
+    let out = bin()
+        .args(["validate", "--valideur"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "an empty template has nothing to report"
+    );
+    let text = stdout(&out);
+    assert!(text.contains("Enregistrements lus : 0"), "{text}");
+    let out = bin().arg("--version").output().unwrap();
+    assert_eq!(
+        stdout(&out).trim(),
+        format!(
+            "data-inclusion {} (schéma data·inclusion 1.0.10 ; découpage administratif 2026, @etalab/decoupage-administratif 6.0.0)",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+}

@@ -178,7 +178,9 @@ pub enum ReadError {
         /// The encoding the input seems to be in, if it looks like one.
         encoding: Option<Encoding>,
     },
-    /// A CSV column appears twice in the header.
+    /// A CSV column appears twice in the header. No longer given: a duplicated column is
+    /// read under the name pandas gives it (`x.1`) and reported by
+    /// [`Reader::column_problems`](super::Reader::column_problems).
     #[error("ligne {line} : la colonne « {column} » apparaît deux fois dans l’en-tête CSV")]
     DuplicateColumn {
         /// The header line.
@@ -224,6 +226,18 @@ pub enum ReadError {
         /// The last line of the input.
         end: u64,
     },
+    /// A sheet of an XLSX workbook that cannot be read further (its XML is broken).
+    #[cfg(feature = "xlsx")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
+    #[error("feuille « {sheet} », ligne {line} : {source}")]
+    Xlsx {
+        /// The row being read.
+        line: u64,
+        /// The sheet.
+        sheet: String,
+        /// Why.
+        source: Box<super::xlsx::XlsxError>,
+    },
     /// Something after the end of the JSON document.
     #[error("ligne {line} : contenu après la fin du document JSON (plusieurs documents ? le format JSON Lines en met un par ligne)")]
     TrailingData {
@@ -245,6 +259,8 @@ impl ReadError {
             | ReadError::UnclosedArray { line, .. }
             | ReadError::UnclosedObject { line, .. }
             | ReadError::TrailingData { line } => Some(*line),
+            #[cfg(feature = "xlsx")]
+            ReadError::Xlsx { line, .. } => Some(*line),
         }
     }
 }

@@ -17,8 +17,8 @@
 //! [`Item::Unreadable`] when the record cannot be read (a line that is not JSON, a CSV row
 //! with too many cells, a record over the size limit, a JSON line or a CSV row that is not
 //! UTF-8); reading goes on after it. An [`Item::Stopped`] (a JSON document or a CSV header
-//! that is not UTF-8, a CSV column duplicated, an array that never closes, …) ends the
-//! reading: it is the last item.
+//! that is not UTF-8, an array that never closes, …) ends the reading: it is the last
+//! item.
 //!
 //! ```
 //! use data_inclusion_schema::io::{Format, Item, Reader};
@@ -154,10 +154,20 @@
 //!   read as JSON numbers where they parse (with a decimal comma, `3,5`, when the delimiter
 //!   is a semicolon), and kept as strings otherwise, for validation to report.
 //!
-//! A duplicated column, a header that is not UTF-8 and a file in UTF-16 (its byte-order
-//! mark) are [`ReadError`]s; a row with more or fewer cells than the header, and a row that
-//! is not UTF-8, are [`RecordError`]s (the first row that is not UTF-8 says what the file
-//! seems encoded in: Windows-1252 or Latin-1, UTF-16), and the next rows are read.
+//! A readable file is never refused for its header: [`Reader::column_problems`] reports
+//! its unknown, duplicated and missing columns ([`ColumnProblem`]) once, at the header's
+//! line, and every row is read and validated (a duplicated column under the name pandas'
+//! `read_csv` gives it, `x.1`). A header that is not UTF-8 and a file in UTF-16 (its
+//! byte-order mark) are [`ReadError`]s; a row with more or fewer cells than the header,
+//! and a row that is not UTF-8, are [`RecordError`]s (the first row that is not UTF-8 says
+//! what the file seems encoded in: Windows-1252 or Latin-1, UTF-16), and the next rows are
+//! read.
+//!
+//! # XLSX
+//!
+//! With the `xlsx` feature, [`xlsx`] reads the producers' workbooks as the official
+//! valideur reads them (both kinds in one workbook, Excel's row numbers) and writes
+//! workbooks and the producer's template.
 //!
 //! ```
 //! use data_inclusion_schema::io::{Format, Reader};
@@ -201,6 +211,7 @@
 //! shortest (`20.0` as `20`); an `extra` value is written as is when it is a string, as
 //! its JSON text otherwise.
 
+mod columns;
 mod csv;
 mod entry;
 mod error;
@@ -215,7 +226,11 @@ mod reader;
 mod scan;
 mod source;
 mod write;
+#[cfg(feature = "xlsx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
+pub mod xlsx;
 
+pub use columns::{ColumnProblem, ColumnProblemKind, Duplicates};
 pub use entry::{CheckedEntry, Entry, Input};
 pub use error::{Encoding, ReadError, RecordError, RecordErrorKind};
 pub use format::{Format, Kind, UnknownFormat, UnknownKind};

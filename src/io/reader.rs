@@ -7,6 +7,7 @@
 use std::collections::VecDeque;
 use std::io::Read;
 
+use super::columns::{column_problems, ColumnProblem, Duplicates};
 use super::csv::Csv;
 use super::entry::{CheckedEntry, Entry};
 use super::error::{Next, ReadError, RecordError};
@@ -180,6 +181,44 @@ impl<R: Read> Reader<R> {
             }
         }
         csv.names()
+    }
+
+    /// The problems of the CSV header (read now if it is not yet): its unknown,
+    /// duplicated and missing columns, by the fields the cells are read by (the kind the
+    /// header shows, when read as strings), as `validator` requires them (the valideur
+    /// profile does not require `source`). None for JSON, and none that stops the reading:
+    /// every row is read all the same, a duplicated column under the name pandas gives it
+    /// (`x.1`), a missing required column reported by each row ("Champ requis").
+    pub fn column_problems(&mut self, validator: &Validator) -> Vec<ColumnProblem> {
+        let Some(names) = self.csv_header().map(<[String]>::to_vec) else {
+            return Vec::new();
+        };
+        let fields = self
+            .options
+            .csv_fields(&names)
+            .unwrap_or_else(|| Kind::of_columns(&names).fields());
+        let Some(line) = self.csv_header_line() else {
+            return Vec::new();
+        };
+        let Records::Csv(csv) = &self.records else {
+            return Vec::new();
+        };
+        let written = csv.written_names().unwrap_or_default();
+        column_problems(
+            written,
+            fields,
+            line,
+            |_, positions| {
+                Duplicates::Renamed(
+                    positions
+                        .iter()
+                        .filter_map(|&p| names.get(p - 1).cloned())
+                        .collect(),
+                )
+            },
+            false,
+            validator,
+        )
     }
 
     /// The line of the CSV header (after the blank lines before it), read now if it is not
@@ -444,9 +483,10 @@ impl<R: Read> Detected<R> {
 /// told by [`Reader::detect_kind`], structures when nothing tells) and a reader set for
 /// that kind, from the first record.
 ///
-/// A [`ReadError`] found before the first record (a CSV header with a duplicated column,
-/// a document that is neither an array nor an object, an input in UTF-16, a JSON document
-/// or a CSV header that is not UTF-8, …) is returned here.
+/// A [`ReadError`] found before the first record (a document that is neither an array
+/// nor an object, an input in UTF-16, a JSON document or a CSV header that is not UTF-8,
+/// …) is returned here; a CSV header is never refused for its columns
+/// ([`Reader::column_problems`]).
 ///
 /// ```
 /// use data_inclusion_schema::io::{read_detected, Format, Kind};
@@ -456,8 +496,8 @@ impl<R: Read> Detected<R> {
 /// assert_eq!((detected.kind, detected.kind_detected), (Kind::Services, true));
 /// assert_eq!(detected.reader.count(), 1);
 ///
-/// let error = read_detected("id,id\n".as_bytes(), Format::Csv, None).unwrap_err();
-/// assert_eq!(error.to_string(), "ligne 1 : la colonne « id » apparaît deux fois dans l’en-tête CSV");
+/// let error = read_detected(&b"id,cr\xe8che\n"[..], Format::Csv, None).map(|_| ()).unwrap_err();
+/// assert!(error.to_string().starts_with("ligne 1 : le fichier n’est pas en UTF-8"));
 /// # Ok::<(), data_inclusion_schema::io::ReadError>(())
 /// ```
 pub fn read_detected<R: Read>(

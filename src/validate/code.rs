@@ -146,6 +146,15 @@ codes! {
     /// Advice: a placeholder (`test@test.fr`, `exemple.fr`, the schema's own example)
     /// rather than a real contact (`placeholder_contact`).
     PlaceholderContact = "placeholder_contact",
+    /// A `code_insee` that is no commune's: the official valideur's check
+    /// ([`Profile::Valideur`](super::Profile::Valideur)), its error type `bad-code-insee`.
+    BadCodeInsee = "bad-code-insee",
+    /// Advice: a `zone_eligibilite` code that does not exist in the découpage
+    /// administratif (`zone_unknown`; see [`communes`](crate::communes)).
+    ZoneUnknown = "zone_unknown",
+    /// Advice: a `code_postal` that is not one of the postal codes of the commune
+    /// `code_insee` (`code_postal_not_of_commune`).
+    CodePostalNotOfCommune = "code_postal_not_of_commune",
 }
 
 /// The error of [`Code`]'s [`FromStr`]: not a code.

@@ -107,8 +107,14 @@ use crate::spec::{FieldSpec, StringSpec, TypeSpec};
 use crate::{Extra, Record};
 pub use code::{Code, UnknownCode};
 pub(crate) use node::Node;
-use report::Detail;
+pub(crate) use report::Detail;
 pub use report::{InLang, Level, Problem, Report, UnknownLevel};
+
+/// The closest of `names` to `word` (difflib's rule, cutoff 0.6), for a typo.
+#[cfg(feature = "io")]
+pub(crate) fn closest_name<'n>(word: &str, names: &[&'n str]) -> Option<&'n str> {
+    suggest::closest(word, names, 0.6)
+}
 
 /// The most problems one field lists in a report; the others are counted in a last
 /// problem of code `more_problems`.
@@ -117,8 +123,9 @@ pub const MAX_PROBLEMS_PER_FIELD: usize = 100;
 /// The fields whose values are personal data, masked in reports on request.
 pub const PERSONAL_FIELDS: &[&str] = &["courriel", "telephone", "contact_nom_prenom"];
 
-/// Validates records with the official package's verdict: the reference date, strict mode
-/// and masking are its settings. It is cheap to clone, `Send` and `Sync`: one validator
+/// Validates records with the official package's verdict (or the official valideur's:
+/// [`Profile`]): the reference date, strict mode, masking and the profile are its
+/// settings. It is cheap to clone, `Send` and `Sync`: one validator
 /// serves every thread.
 ///
 /// ```
@@ -154,6 +161,77 @@ pub struct Validator {
     mask: bool,
     #[cfg(feature = "advice")]
     advice: bool,
+    profile: Profile,
+}
+
+/// Whose verdicts and wording a [`Validator`] gives ([`Validator::with_profile`]).
+///
+/// ```
+/// use data_inclusion_schema::validate::{Code, Profile, Validator};
+/// use data_inclusion_schema::v1::Service;
+///
+/// // A service as a producer's workbook gives it: no `source`, a name ending with a
+/// // period, a commune code that does not exist.
+/// let json = r#"{"structure_id": "s1", "id": "1", "nom": "Atelier CV.",
+///     "description": "Un atelier pour écrire son CV.", "date_maj": "2025-02-14", "code_insee": "59999"}"#;
+/// let checked = Validator::valideur().check_json::<Service>(json);
+/// let found: Vec<(&str, String)> = checked.problems.iter().map(|p| (p.field.as_str(), p.to_string())).collect();
+/// assert_eq!(found, [
+///     ("code_insee", "/code_insee: Le code commune 59999 n'existe pas".to_string()),
+///     ("nom", "/nom: Le nom du service ne doit pas se terminer par un point.".to_string()),
+/// ]);
+/// assert_eq!(checked.problems[0].code(), Code::BadCodeInsee);
+/// assert_eq!(Validator::new().with_profile(Profile::Valideur).profile(), Profile::Valideur);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Profile {
+    /// The official package's verdicts (`data-inclusion-schema`), this crate's wording.
+    #[default]
+    Schema,
+    /// The official valideur's (the web page of the data·inclusion API where producers
+    /// check their workbooks): warnings are errors; `source` is optional (a record
+    /// without it has an empty `source`); `code_insee` must be the code of a commune of
+    /// the découpage administratif ([`crate::communes::is_commune`]: "Le code commune
+    /// 59999 n'existe pas"); French messages are the valideur's (its `translations.py`
+    /// applied to pydantic's messages, which it leaves in English where it has no
+    /// translation), and a value that matches none of a union's forms
+    /// (`zone_eligibilite`) gives one problem per form, as pydantic reports them.
+    Valideur,
+}
+
+impl Profile {
+    /// `schema` or `valideur`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Schema => "schema",
+            Profile::Valideur => "valideur",
+        }
+    }
+}
+
+impl std::fmt::Display for Profile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of [`Profile`]'s [`FromStr`](std::str::FromStr).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("profil inconnu : {0:?} (schema ou valideur)")]
+pub struct UnknownProfile(pub String);
+
+impl std::str::FromStr for Profile {
+    type Err = UnknownProfile;
+
+    /// `schema` or `valideur`.
+    fn from_str(s: &str) -> Result<Profile, UnknownProfile> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "schema" => Ok(Profile::Schema),
+            "valideur" => Ok(Profile::Valideur),
+            _ => Err(UnknownProfile(s.to_string())),
+        }
+    }
 }
 
 impl Default for Validator {
@@ -200,7 +278,31 @@ impl Validator {
             mask: false,
             #[cfg(feature = "advice")]
             advice: false,
+            profile: Profile::Schema,
         }
+    }
+
+    /// A validator with the official valideur's verdicts and wording
+    /// ([`Profile::Valideur`]), today's date as the reference date.
+    pub fn valideur() -> Self {
+        Validator::new().with_profile(Profile::Valideur)
+    }
+
+    /// Sets the profile ([`Profile`]).
+    pub fn with_profile(mut self, profile: Profile) -> Self {
+        self.profile = profile;
+        self
+    }
+
+    /// The profile ([`Validator::with_profile`]).
+    pub fn profile(&self) -> Profile {
+        self.profile
+    }
+
+    /// Whether the single pass may decide: it knows the schema's rules, not the
+    /// valideur's (its commune check, its optional `source`).
+    fn fast(&self) -> bool {
+        self.profile == Profile::Schema
     }
 
     /// Sets the reference date of the `date_maj` rule (and of `score_qualite`): a
@@ -365,7 +467,11 @@ impl Validator {
     /// Validates a record written as JSON text.
     pub fn check_json<R: Record>(&self, text: &str) -> Checked<R> {
         // Most records have nothing to report: one pass over the tokens builds them.
-        if let Some(record) = single_pass::<R>(text, self.today) {
+        if let Some(record) = self
+            .fast()
+            .then(|| single_pass::<R>(text, self.today))
+            .flatten()
+        {
             let checked = Checked {
                 record: Some(record),
                 problems: Vec::new(),
@@ -392,7 +498,7 @@ impl Validator {
         source: &mut S,
         members: impl FnOnce() -> Map<String, Value>,
     ) -> Checked<R> {
-        if let Some(record) = R::fast_read(source) {
+        if let Some(record) = self.fast().then(|| R::fast_read(source)).flatten() {
             let checked = Checked {
                 record: Some(record),
                 problems: Vec::new(),
@@ -436,7 +542,11 @@ impl Validator {
         text: &str,
         syntax: impl FnOnce() -> Result<(), E>,
     ) -> Result<Checked<R>, E> {
-        if let Some(record) = single_pass::<R>(text, self.today) {
+        if let Some(record) = self
+            .fast()
+            .then(|| single_pass::<R>(text, self.today))
+            .flatten()
+        {
             let checked = Checked {
                 record: Some(record),
                 problems: Vec::new(),
@@ -449,7 +559,11 @@ impl Validator {
 
     /// Validates a record given as the members of a JSON object (a CSV row, for instance).
     pub fn check_map<R: Record>(&self, map: &Map<String, Value>) -> Checked<R> {
-        if let Some(record) = single_pass_on_map::<R>(map, self.today) {
+        if let Some(record) = self
+            .fast()
+            .then(|| single_pass_on_map::<R>(map, self.today))
+            .flatten()
+        {
             let checked = Checked {
                 record: Some(record),
                 problems: Vec::new(),
@@ -461,7 +575,11 @@ impl Validator {
 
     /// Validates a record given as a `serde_json::Value`.
     pub fn check_value<R: Record>(&self, value: &Value) -> Checked<R> {
-        if let Some(record) = single_pass_on_value::<R>(value, self.today) {
+        if let Some(record) = self
+            .fast()
+            .then(|| single_pass_on_value::<R>(value, self.today))
+            .flatten()
+        {
             let checked = Checked {
                 record: Some(record),
                 problems: Vec::new(),
@@ -484,7 +602,7 @@ impl Validator {
     /// Whether the JSON text is a valid record (warnings allowed, unless strict): no
     /// report; the full check, when it runs, stops at the first error.
     pub fn is_valid_json<R: Record>(&self, text: &str) -> bool {
-        if single_pass::<R>(text, self.today).is_some() {
+        if self.fast() && single_pass::<R>(text, self.today).is_some() {
             return true;
         }
         match parse(text, R::field_index) {
@@ -495,7 +613,7 @@ impl Validator {
 
     /// Whether the value is a valid record (see [`Self::is_valid_json`]).
     pub fn is_valid_value<R: Record>(&self, value: &Value) -> bool {
-        single_pass_on_value::<R>(value, self.today).is_some()
+        (self.fast() && single_pass_on_value::<R>(value, self.today).is_some())
             || self.is_valid_node::<R>(&Node::from_value(value))
     }
 
@@ -650,7 +768,8 @@ impl<'v> Run<'v> {
     }
 
     fn report(&mut self, loc: Loc<'_>, level: Level, node: Option<&Node<'_>>, mut detail: Detail) {
-        let level = if self.validator.strict {
+        let valideur = self.validator.profile == Profile::Valideur;
+        let level = if self.validator.strict || valideur {
             Level::Error
         } else {
             level
@@ -683,8 +802,9 @@ impl<'v> Run<'v> {
         } else {
             loc.path()
         };
-        self.problems
-            .push(Problem::new(loc.field, path, level, value, detail));
+        let mut problem = Problem::new(loc.field, path, level, value, detail);
+        problem.valideur = valideur;
+        self.problems.push(problem);
     }
 
     /// The values of the referential a field holds, for suggestions.
@@ -785,7 +905,13 @@ impl<'v> Run<'v> {
             field: spec.name,
             index: None,
         };
+        let valideur = self.validator.profile == Profile::Valideur;
         let node = match node {
+            // The valideur's input models make `source` optional: the record has an
+            // empty one.
+            None | Some(Node::Null) if valideur && spec.name == "source" => {
+                return Some(Slot::Str(String::new()));
+            }
             None => {
                 if spec.required {
                     self.report(loc, Level::Error, None, Detail::Missing);
@@ -797,6 +923,14 @@ impl<'v> Run<'v> {
         };
         let errors = self.errors;
         let value = self.value(loc, &spec.ty, node);
+        if valideur && spec.name == "code_insee" && self.errors == errors {
+            if let Node::Str(code) = node {
+                if !crate::communes::is_commune(code) {
+                    self.report(loc, Level::Error, Some(node), Detail::BadCodeInsee);
+                    return None;
+                }
+            }
+        }
         if let (true, Some(rule)) = (self.errors == errors, spec.rule) {
             if let Some((level, detail)) =
                 rules::check(rule, self.record, node, self.validator.today)
@@ -842,6 +976,18 @@ impl<'v> Run<'v> {
                 min_items,
                 unique_items,
             } => return self.list(loc, item, *min_items, *unique_items, node),
+            TypeSpec::AnyOf(branches) if self.validator.profile == Profile::Valideur => {
+                match any_of(node, branches, build) {
+                    Ok(slot) => Ok(slot),
+                    Err(_) => {
+                        // pydantic reports each form of the union that the value fails.
+                        for detail in any_of_failures(node, branches) {
+                            self.report(loc, Level::Error, Some(node), detail);
+                        }
+                        return None;
+                    }
+                }
+            }
             TypeSpec::AnyOf(branches) => any_of(node, branches, build),
             TypeSpec::Any => Ok(if build {
                 Slot::Json(node.to_value())
@@ -867,7 +1013,12 @@ impl<'v> Run<'v> {
         node: &Node<'_>,
     ) -> Option<Slot> {
         let Node::Array(items) = node else {
-            self.report(loc, Level::Error, Some(node), Detail::ListType);
+            self.report(
+                loc,
+                Level::Error,
+                Some(node),
+                Detail::ListType { set: unique },
+            );
             return None;
         };
         let mut out: Vec<Slot> = Vec::with_capacity(if self.stop_early { 0 } else { items.len() });
@@ -900,7 +1051,12 @@ impl<'v> Run<'v> {
         }
         if let Some(min) = min_items {
             if count < min {
-                self.report(loc, Level::Error, Some(node), Detail::ListTooShort(min));
+                let detail = Detail::ListTooShort {
+                    min,
+                    found: count,
+                    set: unique,
+                };
+                self.report(loc, Level::Error, Some(node), detail);
                 return None;
             }
         }
@@ -966,6 +1122,21 @@ fn any_of(node: &Node<'_>, branches: &[TypeSpec], build: bool) -> Result<Slot, D
         }
     }
     Err(Detail::AnyOf(describe_alternatives(branches)))
+}
+
+/// Why each form of a union refuses `node`, as pydantic reports them.
+fn any_of_failures(node: &Node<'_>, branches: &[TypeSpec]) -> Vec<Detail> {
+    branches
+        .iter()
+        .filter_map(|branch| match branch {
+            TypeSpec::String(s) => string(node, s, false).err(),
+            TypeSpec::Number { .. } => scalar::number(node).err(),
+            TypeSpec::Integer { .. } => scalar::integer(node).err(),
+            TypeSpec::Date => scalar::date(node).err(),
+            TypeSpec::Referential { name, values } => scalar::referential(node, name, values).err(),
+            _ => None,
+        })
+        .collect()
 }
 
 fn describe_alternatives(branches: &[TypeSpec]) -> String {

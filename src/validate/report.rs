@@ -123,10 +123,20 @@ pub(crate) enum Detail {
     Email(String),
     Enum {
         referential: &'static str,
+        values: &'static [&'static str],
         suggestion: Option<&'static str>,
     },
-    ListType,
-    ListTooShort(usize),
+    ListType {
+        /// A list that the official package takes as a set (`uniqueItems`).
+        set: bool,
+    },
+    ListTooShort {
+        min: usize,
+        found: usize,
+        set: bool,
+    },
+    /// A `code_insee` that is no commune's (the valideur's check).
+    BadCodeInsee,
     AnyOf(String),
     TousPublicsAlone,
     NomTrailingPeriod {
@@ -153,6 +163,15 @@ pub(crate) enum Detail {
     /// Advice: a placeholder value rather than a real contact.
     #[cfg_attr(not(feature = "advice"), allow(dead_code))]
     PlaceholderContact,
+    /// Advice: a `zone_eligibilite` code that does not exist in the découpage
+    /// administratif.
+    #[cfg_attr(not(feature = "advice"), allow(dead_code))]
+    ZoneUnknown,
+    /// Advice: a `code_postal` that is not one of the commune's (its `code_insee`).
+    #[cfg_attr(not(feature = "advice"), allow(dead_code))]
+    PostalCodeNotOfCommune {
+        commune: String,
+    },
 }
 
 /// One thing wrong with a record.
@@ -169,6 +188,8 @@ pub struct Problem {
     /// Masked (`"***"`) for personal data when the validator is asked to.
     pub value: Value,
     pub(crate) detail: Detail,
+    /// Whether the French message is the official valideur's ([`Profile::Valideur`](super::Profile::Valideur)).
+    pub(crate) valideur: bool,
 }
 
 impl Problem {
@@ -185,6 +206,7 @@ impl Problem {
             level,
             value,
             detail,
+            valideur: false,
         }
     }
 
@@ -218,8 +240,9 @@ impl Problem {
             Detail::UrlTooLong(_) => Code::UrlTooLong,
             Detail::Email(_) => Code::ValueErrorEmail,
             Detail::Enum { .. } => Code::Enum,
-            Detail::ListType => Code::ListType,
-            Detail::ListTooShort(_) => Code::TooShort,
+            Detail::ListType { .. } => Code::ListType,
+            Detail::ListTooShort { .. } => Code::TooShort,
+            Detail::BadCodeInsee => Code::BadCodeInsee,
             Detail::AnyOf(_) => Code::NoAlternativeMatches,
             Detail::TousPublicsAlone => Code::TousPublicsAlone,
             Detail::NomTrailingPeriod { .. } => Code::NomTrailingPeriod,
@@ -231,6 +254,8 @@ impl Problem {
             Detail::OpeningHoursSyntax(_) => Code::OpeningHoursSyntax,
             Detail::TelephoneNotFrench => Code::TelephoneNotFrench,
             Detail::PlaceholderContact => Code::PlaceholderContact,
+            Detail::ZoneUnknown => Code::ZoneUnknown,
+            Detail::PostalCodeNotOfCommune { .. } => Code::CodePostalNotOfCommune,
         }
     }
 
@@ -243,8 +268,17 @@ impl Problem {
         }
     }
 
-    /// The message, in French or English.
+    /// The message, in French or English. The French message of a problem found with the
+    /// [valideur profile](super::Profile::Valideur) is the official valideur's.
     pub fn message(&self, lang: Lang) -> String {
+        if self.valideur && lang == Lang::Fr {
+            return self.valideur_message();
+        }
+        self.own_message(lang)
+    }
+
+    /// This crate's message.
+    fn own_message(&self, lang: Lang) -> String {
         let v = value_text(&self.value);
         let fr = lang == Lang::Fr;
         let plural = |n: usize| if n > 1 { "s" } else { "" };
@@ -392,6 +426,7 @@ impl Problem {
             Detail::Enum {
                 referential,
                 suggestion,
+                ..
             } => match (fr, suggestion) {
                 (true, Some(s)) => format!("La valeur {v} n’existe pas. Vouliez-vous dire '{s}' ?"),
                 (true, None) => {
@@ -400,12 +435,20 @@ impl Problem {
                 (false, Some(s)) => format!("The value {v} does not exist. Did you mean '{s}'?"),
                 (false, None) => format!("The value {v} is not in the referential {referential}."),
             },
-            Detail::ListType => tr(
+            Detail::ListType { .. } => tr(
                 fr,
                 "La valeur doit être une liste",
                 "Input should be a valid array",
             ),
-            Detail::ListTooShort(n) => {
+            Detail::BadCodeInsee => {
+                let code = self.value.as_str().unwrap_or_default();
+                if fr {
+                    format!("Le code commune {code} n’existe pas")
+                } else {
+                    format!("The commune code {code} does not exist")
+                }
+            }
+            Detail::ListTooShort { min: n, .. } => {
                 if fr {
                     format!("La liste doit contenir au moins {n} élément{}", plural(*n))
                 } else {
@@ -501,6 +544,127 @@ impl Problem {
                 "This value looks like an example or a test, not a real contact: \
                  give the real contact, or leave the field empty.",
             ),
+            Detail::ZoneUnknown => {
+                let m = crate::communes::MILLESIME;
+                let v = self.value.as_str().unwrap_or_default();
+                if fr {
+                    format!("Le code {v} n’existe pas dans le découpage administratif {m} : ce n’est le code d’aucune commune, d’aucun département, d’aucune région, ni le SIREN d’aucun EPCI. Vérifiez-le sur geo.api.gouv.fr.")
+                } else {
+                    format!("The code {v} does not exist in the {m} découpage administratif: it is the code of no commune, département or région, nor the SIREN of an EPCI. Check it on geo.api.gouv.fr.")
+                }
+            }
+            Detail::PostalCodeNotOfCommune { commune } => {
+                let v = self.value.as_str().unwrap_or_default();
+                let codes: Vec<&str> = crate::communes::postal_codes(commune).collect();
+                let codes = codes.join(", ");
+                if fr {
+                    format!("Le code postal {v} n’est pas celui de la commune {commune} (ses codes postaux : {codes}) : l’un des deux codes a sans doute été mal recopié.")
+                } else {
+                    format!("The postal code {v} is not one of the commune {commune}'s (its postal codes: {codes}): one of the two codes was probably mistyped.")
+                }
+            }
+        }
+    }
+}
+
+impl Problem {
+    /// The official valideur's message: pydantic's message (or the official package's
+    /// own) as its `translations.py` translates it, English where it has no translation;
+    /// its own wording for the referentials `thematiques` and `publics` (with a
+    /// suggestion) and for `code_insee`.
+    fn valideur_message(&self) -> String {
+        let plural = |n: usize| if n > 1 { "s" } else { "" };
+        let text = |v: &Value| match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        match &self.detail {
+            Detail::Missing => "Champ requis".into(),
+            Detail::StringType => "La valeur doit être une chaîne de caractères valide".into(),
+            // pydantic says "1 character", which the translations do not match.
+            Detail::TooShort(1) => "String should have at least 1 character".into(),
+            Detail::TooLong(1) => "String should have at most 1 character".into(),
+            Detail::TooShort(n) => format!("La chaîne doit contenir au moins {n} caractères"),
+            Detail::TooLong(n) => format!("La chaîne doit contenir au plus {n} caractères"),
+            Detail::Pattern(p) => format!("La chaîne doit correspondre au motif '{p}'"),
+            Detail::Constant(c) => format!("Input should be '{c}'"),
+            Detail::NumberType | Detail::NumberParsing => {
+                "La valeur doit être un nombre valide".into()
+            }
+            Detail::IntegerType | Detail::IntegerParsing | Detail::IntegerFromFloat => {
+                "La valeur doit être un entier valide".into()
+            }
+            Detail::IntegerTooLarge => {
+                "Unable to parse input string as an integer, exceeded maximum size".into()
+            }
+            Detail::FiniteNumber => "Input should be a finite number".into(),
+            Detail::Minimum(m) => format!("La valeur doit être supérieure ou égale à {m}"),
+            Detail::DateType | Detail::DateParsing(_) | Detail::DateInexact => {
+                "La valeur doit être une date valide au format AAAA-MM-JJ".into()
+            }
+            Detail::DateTooOld => {
+                "Value error, La date de dernière modification doit être au 21e siècle.".into()
+            }
+            Detail::DateInFuture => {
+                "Value error, La date de dernière modification ne peut pas être dans le futur."
+                    .into()
+            }
+            Detail::TousPublicsAlone => {
+                "Value error, `tous-publics` ne peut pas être utilisé avec d’autres valeurs.".into()
+            }
+            Detail::UrlType | Detail::UrlParsing(_) | Detail::UrlTooLong(_) => {
+                "La valeur doit être une URL valide".into()
+            }
+            Detail::UrlScheme => "URL scheme should be 'http' or 'https'".into(),
+            Detail::Email(_) => "La valeur n'est pas un courriel valide".into(),
+            // The valideur words the referentials of these two fields itself.
+            Detail::Enum { suggestion, .. }
+                if matches!(self.field.as_str(), "thematiques" | "publics") =>
+            {
+                let given = text(&self.value);
+                match suggestion {
+                    Some(s) => {
+                        format!("La valeur '{given}' n'existe pas. Vouliez-vous dire '{s}' ?")
+                    }
+                    None => format!("La valeur '{given}' n'existe pas"),
+                }
+            }
+            Detail::Enum { values, .. } => {
+                // pydantic: "Input should be 'a', 'b' or 'c'"; the translation's pattern
+                // `Input should be (.*) or (.*)` splits at the last " or ".
+                let quoted: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+                match quoted.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!("La valeur doit être {} ou {last}", rest.join(", "))
+                    }
+                    Some((last, _)) => format!("Input should be {last}"),
+                    None => "Input should be a valid enumeration member".into(),
+                }
+            }
+            Detail::ListType { set: false } => "La valeur doit être une liste valide".into(),
+            Detail::ListType { set: true } => "La valeur doit être un set valide".into(),
+            Detail::ListTooShort { min, found, set } => format!(
+                "{} should have at least {min} item{} after validation, not {found}",
+                if *set { "Set" } else { "List" },
+                plural(*min)
+            ),
+            Detail::BadCodeInsee => {
+                format!("Le code commune {} n'existe pas", text(&self.value))
+            }
+            Detail::NomTrailingPeriod { .. }
+            | Detail::InvalidJson(_)
+            | Detail::NotAnObject
+            | Detail::AnyOf(_)
+            | Detail::Internal(_)
+            | Detail::MoreProblems(_)
+            | Detail::SiretChecksum
+            | Detail::CoordinatesOutsideFrance
+            | Detail::CoordinatesSwapped
+            | Detail::OpeningHoursSyntax(_)
+            | Detail::TelephoneNotFrench
+            | Detail::PlaceholderContact
+            | Detail::ZoneUnknown
+            | Detail::PostalCodeNotOfCommune { .. } => self.own_message(Lang::Fr),
         }
     }
 }

@@ -295,11 +295,13 @@ pub(crate) fn referential(
         // The suggestion is looked for when the problem is reported (not on the fast path).
         return Err(Detail::Enum {
             referential: name,
+            values,
             suggestion: None,
         });
     }
     Err(Detail::Enum {
         referential: name,
+        values,
         suggestion: None,
     })
 }

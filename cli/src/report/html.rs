@@ -311,7 +311,7 @@ pub fn page(files: &[FileReport], meta: &Meta, lang: Lang) -> String {
             h,
             "<section aria-labelledby=\"conseils\"><h2 id=\"conseils\">{}</h2><p>{}</p></section>",
             t(lang, "Conseils", "Advice"),
-            t(lang, "Aucun conseil : SIRET, coordonnées, horaires, téléphones et contacts n’appellent pas de remarque.", "No advice: SIRETs, coordinates, opening hours, telephone numbers and contacts call for no remark.")
+            t(lang, "Aucun conseil : SIRET, coordonnées, horaires, téléphones, contacts, codes postaux et zones n’appellent pas de remarque.", "No advice: SIRETs, coordinates, opening hours, telephone numbers, contacts, postal codes and zones call for no remark.")
         );
     }
     codes(&mut h, files, lang);
@@ -516,8 +516,8 @@ fn problems(h: &mut String, files: &[FileReport], level: Level, lang: Lang) {
             t(lang, "Conseils", "Advice"),
             t(
                 lang,
-                "Les conseils ne changent pas la validité du fichier : ils signalent des valeurs conformes au schéma mais sans doute fausses (SIRET, coordonnées, horaires, téléphone, contacts d’exemple).",
-                "Advice does not change whether the file is valid: it points at values that conform to the schema but are probably wrong (SIRET, coordinates, opening hours, telephone, placeholder contacts).",
+                "Les conseils ne changent pas la validité du fichier : ils signalent des valeurs conformes au schéma mais sans doute fausses (SIRET, coordonnées, horaires, téléphone, contacts d’exemple, code postal, codes de zone).",
+                "Advice does not change whether the file is valid: it points at values that conform to the schema but are probably wrong (SIRET, coordinates, opening hours, telephone, placeholder contacts, postal code, zone codes).",
             ),
         ),
     };

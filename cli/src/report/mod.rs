@@ -60,6 +60,9 @@ pub struct Summary {
     pub by_code: BTreeMap<(Level, String), u64>,
     /// Why the input could not be read to its end.
     pub unreadable: Option<String>,
+    /// The header's column problems (unknown, duplicated, missing columns): (column,
+    /// message, line), reported once, not counted as any record's.
+    pub columns: Vec<(String, String, u64)>,
 }
 
 impl Summary {

@@ -85,7 +85,7 @@ pub fn text_report(
         };
         writeln!(out, "  {RED}{stopped}{RESET} : {}", printable(reason))?;
     }
-    if s.groups.is_empty() && s.unreadable.is_none() {
+    if s.groups.is_empty() && s.unreadable.is_none() && s.columns.is_empty() {
         let ok = if fr {
             "Aucun problème."
         } else {
@@ -100,6 +100,15 @@ pub fn text_report(
         (false, false) => "line",
         (false, true) => "lines",
     };
+    for (column, message, line) in &s.columns {
+        let tag = if fr { "colonne" } else { "column" };
+        let (column, message) = (printable(column), printable(message));
+        let word = line_word(false);
+        writeln!(
+            out,
+            "  {YELLOW}{tag}{RESET} {BOLD}{column}{RESET} : {message} ({word} {line})"
+        )?;
+    }
     for (key, group) in &s.groups {
         let (field, level, message, lines) = (&key.field, key.level, &key.message, &group.lines);
         let colour = match level {

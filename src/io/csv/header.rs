@@ -1,5 +1,5 @@
 //! The CSV header: read after the blank lines before it, its delimiter told from it, its
-//! names split and checked (no duplicate); then mapped to the record's fields, each
+//! names split, duplicates renamed as pandas does; then mapped to the record's fields, each
 //! column a [`Column`].
 
 use std::collections::HashSet;
@@ -12,8 +12,10 @@ use crate::spec::FieldSpec;
 
 /// A CSV header as read.
 pub(super) struct Header {
-    /// The column names, trimmed.
+    /// The column names, trimmed, duplicates renamed as pandas does (`x.1`).
     pub(super) names: Vec<String>,
+    /// The column names as written (trimmed).
+    pub(super) written: Vec<String>,
     /// The columns' indexes in the order of their names: the order in which a row's
     /// members are read, which is the order of its map (a `serde_json::Map`), so that a
     /// record's `extra` is the same whether the row is validated from its cells or from
@@ -111,21 +113,15 @@ impl Header {
             names.push(name.trim().to_string());
             from = to;
         }
-        // A set, not a scan of the names before each: a header of 100 000 columns is
-        // checked at once.
-        let mut seen = HashSet::with_capacity(names.len());
-        for name in &names {
-            if !name.is_empty() && !seen.insert(name.as_str()) {
-                return Err(ReadError::DuplicateColumn {
-                    line: start,
-                    column: name.clone(),
-                });
-            }
-        }
+        // A duplicated name is read as pandas' read_csv names it (`x`, `x.1`, …); the
+        // header's problems report it.
+        let written = names.clone();
+        dedup_names(&mut names);
         let mut order: Vec<usize> = (0..names.len()).collect();
         order.sort_by(|&a, &b| names[a].cmp(&names[b]));
         Ok(Some(Header {
             names,
+            written,
             order,
             line: start,
             delimiter,
@@ -159,6 +155,32 @@ impl Header {
                 None => Column::Extra,
             })
             .collect()
+    }
+}
+
+/// Renames the repeated names as pandas' `read_csv` does: the second `x` is `x.1` (or
+/// `x.2` when `x.1` is taken, …); empty names (ignored columns) are left as they are.
+pub(super) fn dedup_names(names: &mut [String]) {
+    let mut seen: HashSet<String> = HashSet::with_capacity(names.len());
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for name in names.iter_mut() {
+        if name.is_empty() {
+            continue;
+        }
+        if seen.contains(name.as_str()) {
+            let base = name.clone();
+            let count = counts.entry(base.clone()).or_insert(0);
+            let mut renamed;
+            loop {
+                *count += 1;
+                renamed = format!("{base}.{count}");
+                if !seen.contains(&renamed) {
+                    break;
+                }
+            }
+            *name = renamed;
+        }
+        seen.insert(name.clone());
     }
 }
 

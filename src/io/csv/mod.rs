@@ -115,6 +115,11 @@ impl Csv {
         self.header.as_ref().map(|h| &h.names[..])
     }
 
+    /// The header's names as written (duplicates not renamed), when it is read.
+    pub(super) fn written_names(&self) -> Option<&[String]> {
+        self.header.as_ref().map(|h| &h.written[..])
+    }
+
     /// The line of the header, once read.
     pub(super) fn header_line(&self) -> Option<u64> {
         self.header.as_ref().map(|h| h.line)

@@ -34,6 +34,8 @@
 //! | `coordinates_swapped` | `longitude`, `latitude` | the point is outside, and inside once the two are exchanged | the same |
 //! | `opening_hours_syntax` | `horaires_accueil` | not in the OpenStreetMap opening_hours syntax | the field's description in the schema, and the syntax's specification on the OpenStreetMap wiki ([`opening_hours_error`]) |
 //! | `telephone_not_french` | `telephone` | not a French number (metropolitan, overseas or short) | the data·inclusion pipeline's `format_phone_number` (libphonenumber), without its foreign numbers ([`is_french_telephone`]) |
+//! | `code_postal_not_of_commune` | `code_postal` | not one of the postal codes of the commune `code_insee` | the découpage administratif, npm package `@etalab/decoupage-administratif` ([`communes::has_postal_code`]) |
+//! | `zone_unknown` | `zone_eligibilite` | a code that is no commune, département, région or EPCI SIREN (`france` and the country codes `99…` are taken as they are) | the same ([`communes::is_zone`]) |
 //! | `placeholder_contact` | `courriel`, `telephone`, `contact_nom_prenom`, `site_web` | an example or a test value | RFC 2606 and RFC 6761 (domains reserved for examples), the schema's own examples ([`is_placeholder_courriel`], …) |
 //!
 //! A field that already has an error gets no advice (the error says what to fix first);
@@ -60,6 +62,7 @@ use serde_json::Value;
 use super::node::Node;
 use super::report::Detail;
 use super::{scalar, Level, Problem, PERSONAL_FIELDS};
+use crate::communes;
 pub use geo::territory_of;
 pub use opening_hours::opening_hours_error;
 pub use placeholder::{
@@ -78,6 +81,9 @@ pub(crate) const FIELDS: &[&str] = &[
     "contact_nom_prenom",
     "site_web",
     "horaires_accueil",
+    "code_insee",
+    "code_postal",
+    "zone_eligibilite",
 ];
 
 /// The verdicts on the values seen last in this thread, for the checks that cost tens of
@@ -218,6 +224,32 @@ pub(crate) fn advise(
                 Value::from(hours),
                 Detail::OpeningHoursSyntax(column),
             );
+        }
+    }
+    if let (Some(insee), Some(postal)) = (text("code_insee"), text("code_postal")) {
+        if communes::has_postal_code(insee, postal) == Some(false) {
+            add(
+                "code_postal",
+                Value::from(postal),
+                Detail::PostalCodeNotOfCommune {
+                    commune: insee.to_string(),
+                },
+            );
+        }
+    }
+    if let Some(Node::Array(codes)) = get("zone_eligibilite") {
+        for (i, code) in codes.iter().enumerate() {
+            if let Node::Str(code) = code {
+                if !communes::is_zone(code) {
+                    advice.push(Problem::new(
+                        "zone_eligibilite",
+                        format!("/zone_eligibilite/{i}"),
+                        Level::Advice,
+                        Value::from(code.as_ref()),
+                        Detail::ZoneUnknown,
+                    ));
+                }
+            }
         }
     }
     advice.sort_by_key(|p| index(&p.field));
