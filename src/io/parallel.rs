@@ -30,11 +30,11 @@ use crate::Record;
 
 /// The most records in one batch handed to a worker, by default
 /// ([`Parallel::with_batch_size`]).
-pub const BATCH_RECORDS: usize = 256;
+pub(crate) const BATCH_RECORDS: usize = 256;
 
 /// The most bytes of record text in one batch handed to a worker (a batch holds one
 /// record at least, whatever its size).
-pub const BATCH_BYTES: usize = 256 * 1024;
+pub(crate) const BATCH_BYTES: usize = 256 * 1024;
 
 /// A record read whole by the reader's thread, its reading finished on a worker.
 pub(crate) enum Owned {
@@ -133,7 +133,7 @@ impl<R: Read> Reader<R> {
 }
 
 impl<R: Read> Parallel<'_, R> {
-    /// At most `records` records in a batch handed to a worker ([`BATCH_RECORDS`] by
+    /// At most `records` records in a batch handed to a worker (256 by
     /// default): larger batches cost less to hand over, smaller ones keep the workers
     /// busy on short inputs. The items given are the same whatever it is.
     pub fn with_batch_size(mut self, records: NonZeroUsize) -> Self {
