@@ -142,7 +142,7 @@ pub struct InputArgs {
     #[arg(long, value_name = "FORMAT")]
     pub from: Option<String>,
     /// How many threads validate (default: one per core; 1: one thread).
-    #[arg(long, short = 'j', value_name = "N")]
+    #[arg(long, short = 'j', value_name = "N", value_parser = messages::parse_jobs)]
     pub jobs: Option<std::num::NonZeroUsize>,
 }
 

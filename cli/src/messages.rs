@@ -324,6 +324,15 @@ pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
     })
 }
 
+/// A number of threads of the command line (`--jobs`), at least 1, with an error in the
+/// run's language.
+pub fn parse_jobs(text: &str) -> Result<std::num::NonZeroUsize, String> {
+    text.trim().parse().map_err(|_| match lang() {
+        Lang::Fr => "un nombre de fils d’au moins 1 est attendu, comme 2".to_string(),
+        Lang::En => "a number of threads of at least 1 is expected, such as 2".to_string(),
+    })
+}
+
 /// A size in bytes as people read it: `12,5 Mo` in French, `12.5 MB` in English.
 pub fn bytes(n: u64, lang: Lang) -> String {
     let (units, comma): (&[&str], bool) = match lang {

@@ -162,3 +162,46 @@ proptest! {
         same_for_every_jobs(&file, &d.join("out.jsonl"))?;
     }
 }
+
+/// `--jobs` takes a number of threads of at least 1: anything else is an error of the
+/// command line (status 2) in the tool's language.
+#[test]
+fn jobs_is_at_least_one() {
+    for (jobs, lang, expected) in [
+        (
+            "0",
+            "fr_FR.UTF-8",
+            "un nombre de fils d’au moins 1 est attendu",
+        ),
+        (
+            "deux",
+            "fr_FR.UTF-8",
+            "un nombre de fils d’au moins 1 est attendu",
+        ),
+        (
+            "0",
+            "en_GB.UTF-8",
+            "a number of threads of at least 1 is expected",
+        ),
+    ] {
+        let output = bin()
+            .env("LANG", lang)
+            .args(["validate", "--jobs", jobs])
+            .output()
+            .unwrap();
+        let err = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{err}");
+        assert!(err.contains(expected), "{err}");
+    }
+    // The bundled sample data, on 1 or 4 threads: the same report.
+    let one = bin()
+        .args(["validate", "-j", "1", "--today", "2026-06-15"])
+        .output()
+        .unwrap();
+    let four = bin()
+        .args(["validate", "-j", "4", "--today", "2026-06-15"])
+        .output()
+        .unwrap();
+    assert_eq!(one, four);
+    assert_eq!(one.status.code(), Some(1));
+}
