@@ -423,10 +423,11 @@ fn localize_command(mut command: Command, path: &str, lang: Lang) -> Command {
                 .long("help")
                 .action(ArgAction::Help)
                 .help(Ui::HelpFlag.text(lang))
+                // clap's own heading in English: one "Options" section.
                 .help_heading(if lang == Lang::Fr {
-                    "Options "
+                    Some("Options ")
                 } else {
-                    "Options"
+                    None
                 }),
         );
     if path.is_empty() {
@@ -436,10 +437,11 @@ fn localize_command(mut command: Command, path: &str, lang: Lang) -> Command {
                 .long("version")
                 .action(ArgAction::Version)
                 .help(Ui::VersionFlag.text(lang))
+                // clap's own heading in English: one "Options" section.
                 .help_heading(if lang == Lang::Fr {
-                    "Options "
+                    Some("Options ")
                 } else {
-                    "Options"
+                    None
                 }),
         );
     }

@@ -327,7 +327,13 @@ fn run_in(lang_env: Option<&str>, args: &[&str]) -> (Option<i32>, String, String
 
 #[test]
 fn help_in_french_by_default_in_english_on_request_with_examples_of_each_command() {
-    for command in [&[][..], &["validate"][..], &["convert"][..], &["score"][..]] {
+    for command in [
+        &[][..],
+        &["validate"][..],
+        &["convert"][..],
+        &["score"][..],
+        &["template"][..],
+    ] {
         let mut args = command.to_vec();
         args.push("--help");
         let (status, fr, _) = run_in(None, &args);
@@ -341,6 +347,9 @@ fn help_in_french_by_default_in_english_on_request_with_examples_of_each_command
             en.contains("Usage: data-inclusion") && en.contains("Examples:\n  data-inclusion "),
             "{en}"
         );
+        // One section of options, the help flag in it.
+        assert_eq!(fr.matches("Options :").count(), 1, "{fr}");
+        assert_eq!(en.matches("Options:").count(), 1, "{en}");
         let mut args = args.clone();
         args.extend(["--lang", "en"]);
         let (_, en2, _) = run_in(Some("fr_FR.UTF-8"), &args);
