@@ -100,6 +100,9 @@ pub struct State {
     today: NaiveDate,
     /// The nesting depth of the value being read (the record's fields are at depth 1).
     depth: usize,
+    /// Only the verdict is wanted: the fields the schema does not know are read (their
+    /// syntax checked) but not kept ([`Source::unknown`] gives `null` for them).
+    verdict_only: bool,
 }
 
 impl State {
@@ -109,7 +112,15 @@ impl State {
             record,
             today,
             depth: 1,
+            verdict_only: false,
         }
+    }
+
+    /// The state for the verdict alone (`Validator::is_valid_json`): the record read is
+    /// thrown away, so the fields the schema does not know are not kept.
+    pub(crate) fn verdict_only(mut self) -> Self {
+        self.verdict_only = true;
+        self
     }
 }
 
@@ -279,10 +290,20 @@ pub trait Source<'t>: Sized {
         }
     }
 
-    /// The value of a key the schema does not know, kept as JSON text.
+    /// Reads any value at `depth` and forgets it, with the same outcome as
+    /// [`Source::raw`]. By default through [`Source::raw`].
+    fn skip_any(&mut self, peek: Peek, depth: usize) -> Option<()> {
+        self.raw(peek, depth).map(drop)
+    }
+
+    /// The value of a key the schema does not know, kept as JSON text (`null` when only
+    /// the verdict is wanted: the value is read, not kept).
     fn unknown(&mut self) -> Option<RawJson> {
         let peek = self.peek()?;
         let depth = self.state().depth;
+        if self.state().verdict_only {
+            return self.skip_any(peek, depth).map(|()| RawJson::null());
+        }
         self.raw(peek, depth)
     }
 }
@@ -743,6 +764,12 @@ impl<'t> Source<'t> for Fast<'t> {
                 Value::Object(map)
             }
         })
+    }
+
+    /// Any value read and forgotten ([`Fast::skip`]: what [`Fast::write_raw`] reads,
+    /// nothing written).
+    fn skip_any(&mut self, peek: Peek, depth: usize) -> Option<()> {
+        self.skip(peek, depth)
     }
 
     /// Any value written as compact JSON as it is read, as the full check writes an
