@@ -95,9 +95,10 @@
 //!   [`RecordErrorKind::InvalidJson`] whose message says so.
 //!
 //! Reading takes memory for one record at a time (its bytes, up to the limit, and a
-//! 64 KiB buffer); validating a record, at most about 3 times its size, whatever it
-//! holds: a field the schema does not know is kept as text, never as a tree of values
-//! (`scripts/bench/hostile` in the repository measures it). [`Reader::parallel`] holds
+//! 64 KiB buffer); validating a record, about 3 times its size when its bulk is a field
+//! the schema does not know (kept as text, never as a tree of values), up to about 17
+//! times for a record of a million members (`scripts/bench/hostile` in the repository
+//! measures it). [`Reader::parallel`] holds
 //! a few batches of records per thread ([`Parallel`]).
 //!
 //! ```
