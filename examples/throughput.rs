@@ -28,6 +28,11 @@
 //!   same verdict as [`Input::check`] on the row's entry, without the row's map when it has
 //!   nothing to report); valid = `record.is_some()`; records = rows (a row that cannot be
 //!   read counts, as invalid).
+//! - `crate-parquet` (feature `parquet`): FILE is Parquet; the timed pass opens it
+//!   ([`io::open`](data_inclusion_schema::io::open): read in place, by row group) and
+//!   validates each row as it is read ([`Reader::checked`]); valid = `record.is_some()`;
+//!   records = rows. The file is not read into memory first: the pass reads it (from the
+//!   page cache, after the first round), as `pandas.read_parquet` does on the Python side.
 //!
 //! The reference date of the `date_maj` rule is fixed: 2026-06-15.
 
@@ -43,7 +48,7 @@ use data_inclusion_schema::validate::Validator;
 use data_inclusion_schema::Record;
 use serde_json::Value;
 
-const USAGE: &str = "usage: throughput (crate|crate-fast|serde-value|jsonschema|crate-csv) (services|structures) FILE";
+const USAGE: &str = "usage: throughput (crate|crate-fast|serde-value|jsonschema|crate-csv|crate-parquet) (services|structures) FILE";
 
 /// What one pass measured.
 struct Pass {
@@ -156,24 +161,61 @@ fn run<R: Record>(mode: &str, schema_file: &str, text: &str) -> Result<Pass, Str
     }
 }
 
+/// The timed pass of `crate-parquet`: the file opened and read by row group, each row
+/// validated.
+#[cfg(feature = "parquet")]
+fn run_parquet<R: Record>(file: &str) -> Result<Pass, String> {
+    let validator = validator();
+    let start = Instant::now();
+    let opened = data_inclusion_schema::io::open(file).map_err(|e| e.to_string())?;
+    let mut records = 0;
+    let mut valid = 0;
+    for item in opened.reader.checked::<R>(&validator) {
+        match item {
+            Item::Stopped(e) => return Err(format!("Parquet: {e}")),
+            Item::Record(entry) if entry.checked.record.is_some() => valid += 1,
+            Item::Record(_) | Item::Unreadable(_) => {}
+        }
+        records += 1;
+    }
+    Ok(Pass {
+        records,
+        valid,
+        seconds: start.elapsed().as_secs_f64(),
+    })
+}
+
+#[cfg(not(feature = "parquet"))]
+fn run_parquet<R: Record>(_file: &str) -> Result<Pass, String> {
+    Err("crate-parquet needs the parquet feature (--features parquet)".to_string())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [mode, kind, file] = args.as_slice() else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    // Untimed: the whole file in memory.
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("{file}: {e}");
-            return ExitCode::from(2);
+    let pass = if mode == "crate-parquet" {
+        match kind.as_str() {
+            "services" => run_parquet::<Service>(file),
+            "structures" => run_parquet::<Structure>(file),
+            _ => Err(format!("unknown kind {kind:?}\n{USAGE}")),
         }
-    };
-    let pass = match kind.as_str() {
-        "services" => run::<Service>(mode, "service.json", &text),
-        "structures" => run::<Structure>(mode, "structure.json", &text),
-        _ => Err(format!("unknown kind {kind:?}\n{USAGE}")),
+    } else {
+        // Untimed: the whole file in memory.
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("{file}: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        match kind.as_str() {
+            "services" => run::<Service>(mode, "service.json", &text),
+            "structures" => run::<Structure>(mode, "structure.json", &text),
+            _ => Err(format!("unknown kind {kind:?}\n{USAGE}")),
+        }
     };
     match pass {
         Ok(pass) => {

@@ -70,7 +70,11 @@
 //!
 //! With the `io` feature, [`io`] streams JSON, JSON Lines and CSV (the CSV that
 //! data.gouv.fr publishes included), in constant memory, with the line of every record
-//! and of every problem; one bad record never hides the others.
+//! and of every problem; one bad record never hides the others. With `parquet`, Parquet
+//! files (read by row group, whatever wrote them; written in the data.gouv.fr export's
+//! layout) and Arrow `RecordBatch`es; with `geojson`, GeoJSON. The columns the
+//! publication adds (`score_qualite`) keep their type in every format
+//! ([`io::publication`]).
 //!
 //! ```
 //! # #[cfg(feature = "io")] {
@@ -139,6 +143,9 @@
 //! |---|---|
 //! | `validate` | [`validate`] (with the official valideur's profile, [`validate::Profile`]), [`score`] and [`communes`] (the découpage administratif, 340 KB of tables): jiter, speedate, url, idna and regex, the crates the official package's pydantic-core uses, for the same verdicts |
 //! | `io` | [`io`]: streaming JSON, JSON Lines and CSV reading and writing; implies `validate` |
+//! | `arrow` | `io::arrow`: records ↔ Arrow `RecordBatch`es, the Arrow schema of each record type (arrow-array, arrow-schema); implies `io` |
+//! | `parquet` | `io::parquet`: Parquet read by row group and written in row groups (the parquet crate, with snappy, zstd, lz4 and gzip); implies `arrow` |
+//! | `geojson` | GeoJSON reading and writing, streamed (no dependency); implies `io` |
 //! | `advice` | [`validate::advice`]: advice beyond the official verdict (SIRET check digit, coordinates, opening hours, telephone numbers, placeholder contacts), level `Advice`; phonenumber and opening-hours-syntax; implies `validate` |
 //! | `xlsx` | [`io::xlsx`]: the producers' XLSX workbooks read as the official valideur reads them, written, and the producer's template (calamine, rust_xlsxwriter); implies `io` |
 //! | `schemars` | `schemars::JsonSchema` for every record and referential |

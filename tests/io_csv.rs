@@ -245,7 +245,8 @@ fn an_unknown_column_is_kept_and_written_back() {
         row("d--2")
     );
     let read = services(&csv);
-    assert_eq!(read[0].1.extra["score_qualite"], "0.5");
+    // `score_qualite`, a column of the publication, is read as the number it is.
+    assert_eq!(read[0].1.extra["score_qualite"], 0.5);
     assert_eq!(read[0].1.extra["commentaire"], "à revoir");
     assert_eq!(read[1].1.extra["commentaire"], Value::Null);
 
@@ -254,11 +255,12 @@ fn an_unknown_column_is_kept_and_written_back() {
         writer.write(service).unwrap();
     }
     let written = String::from_utf8(writer.finish().unwrap()).unwrap();
-    // The unknown columns come after the schema's (in the order of `extra`, a map).
+    // The unknown columns come after the schema's, the publication's first (as the
+    // export), then the others in the order of `extra` (a CSV row's: its columns' names).
     let mut lines = written.lines();
     let header = lines.next().unwrap();
-    assert!(header.ends_with(",commentaire,score_qualite"), "{header}");
-    assert!(lines.next().unwrap().ends_with(",à revoir,0.5"));
+    assert!(header.ends_with(",score_qualite,commentaire"), "{header}");
+    assert!(lines.next().unwrap().ends_with(",0.5,à revoir"));
     assert!(lines.next().unwrap().ends_with(",,"));
 
     let again = services(&written);
@@ -567,7 +569,7 @@ fn service(json: Value) -> Service {
 }
 
 #[test]
-fn written_cells_follow_the_schema_order_with_shortest_numbers_and_joined_lists() {
+fn written_cells_follow_the_export_order_with_shortest_numbers_and_joined_lists() {
     let s = service(json!({
         "id": "d--1", "structure_id": "s1", "source": "dora", "nom": "Garde",
         "description": "Une crèche, \"la\" meilleure\nvraiment", "date_maj": "2025-02-14",
@@ -580,9 +582,13 @@ fn written_cells_follow_the_schema_order_with_shortest_numbers_and_joined_lists(
     let csv = String::from_utf8(writer.finish().unwrap()).unwrap();
     let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let schema: Vec<&str> = Service::FIELDS.iter().map(|f| f.name).collect();
-    assert_eq!(header[..schema.len()], schema[..]);
-    assert_eq!(header.len(), schema.len() + 3);
+    // The export's order (the marts'), then `score_qualite` where the export has it, then
+    // the other unknown fields.
+    let export = data_inclusion_schema::io::publication::SERVICES.export_columns;
+    assert_eq!(header[..export.len()], export[..]);
+    assert_eq!(header[..4], ["id", "structure_id", "source", "nom"]);
+    assert_eq!(header[export.len()..], ["doublons", "note"]);
+    assert_eq!(Service::FIELDS.len() + 1, export.len());
     let row = reader.records().next().unwrap().unwrap();
     let cell = |name: &str| {
         row.get(header.iter().position(|h| h == name).unwrap())
@@ -619,7 +625,7 @@ fn write_options_set_the_delimiter_the_list_separator_and_the_bom() {
     let mut writer = Writer::new(Vec::new(), Format::Csv, options);
     writer.write(&s).unwrap();
     let csv = String::from_utf8(writer.finish().unwrap()).unwrap();
-    assert!(csv.starts_with("\u{feff}adresse;code_insee;"));
+    assert!(csv.starts_with("\u{feff}id;structure_id;source;nom;"));
     assert!(csv.contains(";a-distance | en-presentiel;"));
     // And it reads back.
     assert_eq!(services(&csv)[0].1, s);

@@ -28,8 +28,9 @@ fn read_all<R: Record>(bytes: &[u8], format: Format) -> Vec<(u64, R)> {
         .collect()
 }
 
-/// `score_qualite`: the value of the CSV's extra column, if it has one.
-fn csv_matches_jsonl<R: Record + PartialEq>(csv: &[u8], jsonl: &[u8], score_qualite: Option<&str>) {
+/// `score_qualite`: the value of the CSV's extra column, if it has one (a number: a
+/// column of the publication, read by its type).
+fn csv_matches_jsonl<R: Record + PartialEq>(csv: &[u8], jsonl: &[u8], score_qualite: Option<f64>) {
     let from_csv = read_all::<R>(csv, Format::Csv);
     let from_jsonl = read_all::<R>(jsonl, Format::JsonLines);
     assert_eq!(from_csv.len(), 5);
@@ -65,7 +66,7 @@ fn services_csv_reads_as_its_jsonl() {
     csv_matches_jsonl::<Service>(
         include_bytes!("fixtures/datagouv/services-sample.csv"),
         include_bytes!("fixtures/datagouv/services-sample.jsonl"),
-        Some("0.5"),
+        Some(0.5),
     );
 }
 

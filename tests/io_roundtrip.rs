@@ -1,6 +1,8 @@
 //! Round trips over generated valid records: typed → JSON → typed, typed → CSV → typed and
 //! JSON → CSV → JSON are the identity (absent and null being the same; the fields the
-//! schema does not know kept).
+//! schema does not know kept); with the `parquet` and `geojson` features, typed → Parquet
+//! → typed, typed → GeoJSON → typed, and JSON Lines → Parquet → GeoJSON → CSV → JSON Lines
+//! too, `score_qualite` a number all along.
 #![cfg(feature = "io")]
 
 use chrono::NaiveDate;
@@ -225,17 +227,26 @@ fn service() -> BoxedStrategy<Map<String, Value>> {
         .boxed()
 }
 
-/// 1 to 4 records sharing up to 3 unknown fields (string values); the first record has
-/// them all, the others some.
+/// 1 to 4 records sharing up to 3 unknown fields (string values) and, sometimes,
+/// `score_qualite` (a number); the first record has them all, the others some.
 fn batch(record: BoxedStrategy<Map<String, Value>>) -> impl Strategy<Value = Vec<Value>> {
-    proptest::collection::btree_set("x_[a-z]{1,6}", 0..=3).prop_flat_map(move |keys| {
+    let keys = proptest::collection::btree_set("x_[a-z]{1,6}", 0..=3);
+    (keys, any::<bool>()).prop_flat_map(move |(keys, scored)| {
         let keys: Vec<String> = keys.into_iter().collect();
         let extra = proptest::collection::vec(optional(text(1, 20)), keys.len());
-        proptest::collection::vec((record.clone(), extra), 1..=4).prop_map(move |records| {
+        let score = optional(0.0f64..=1.0);
+        proptest::collection::vec((record.clone(), extra, score), 1..=4).prop_map(move |records| {
             records
                 .into_iter()
                 .enumerate()
-                .map(|(i, (mut m, values))| {
+                .map(|(i, (mut m, values, score))| {
+                    if scored {
+                        match score {
+                            Some(score) => m.insert("score_qualite".into(), score.into()),
+                            None if i == 0 => m.insert("score_qualite".into(), 0.5.into()),
+                            None => None,
+                        };
+                    }
                     for (key, value) in keys.iter().zip(values) {
                         match value {
                             Some(v) => {
@@ -353,7 +364,78 @@ fn json_csv_json<R: Record>(values: &[Value]) {
     assert_eq!(out.len(), values.len());
 }
 
+/// typed → `format` → typed is the identity (the unknown fields that are null aside).
+#[cfg(all(feature = "parquet", feature = "geojson"))]
+fn typed_format_typed<R: Record + PartialEq>(values: &[Value], format: Format) {
+    let records = typed::<R>(values);
+    let bytes = write(&records, format);
+    let back = read::<R>(&bytes, format);
+    assert_eq!(normalized(back), normalized(records), "{format}");
+}
+
+/// JSON Lines → Parquet → GeoJSON → CSV → JSON Lines gives the records read first, and
+/// `score_qualite` is a number at every step.
+#[cfg(all(feature = "parquet", feature = "geojson"))]
+fn jsonl_parquet_geojson_csv_jsonl<R: Record + PartialEq>(values: &[Value]) {
+    let jsonl: String = values.iter().map(|v| format!("{v}\n")).collect();
+    let first = read::<R>(jsonl.as_bytes(), Format::JsonLines);
+    let mut records = first.clone();
+    for format in [
+        Format::Parquet,
+        Format::GeoJson,
+        Format::Csv,
+        Format::JsonLines,
+    ] {
+        records = read::<R>(&write(&records, format), format);
+        assert_eq!(
+            normalized(records.clone()),
+            normalized(first.clone()),
+            "{format}"
+        );
+        for r in &records {
+            if let Some(score) = r.extra().get("score_qualite").filter(|s| !s.is_null()) {
+                assert!(score.as_f64().is_some(), "{format}: score_qualite {score}");
+            }
+        }
+    }
+}
+
 // ------------------------------------------------------------------ properties
+
+#[cfg(all(feature = "parquet", feature = "geojson"))]
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn structures_typed_parquet_typed(values in batch(structure())) {
+        typed_format_typed::<Structure>(&values, Format::Parquet);
+    }
+
+    #[test]
+    fn services_typed_parquet_typed(values in batch(service())) {
+        typed_format_typed::<Service>(&values, Format::Parquet);
+    }
+
+    #[test]
+    fn structures_typed_geojson_typed(values in batch(structure())) {
+        typed_format_typed::<Structure>(&values, Format::GeoJson);
+    }
+
+    #[test]
+    fn services_typed_geojson_typed(values in batch(service())) {
+        typed_format_typed::<Service>(&values, Format::GeoJson);
+    }
+
+    #[test]
+    fn structures_jsonl_parquet_geojson_csv_jsonl(values in batch(structure())) {
+        jsonl_parquet_geojson_csv_jsonl::<Structure>(&values);
+    }
+
+    #[test]
+    fn services_jsonl_parquet_geojson_csv_jsonl(values in batch(service())) {
+        jsonl_parquet_geojson_csv_jsonl::<Service>(&values);
+    }
+}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]

@@ -697,3 +697,48 @@ fn hostile_files_a_producer_may_upload() {
         .unwrap_err();
     assert!(matches!(e, XlsxError::NotXlsx), "{e}");
 }
+
+#[test]
+fn score_qualite_is_read_as_the_number_it_is() {
+    // A column of the publication is read by its type, as from the export's CSV, JSON and
+    // Parquet: a workbook's cells are read as text otherwise.
+    let service: Service = serde_json::from_value(json!({
+        "id": "dora--1", "structure_id": "dora--s1", "source": "dora", "nom": "Atelier CV",
+        "description": "Un atelier pour écrire son CV.", "date_maj": "2025-02-14",
+        "score_qualite": 0.5
+    }))
+    .unwrap();
+    let mut writer = XlsxWriter::new();
+    writer.write(&service).unwrap();
+    let mut workbook = Workbook::from_reader(Cursor::new(writer.into_bytes().unwrap())).unwrap();
+    let validator = support::validator();
+    let mut sheet = workbook.sheet(Kind::Services).unwrap().unwrap();
+    let read = sheet
+        .next_checked::<Service>(&validator)
+        .unwrap()
+        .record()
+        .unwrap();
+    let read = read.checked.record.unwrap();
+    assert_eq!(read.extra["score_qualite"], json!(0.5));
+    assert_eq!(read, service);
+
+    // The export as pandas writes it.
+    let mut workbook = Workbook::open(support::path(
+        "tests/fixtures/xlsx/opendata-services-index.xlsx",
+    ))
+    .unwrap();
+    let sheet = workbook.sheet(Kind::Services).unwrap().unwrap();
+    let scores: Vec<Value> = sheet
+        .map(|item| {
+            let Input::Fields(map) = item.record().unwrap().input else {
+                unreachable!()
+            };
+            map.get("score_qualite").cloned().unwrap_or(Value::Null)
+        })
+        .collect();
+    assert!(!scores.is_empty());
+    assert!(
+        scores.iter().all(|s| s.is_null() || s.is_number()),
+        "{scores:?}"
+    );
+}

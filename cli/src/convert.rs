@@ -1,39 +1,140 @@
 //! `data-inclusion convert`: the valid records of a file written in another format; the
-//! invalid ones reported on standard error, not written. XLSX in (both sheets, or the
-//! one `--kind` names) and out (a sheet per kind).
+//! invalid ones reported on standard error, not written. Every pair of JSON, JSON Lines,
+//! CSV, Parquet, GeoJSON and XLSX: a workbook in (both sheets, or the one `--kind` names)
+//! and out (a sheet per kind); a partitioned Parquet dataset out.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::num::NonZeroUsize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anstream::eprintln;
+use data_inclusion_schema::io::parquet::{Compression, Partition, PartitionedWriter};
 use data_inclusion_schema::io::xlsx::{Workbook, XlsxWriter};
-use data_inclusion_schema::io::{self as dio, CheckedEntry, Entry, Item, Kind, ReadError};
+use data_inclusion_schema::io::{
+    self as dio, CheckedEntry, CsvLists, CsvNumbers, Entry, Format, Item, Kind, ReadError,
+};
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Checked, Level, Problem, Validator};
 use data_inclusion_schema::{Lang, Record};
 
 use crate::fatal::Fatal;
-use crate::input::{format_of, is_xlsx, kind_of, Opened, ReadSeek};
+use crate::input::{format_of, is_xlsx, kind_of, open_detected, Entries, Opened, ReadSeek};
 use crate::messages::{self, Ui};
 use crate::terminal::printable;
 use crate::InputArgs;
 
-/// Where the valid records go.
+/// How the output is written.
+pub struct OutputArgs<'a> {
+    /// The output format's name (`--to`).
+    pub to: Option<&'a str>,
+    /// How CSV cells hold lists.
+    pub csv_lists: CsvLists,
+    /// How CSV cells hold numbers.
+    pub csv_numbers: CsvNumbers,
+    /// The rows of a Parquet row group.
+    pub row_group_size: Option<usize>,
+    /// The Parquet compression.
+    pub compression: Option<Compression>,
+    /// Write a partitioned Parquet dataset (OUTPUT a directory).
+    pub partition_by: Option<Partition>,
+}
+
+/// Where the records go: one file, a partitioned dataset, or a workbook (written at the
+/// end: an XLSX file is a zip archive).
 enum Sink {
-    Stream(dio::Writer<BufWriter<Box<dyn Write>>>),
-    Xlsx(Box<XlsxWriter>),
+    File(dio::Writer<BufWriter<Box<dyn Write>>>),
+    Dataset(PartitionedWriter),
+    Xlsx {
+        writer: Box<XlsxWriter>,
+        path: PathBuf,
+    },
 }
 
 impl Sink {
-    fn write<R: Record>(&mut self, record: &R) -> Result<(), Fatal> {
-        match self {
-            Sink::Stream(w) => w.write(record)?,
-            Sink::Xlsx(w) => w.write(record).map_err(|source| Fatal::Workbook {
-                path: "<sortie>".into(),
+    /// The sink of `output`: its format from `--to` or its extension, `options` for a
+    /// stream or a dataset.
+    fn create(
+        output: &Path,
+        out: &OutputArgs<'_>,
+        options: dio::WriteOptions,
+    ) -> Result<Sink, Fatal> {
+        if out.partition_by.is_none() && is_xlsx(output, out.to) {
+            return Ok(Sink::Xlsx {
+                writer: Box::default(),
+                path: output.to_path_buf(),
+            });
+        }
+        let format = match (out.partition_by, out.to) {
+            (Some(_), None) => Format::Parquet,
+            (_, to) => format_of(output, to)?,
+        };
+        if let Some(partition) = out.partition_by {
+            if format != Format::Parquet {
+                return Err(Fatal::PartitionNotParquet);
+            }
+            return Ok(Sink::Dataset(PartitionedWriter::create(
+                output, partition, options,
+            )?));
+        }
+        let file: Box<dyn Write> = if output.as_os_str() == "-" {
+            Box::new(io::stdout().lock())
+        } else {
+            Box::new(File::create(output).map_err(|source| Fatal::File {
+                path: output.to_path_buf(),
                 source,
-            })?,
+            })?)
+        };
+        Ok(Sink::File(dio::Writer::new(
+            BufWriter::new(file),
+            format,
+            options,
+        )))
+    }
+
+    /// Writes a valid record: written, or refused by the output (a field the columns,
+    /// fixed by the first records, do not have; the other kind of record in a stream).
+    fn write<R: Record>(&mut self, record: &R) -> Result<Outcome, Fatal> {
+        let result = match self {
+            Sink::File(w) => w.write(record),
+            Sink::Dataset(w) => w.write(record),
+            Sink::Xlsx { writer, path } => {
+                writer.write(record).map_err(|source| Fatal::Workbook {
+                    path: path.clone(),
+                    source,
+                })?;
+                return Ok(Outcome::Written);
+            }
+        };
+        match result {
+            Ok(()) => Ok(Outcome::Written),
+            Err(
+                e @ (dio::WriteError::UnknownColumn { .. }
+                | dio::WriteError::Arrow(_)
+                | dio::WriteError::MixedRecords { .. }),
+            ) => Ok(Outcome::Refused(e.to_string())),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Ends the output: a JSON array closed, a Parquet footer written, a workbook saved.
+    fn finish(self) -> Result<(), Fatal> {
+        match self {
+            Sink::File(w) => w.finish()?.flush()?,
+            Sink::Dataset(w) => {
+                w.finish()?;
+            }
+            Sink::Xlsx { writer, path } => {
+                let bytes = writer.into_bytes().map_err(|source| Fatal::Workbook {
+                    path: path.clone(),
+                    source,
+                })?;
+                if path.as_os_str() == "-" {
+                    io::stdout().lock().write_all(&bytes)?;
+                } else {
+                    std::fs::write(&path, bytes).map_err(|source| Fatal::File { path, source })?;
+                }
+            }
         }
         Ok(())
     }
@@ -44,54 +145,47 @@ pub fn convert(
     input: &Path,
     output: &Path,
     args: &InputArgs,
-    to: Option<&str>,
+    out: &OutputArgs<'_>,
     validator: &Validator,
 ) -> Result<bool, Fatal> {
     let source = Opened::open(input, args.from.as_deref())?;
-    let mut sink = if is_xlsx(output, to) {
-        Sink::Xlsx(Box::default())
-    } else {
-        let out_format = format_of(output, to)?;
-        let out: Box<dyn Write> = if output.as_os_str() == "-" {
-            Box::new(io::stdout().lock())
-        } else {
-            Box::new(File::create(output).map_err(|source| Fatal::File {
-                path: output.to_path_buf(),
-                source,
-            })?)
-        };
-        Sink::Stream(dio::Writer::new(
-            BufWriter::new(out),
-            out_format,
-            dio::WriteOptions::default(),
-        ))
-    };
+    let mut options = dio::WriteOptions::default()
+        .with_csv_lists(out.csv_lists)
+        .with_csv_numbers(out.csv_numbers);
+    if let Some(rows) = out.row_group_size {
+        options = options.with_parquet_row_group_size(rows);
+    }
+    if let Some(compression) = out.compression {
+        options = options.with_parquet_compression(compression);
+    }
     let mut counts = Counts::default();
-    let stopped = match source {
+    let (sink, stopped) = match source {
         Opened::Stream(source) => {
-            let source = source.with_progress();
-            let detected =
-                dio::read_detected(source.reader, source.format, args.kind.map(kind_of))?;
-            let (kind, mut reader) = (detected.kind, detected.reader);
-            // Validated on `--jobs` threads, written in the input's order.
-            let (name, jobs) = (&source.name, args.jobs());
-            let (sink, counts) = (&mut sink, &mut counts);
-            match kind {
-                Kind::Structures => convert_stream::<Structure, _>(
-                    name,
-                    &mut reader,
-                    jobs,
-                    sink,
-                    validator,
-                    counts,
-                )?,
-                Kind::Services => {
-                    convert_stream::<Service, _>(name, &mut reader, jobs, sink, validator, counts)?
+            let mut source = source.with_progress();
+            let in_format = source.format;
+            let mut records = open_detected(&mut source, args.kind.map(kind_of))?;
+            // A table keeps its columns' order, its unknown columns where they were.
+            if matches!(in_format, Format::Csv | Format::Parquet) {
+                if let Some(columns) = records.reader.columns() {
+                    options = options.with_columns(columns.into_iter().filter(|c| !c.is_empty()));
                 }
             }
+            let mut sink = Sink::create(output, out, options)?;
+            // Validated on `--jobs` threads, written in the input's order.
+            let stopped = convert_entries(
+                &source.name,
+                records.kind,
+                &mut records.reader,
+                args.jobs(),
+                &mut sink,
+                validator,
+                &mut counts,
+            )?;
+            (sink, stopped)
         }
         Opened::Workbook { name, mut workbook } => {
-            let single = matches!(sink, Sink::Stream(_));
+            let mut sink = Sink::create(output, out, options)?;
+            let single = !matches!(sink, Sink::Xlsx { .. });
             let kinds = workbook_kinds(&name, &mut workbook, args.kind.map(kind_of), single)?;
             let mut stopped = None;
             for kind in kinds {
@@ -106,28 +200,12 @@ pub fn convert(
                     break;
                 }
             }
-            stopped
+            (sink, stopped)
         }
     };
     // The output is well-formed (a JSON array closed) even when the input cannot be read
     // to its end: it holds the valid records read before, and the status is 2.
-    match sink {
-        Sink::Stream(writer) => writer.finish()?.flush()?,
-        Sink::Xlsx(writer) => {
-            let bytes = writer.into_bytes().map_err(|source| Fatal::Workbook {
-                path: output.to_path_buf(),
-                source,
-            })?;
-            if output.as_os_str() == "-" {
-                io::stdout().lock().write_all(&bytes)?;
-            } else {
-                std::fs::write(output, bytes).map_err(|source| Fatal::File {
-                    path: output.to_path_buf(),
-                    source,
-                })?;
-            }
-        }
-    }
+    sink.finish()?;
     let summary = Ui::Converted
         .text(messages::lang())
         .replace("{written}", &counts.written.to_string())
@@ -177,8 +255,35 @@ fn workbook_kinds(
     }
 }
 
-/// Converts the records of a file read as a stream, validated as `R`s on `jobs` threads
-/// and written in the input's order; the error that stopped the reading, if any.
+/// Converts the records of a file, validated on `jobs` threads and written in the
+/// input's order; the error that stopped the reading, if any.
+fn convert_entries(
+    name: &str,
+    kind: Kind,
+    entries: &mut Entries,
+    jobs: NonZeroUsize,
+    sink: &mut Sink,
+    validator: &Validator,
+    counts: &mut Counts,
+) -> Result<Option<ReadError>, Fatal> {
+    let (name, sink, counts) = (name, &mut *sink, &mut *counts);
+    match (kind, entries) {
+        (Kind::Structures, Entries::Stream(r)) => {
+            convert_stream::<Structure, _>(name, r, jobs, sink, validator, counts)
+        }
+        (Kind::Structures, Entries::File(r)) => {
+            convert_stream::<Structure, _>(name, r, jobs, sink, validator, counts)
+        }
+        (Kind::Services, Entries::Stream(r)) => {
+            convert_stream::<Service, _>(name, r, jobs, sink, validator, counts)
+        }
+        (Kind::Services, Entries::File(r)) => {
+            convert_stream::<Service, _>(name, r, jobs, sink, validator, counts)
+        }
+    }
+}
+
+/// [`convert_entries`] for one record type and one kind of reader.
 fn convert_stream<R: Record + Send, T: Read>(
     name: &str,
     reader: &mut dio::Reader<T>,
@@ -243,8 +348,8 @@ fn convert_item<R: Record>(
             eprintln!("{name}:{} : {}", e.line, printable(&e.message));
         }
         Item::Record(CheckedEntry { line, checked }) => match write_checked(sink, checked)? {
-            None => counts.written += 1,
-            Some(problems) => {
+            Outcome::Written => counts.written += 1,
+            Outcome::Invalid(problems) => {
                 counts.rejected += 1;
                 for p in problems.iter().filter(|p| p.level == Level::Error) {
                     let shown = match messages::lang() {
@@ -254,21 +359,28 @@ fn convert_item<R: Record>(
                     eprintln!("{name}:{line} : {}", printable(&shown));
                 }
             }
+            Outcome::Refused(why) => {
+                counts.rejected += 1;
+                eprintln!("{name}:{line} : {}", printable(&why));
+            }
         },
     }
     Ok(None)
 }
 
-/// Writes a valid record; returns the problems of an invalid one.
-fn write_checked<R: Record>(
-    sink: &mut Sink,
-    checked: Checked<R>,
-) -> Result<Option<Vec<Problem>>, Fatal> {
+/// What became of a record.
+enum Outcome {
+    Written,
+    /// Invalid: its problems.
+    Invalid(Vec<Problem>),
+    /// Valid, but refused by the output: why.
+    Refused(String),
+}
+
+/// Writes a valid record.
+fn write_checked<R: Record>(sink: &mut Sink, checked: Checked<R>) -> Result<Outcome, Fatal> {
     match checked.record {
-        Some(record) => {
-            sink.write(&record)?;
-            Ok(None)
-        }
-        None => Ok(Some(checked.problems)),
+        Some(record) => sink.write(&record),
+        None => Ok(Outcome::Invalid(checked.problems)),
     }
 }

@@ -16,8 +16,11 @@ pub enum Fatal {
     /// `-` without `--from` / `--to`.
     #[error("avec `-`, le format se donne avec --from / --to")]
     StdioWithoutFormat,
+    /// `--partition-by` with an output format other than Parquet.
+    #[error("--partition-by écrit un jeu de données Parquet partitionné (--to parquet)")]
+    PartitionNotParquet,
     /// A file whose extension is not a format's.
-    #[error("{} : extension inconnue (attendu .json, .jsonl, .ndjson, .csv ou .xlsx ; ou --from)", path.display())]
+    #[error("{} : extension inconnue (attendu .json, .jsonl, .ndjson, .csv, .parquet, .geojson ou .xlsx ; ou --from)", path.display())]
     UnknownExtension {
         /// The file.
         path: PathBuf,
@@ -65,9 +68,12 @@ impl Fatal {
         match self {
             Fatal::StdioWithoutFormat => "with `-`, give the format with --from / --to".into(),
             Fatal::UnknownExtension { path } => format!(
-                "{}: unknown extension (expected .json, .jsonl, .ndjson or .csv; or --from)",
+                "{}: unknown extension (expected .json, .jsonl, .ndjson, .csv, .parquet, .geojson or .xlsx; or --from)",
                 path.display()
             ),
+            Fatal::PartitionNotParquet => {
+                "--partition-by writes a partitioned Parquet dataset (--to parquet)".into()
+            }
             Fatal::File { path, source } => format!("{}: {source}", path.display()),
             Fatal::Output(e) => format!("cannot write: {e}"),
             other => other.to_string(),

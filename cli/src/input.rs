@@ -1,11 +1,12 @@
 //! The tool's inputs: a file, standard input or the bundled sample data, with their format.
 
 use std::fs::File;
-use std::io::{self, IsTerminal, Read};
-use std::path::Path;
+use std::io::{self, BufReader, IsTerminal, Read};
+use std::path::{Path, PathBuf};
 
 use data_inclusion_schema::io::xlsx::Workbook;
-use data_inclusion_schema::io::{Format, Kind};
+use data_inclusion_schema::io::{self as dio, ColumnProblem, Entry, Format, Item, Kind};
+use data_inclusion_schema::validate::Validator;
 
 use crate::fatal::Fatal;
 use crate::messages::Ui;
@@ -32,6 +33,71 @@ pub struct Source {
     pub format: Format,
     pub size: Option<u64>,
     pub reader: Box<dyn Read>,
+    /// The file, when the input is one (a Parquet file is read in place, by row group).
+    pub path: Option<PathBuf>,
+}
+
+/// The records of an input: a stream read in one pass, or a Parquet file read in place
+/// (by row group).
+pub enum Entries {
+    Stream(dio::Reader<Box<dyn Read>>),
+    File(dio::Reader<BufReader<File>>),
+}
+
+impl Entries {
+    /// The columns of a tabular input ([`dio::Reader::columns`]).
+    pub fn columns(&mut self) -> Option<Vec<String>> {
+        match self {
+            Entries::Stream(r) => r.columns(),
+            Entries::File(r) => r.columns(),
+        }
+    }
+
+    /// The problems of a tabular input's columns ([`dio::Reader::column_problems`]).
+    pub fn column_problems(&mut self, validator: &Validator) -> Vec<ColumnProblem> {
+        match self {
+            Entries::Stream(r) => r.column_problems(validator),
+            Entries::File(r) => r.column_problems(validator),
+        }
+    }
+}
+
+impl Iterator for Entries {
+    type Item = Item<Entry>;
+
+    fn next(&mut self) -> Option<Item<Entry>> {
+        match self {
+            Entries::Stream(r) => r.next(),
+            Entries::File(r) => r.next(),
+        }
+    }
+}
+
+/// A stream opened: the kind of its records and its records.
+pub struct Records {
+    pub kind: Kind,
+    pub kind_detected: bool,
+    pub reader: Entries,
+}
+
+/// Opens `source` (its reader taken) and tells its kind (`kind` when given). A Parquet
+/// file is read in place, by row group.
+pub fn open_detected(source: &mut Source, kind: Option<Kind>) -> Result<Records, Fatal> {
+    if let (Format::Parquet, Some(path)) = (source.format, &source.path) {
+        let d = dio::open_as_format(path, Format::Parquet, kind)?;
+        return Ok(Records {
+            kind: d.kind,
+            kind_detected: d.kind_detected,
+            reader: Entries::File(d.reader),
+        });
+    }
+    let reader = std::mem::replace(&mut source.reader, Box::new(io::empty()));
+    let d = dio::read_detected(reader, source.format, kind)?;
+    Ok(Records {
+        kind: d.kind,
+        kind_detected: d.kind_detected,
+        reader: Entries::Stream(d.reader),
+    })
 }
 
 impl Source {
@@ -44,6 +110,7 @@ impl Source {
                 format: Format::JsonLines,
                 size: None,
                 reader: Box::new(text.as_bytes()),
+                path: None,
             })
             .collect()
     }
@@ -57,6 +124,7 @@ impl Source {
                 format,
                 size: None,
                 reader: Box::new(io::stdin().lock()),
+                path: None,
             });
         }
         let file = File::open(path).map_err(|source| Fatal::File {
@@ -69,12 +137,16 @@ impl Source {
             format,
             size,
             reader: Box::new(io::BufReader::with_capacity(1 << 16, file)),
+            path: Some(path.to_path_buf()),
         })
     }
 
     /// A progress bar for a large file read on a terminal.
     pub fn with_progress(mut self) -> Source {
         let Some(size) = self.size else { return self };
+        if self.format == Format::Parquet {
+            return self;
+        }
         if size < PROGRESS_MIN_BYTES || !io::stderr().is_terminal() {
             return self;
         }

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! data-inclusion validate [--kind structures|services] [--format text|json|html] [--today YYYY-MM-DD] [--strict] [--mask] [--no-advice] [--valideur] [FILE]
-//! data-inclusion convert  [--kind structures|services] INPUT OUTPUT
+//! data-inclusion convert  [--kind structures|services] [--from FORMAT] [--to FORMAT] [--csv-lists plain|json|python] [--csv-numbers shortest|pandas] [--row-group-size N] [--compression C] [--partition-by source|departement] INPUT OUTPUT
 //! data-inclusion score    [--today YYYY-MM-DD] FILE
 //! data-inclusion help     [COMMAND]
 //! ```
@@ -93,6 +93,25 @@ enum Command {
         /// The reference date of the `date_maj` rule (default: today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = messages::parse_date)]
         today: Option<NaiveDate>,
+        /// How CSV cells hold lists: `a,b` (plain), `["a","b"]` (json), or `['a', 'b']`
+        /// (python, as the data.gouv.fr export).
+        #[arg(long, value_name = "STYLE", default_value = "plain")]
+        csv_lists: data_inclusion_schema::io::CsvLists,
+        /// How CSV cells hold numbers: `20` (shortest) or `20.0` (pandas, as the
+        /// data.gouv.fr export).
+        #[arg(long, value_name = "STYLE", default_value = "shortest")]
+        csv_numbers: data_inclusion_schema::io::CsvNumbers,
+        /// The rows of a Parquet row group, at most (default 100000).
+        #[arg(long, value_name = "N")]
+        row_group_size: Option<usize>,
+        /// The Parquet compression: none, snappy (default), zstd, zstd:LEVEL, gzip, lz4.
+        #[arg(long, value_name = "C")]
+        compression: Option<data_inclusion_schema::io::parquet::Compression>,
+        /// Writes a partitioned Parquet dataset into the directory OUTPUT, one
+        /// subdirectory per value (`source=dora/`), as Spark, DataFusion, DuckDB and Polars
+        /// read it.
+        #[arg(long, value_name = "KEY")]
+        partition_by: Option<data_inclusion_schema::io::parquet::Partition>,
     },
     /// Prints the official quality score of each service, one JSON line per service.
     Score {
@@ -238,10 +257,23 @@ fn main() -> ExitCode {
             input_args,
             to,
             today,
+            csv_lists,
+            csv_numbers,
+            row_group_size,
+            compression,
+            partition_by,
         } => {
             let validator =
                 today.map_or_else(Validator::new, |t| Validator::new().with_reference_date(t));
-            convert::convert(&input, &output, &input_args, to.as_deref(), &validator)
+            let out = convert::OutputArgs {
+                to: to.as_deref(),
+                csv_lists,
+                csv_numbers,
+                row_group_size,
+                compression,
+                partition_by,
+            };
+            convert::convert(&input, &output, &input_args, &out, &validator)
         }
         Command::Template { file } => template::template(&file),
         Command::Score { file, from, today } => {

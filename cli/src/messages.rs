@@ -56,8 +56,8 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "from",
-        "Le format d’entrée, quand le fichier est - ou n’a pas d’extension connue : json, jsonl, csv ou xlsx.",
-        "The input format, when the file is - or has no known extension: json, jsonl, csv or xlsx.",
+        "Le format d’entrée, quand le fichier est - ou n’a pas d’extension connue : json, jsonl, csv, parquet, geojson ou xlsx.",
+        "The input format, when the file is - or has no known extension: json, jsonl, csv, parquet, geojson or xlsx.",
     ),
     (
         "jobs",
@@ -76,8 +76,8 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "validate.file",
-        "Le fichier (.json, .jsonl, .ndjson, .csv, .xlsx) ; - pour l’entrée standard. Sans fichier, les données d’exemple fournies. Les feuilles Structures et Services d’un classeur sont validées toutes deux.",
-        "The file (.json, .jsonl, .ndjson, .csv, .xlsx); - for standard input. Without one, the bundled sample data. A workbook's sheets Structures and Services are both validated.",
+        "Le fichier (.json, .jsonl, .ndjson, .csv, .parquet, .geojson, .xlsx) ; - pour l’entrée standard. Sans fichier, les données d’exemple fournies. Les feuilles Structures et Services d’un classeur sont validées toutes deux.",
+        "The file (.json, .jsonl, .ndjson, .csv, .parquet, .geojson, .xlsx); - for standard input. Without one, the bundled sample data. A workbook's sheets Structures and Services are both validated.",
     ),
     (
         "validate.format",
@@ -140,8 +140,8 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "convert",
-        "Convertit entre JSON, JSON Lines et CSV ; les enregistrements invalides sont signalés, pas écrits.",
-        "Converts between JSON, JSON Lines and CSV; invalid records are reported, not written.",
+        "Convertit entre JSON, JSON Lines, CSV, Parquet, GeoJSON et XLSX ; les enregistrements invalides sont signalés, pas écrits. Une entrée CSV ou Parquet garde l’ordre de ses colonnes ; un classeur XLSX écrit a une feuille par type d’enregistrement.",
+        "Converts between JSON, JSON Lines, CSV, Parquet, GeoJSON and XLSX; invalid records are reported, not written. A CSV or Parquet input keeps its columns' order; a written XLSX workbook has a sheet per kind of record.",
     ),
     (
         "convert.input",
@@ -155,19 +155,52 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "convert.to",
-        "Le format de sortie, quand la sortie est - ou n’a pas d’extension connue : json, jsonl ou csv.",
-        "The output format, when OUTPUT is - or has no known extension: json, jsonl or csv.",
+        "Le format de sortie, quand la sortie est - ou n’a pas d’extension connue : json, jsonl, csv, parquet, geojson ou xlsx.",
+        "The output format, when OUTPUT is - or has no known extension: json, jsonl, csv, parquet, geojson or xlsx.",
+    ),
+    (
+        "convert.csv_lists",
+        "Comment une cellule CSV tient une liste : plain (a,b ; par défaut), json ([\"a\",\"b\"]) ou python (['a', 'b'], comme l’export data.gouv.fr).",
+        "How a CSV cell holds a list: plain (a,b; default), json ([\"a\",\"b\"]) or python (['a', 'b'], as the data.gouv.fr export).",
+    ),
+    (
+        "convert.csv_numbers",
+        "Comment une cellule CSV tient un nombre : shortest (20 ; par défaut) ou pandas (20.0, comme l’export data.gouv.fr).",
+        "How a CSV cell holds a number: shortest (20; default) or pandas (20.0, as the data.gouv.fr export).",
+    ),
+    (
+        "convert.row_group_size",
+        "Le nombre de lignes d’un groupe de lignes Parquet, au plus (par défaut 100000).",
+        "The rows of a Parquet row group, at most (default 100000).",
+    ),
+    (
+        "convert.compression",
+        "La compression Parquet : none, snappy (par défaut), zstd, zstd:NIVEAU, gzip ou lz4.",
+        "The Parquet compression: none, snappy (default), zstd, zstd:LEVEL, gzip or lz4.",
+    ),
+    (
+        "convert.partition_by",
+        "Écrit un jeu de données Parquet partitionné dans le répertoire de sortie, un sous-répertoire par valeur (source=dora/), que Spark, DataFusion, DuckDB et Polars lisent comme une table : source ou departement.",
+        "Writes a partitioned Parquet dataset into the output directory, one subdirectory per value (source=dora/), which Spark, DataFusion, DuckDB and Polars read as one table: source or departement.",
     ),
     (
         "convert.examples",
         "Exemples :
   data-inclusion convert services.csv services.jsonl
   data-inclusion convert structures.jsonl structures.csv
-  data-inclusion convert services.csv - --to json > services.json",
+  data-inclusion convert services.csv - --to json > services.json
+  data-inclusion convert services.jsonl services.parquet --compression zstd
+  data-inclusion convert services.parquet services.csv --csv-lists python --csv-numbers pandas
+  data-inclusion convert services.jsonl services/ --partition-by source
+  data-inclusion convert modele.xlsx services.parquet --kind services",
         "Examples:
   data-inclusion convert services.csv services.jsonl
   data-inclusion convert structures.jsonl structures.csv
-  data-inclusion convert services.csv - --to json > services.json",
+  data-inclusion convert services.csv - --to json > services.json
+  data-inclusion convert services.jsonl services.parquet --compression zstd
+  data-inclusion convert services.parquet services.csv --csv-lists python --csv-numbers pandas
+  data-inclusion convert services.jsonl services/ --partition-by source
+  data-inclusion convert template.xlsx services.parquet --kind services",
     ),
     (
         "score",
@@ -176,8 +209,8 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
     ),
     (
         "score.file",
-        "Le fichier de services ; - pour l’entrée standard (avec --from).",
-        "The file of services; - for standard input (with --from).",
+        "Le fichier de services (d’un classeur, sa feuille Services) ; - pour l’entrée standard (avec --from).",
+        "The file of services (of a workbook, its sheet Services); - for standard input (with --from).",
     ),
     (
         "score.examples",

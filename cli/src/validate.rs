@@ -13,7 +13,7 @@ use data_inclusion_schema::{Lang, Record};
 use serde_json::{Map, Value};
 
 use crate::fatal::Fatal;
-use crate::input::{kind_of, Opened, Source};
+use crate::input::{kind_of, open_detected, Entries, Opened, Source};
 use crate::report::html::{self, FileReport, Meta};
 use crate::report::json::JsonReport;
 use crate::report::text::text_report;
@@ -98,9 +98,8 @@ fn validate_sources(
     for source in sources {
         match source {
             Opened::Stream(source) => {
-                let source = source.with_progress();
-                let detected =
-                    dio::read_detected(source.reader, source.format, input.kind.map(kind_of))?;
+                let mut source = source.with_progress();
+                let detected = open_detected(&mut source, input.kind.map(kind_of))?;
                 let (kind, mut entries) = (detected.kind, detected.reader);
                 let columns = entries.column_problems(validator);
                 // Each record read and validated at once (for the text and JSON reports, a
@@ -111,10 +110,10 @@ fn validate_sources(
                 let mut records =
                     |each: &mut dyn FnMut(Item<Validated>) -> Result<(), Fatal>| match kind {
                         Kind::Structures => {
-                            each_record::<Structure, _>(&mut entries, validator, html, jobs, each)
+                            each_record::<Structure>(&mut entries, validator, html, jobs, each)
                         }
                         Kind::Services => {
-                            each_record::<Service, _>(&mut entries, validator, html, jobs, each)
+                            each_record::<Service>(&mut entries, validator, html, jobs, each)
                         }
                     };
                 all_ok &= validate_one(
@@ -284,7 +283,21 @@ struct Validated {
 
 /// Gives each record of `entries`, validated as an `R` on `jobs` threads, to `each`, in
 /// the input's order; with `keep`, the record as read too.
-fn each_record<R: Record, T: std::io::Read>(
+fn each_record<R: Record>(
+    entries: &mut Entries,
+    validator: &Validator,
+    keep: bool,
+    jobs: NonZeroUsize,
+    each: &mut dyn FnMut(Item<Validated>) -> Result<(), Fatal>,
+) -> Result<(), Fatal> {
+    match entries {
+        Entries::Stream(reader) => each_record_of::<R, _>(reader, validator, keep, jobs, each),
+        Entries::File(reader) => each_record_of::<R, _>(reader, validator, keep, jobs, each),
+    }
+}
+
+/// [`each_record`] for one kind of reader.
+fn each_record_of<R: Record, T: std::io::Read>(
     entries: &mut dio::Reader<T>,
     validator: &Validator,
     keep: bool,

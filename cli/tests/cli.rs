@@ -706,3 +706,67 @@ fn template_writes_the_producers_workbook_and_version_names_the_communes() {
         )
     );
 }
+
+#[test]
+fn convert_between_a_workbook_parquet_and_geojson() {
+    // The data.gouv.fr CSV (score_qualite a column of the publication) through every
+    // format the tool writes, XLSX among them, back to JSON Lines: the same records,
+    // score_qualite the number it is.
+    let d = dir("convert-xlsx-parquet");
+    let csv = "id,structure_id,source,nom,description,date_maj,thematiques,longitude,latitude,score_qualite\n\
+               dora--1,dora--s1,dora,Atelier CV,Un atelier pour écrire son CV.,2025-02-14,\"['numerique--acquerir-un-equipement', 'sante--acces-aux-soins']\",3.06,50.63,0.5\n";
+    let mut from = write(&d, "services.csv", csv.as_bytes());
+    for name in [
+        "services.xlsx",
+        "services.parquet",
+        "services.geojson",
+        "again.xlsx",
+        "services.jsonl",
+    ] {
+        let to = d.join(name);
+        let out = bin()
+            .args(["convert"])
+            .args(TODAY)
+            .arg(&from)
+            .arg(&to)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{} → {name}: {}",
+            from.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        from = to;
+    }
+    let back: Value = serde_json::from_str(std::fs::read_to_string(&from).unwrap().trim()).unwrap();
+    assert_eq!(back["score_qualite"], serde_json::json!(0.5));
+    assert_eq!(back["latitude"], serde_json::json!(50.63));
+    assert_eq!(
+        back["thematiques"],
+        serde_json::json!([
+            "numerique--acquerir-un-equipement",
+            "sante--acces-aux-soins"
+        ])
+    );
+    assert_eq!(back["date_maj"], "2025-02-14");
+    // `score` reads the workbook's services too.
+    let out = bin()
+        .args(["score"])
+        .args(TODAY)
+        .arg(d.join("again.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (line["line"].as_u64(), line["id"].as_str()),
+        (Some(2), Some("dora--1"))
+    );
+}

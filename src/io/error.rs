@@ -59,6 +59,12 @@ pub enum RecordErrorKind {
     CellCount,
     /// An empty element in a JSON array (`[{…},,{…}]`).
     EmptyElement,
+    /// A value that cannot be read (a Parquet value of binary that is not UTF-8, a date
+    /// out of range).
+    InvalidValue,
+    /// A GeoJSON feature that is not one (not an object, not of type `Feature`, its
+    /// `properties` not an object).
+    InvalidFeature,
     /// A JSON line or a CSV row that is not UTF-8 (a byte of another encoding); the other
     /// records are read. A JSON document that is not UTF-8 is a [`ReadError::NotUtf8`].
     NotUtf8,
@@ -244,6 +250,34 @@ pub enum ReadError {
         /// The line where it starts.
         line: u64,
     },
+    /// A format that this build does not read (its cargo feature is off).
+    #[error(
+        "le format {format} n’est pas disponible (fonctionnalité « {feature} » de la bibliothèque)"
+    )]
+    FormatNotEnabled {
+        /// The format.
+        format: super::Format,
+        /// The cargo feature that reads it.
+        feature: &'static str,
+    },
+    /// The Parquet file cannot be read (not a Parquet file, a corrupt page, a column of a
+    /// type the crate does not read): `row`, the row being read when known.
+    #[error("{}Parquet : {source}", row.map(|r| format!("ligne {r} : ")).unwrap_or_default())]
+    Parquet {
+        /// The row (1-based) being read, when known.
+        row: Option<u64>,
+        /// Why.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// A GeoJSON document that is not a FeatureCollection (or is malformed outside its
+    /// features).
+    #[error("ligne {line} : GeoJSON : {message}")]
+    GeoJson {
+        /// The line where it was found.
+        line: u64,
+        /// What is wrong, in French.
+        message: String,
+    },
 }
 
 impl ReadError {
@@ -258,9 +292,33 @@ impl ReadError {
             | ReadError::NotArrayOrObject { line, .. }
             | ReadError::UnclosedArray { line, .. }
             | ReadError::UnclosedObject { line, .. }
-            | ReadError::TrailingData { line } => Some(*line),
+            | ReadError::TrailingData { line }
+            | ReadError::GeoJson { line, .. } => Some(*line),
             #[cfg(feature = "xlsx")]
             ReadError::Xlsx { line, .. } => Some(*line),
+            ReadError::Parquet { row, .. } => *row,
+            ReadError::FormatNotEnabled { .. } => None,
+        }
+    }
+
+    /// A Parquet file that cannot be read.
+    #[cfg(feature = "parquet")]
+    pub(crate) fn parquet(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> ReadError {
+        ReadError::Parquet {
+            row: None,
+            source: e.into(),
+        }
+    }
+
+    /// A Parquet file that cannot be read from row `row`.
+    #[cfg(feature = "parquet")]
+    pub(crate) fn parquet_at(
+        row: u64,
+        e: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> ReadError {
+        ReadError::Parquet {
+            row: Some(row),
+            source: e.into(),
         }
     }
 }

@@ -19,7 +19,13 @@ use crate::Record;
 /// assert_eq!("csv".parse::<Format>(), Ok(Format::Csv));
 /// assert!("pdf".parse::<Format>().is_err());
 /// assert_eq!(Format::from_path(Path::new("rapport.pdf")), None);
+/// assert_eq!(Format::from_path(Path::new("services.parquet")), Some(Format::Parquet));
+/// assert_eq!("geojson".parse::<Format>(), Ok(Format::GeoJson));
 /// ```
+///
+/// Every format has its variant whatever the features; reading or writing Parquet needs
+/// the `parquet` feature, GeoJSON the `geojson` feature (without it, the reader stops on
+/// [`ReadError::FormatNotEnabled`](super::ReadError::FormatNotEnabled)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
@@ -29,11 +35,17 @@ pub enum Format {
     JsonLines,
     /// CSV: a header line, then one record per row.
     Csv,
+    /// Apache Parquet: columns, read by row group (feature `parquet`; see
+    /// [`io::parquet`](crate::io#parquet)).
+    Parquet,
+    /// GeoJSON: a FeatureCollection, one Feature per record, its `properties` the record
+    /// (feature `geojson`; see [`io::geojson`](crate::io#geojson)).
+    GeoJson,
 }
 
 impl Format {
     /// The format of a file from its extension (case-insensitive): `.json`, `.jsonl` or
-    /// `.ndjson`, `.csv`.
+    /// `.ndjson`, `.csv`, `.parquet` (or `.pq`), `.geojson`.
     pub fn from_path(path: &Path) -> Option<Format> {
         path.extension()?.to_str()?.parse().ok()
     }
@@ -44,12 +56,33 @@ impl Format {
         name.parse().ok()
     }
 
-    /// The usual name (and file extension): `json`, `jsonl`, `csv`.
+    /// The usual name (and file extension): `json`, `jsonl`, `csv`, `parquet`, `geojson`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Json => "json",
             Format::JsonLines => "jsonl",
             Format::Csv => "csv",
+            Format::Parquet => "parquet",
+            Format::GeoJson => "geojson",
+        }
+    }
+
+    /// The cargo feature that reads and writes the format, when it needs one: `parquet`,
+    /// `geojson`.
+    pub fn feature(self) -> Option<&'static str> {
+        match self {
+            Format::Parquet => Some("parquet"),
+            Format::GeoJson => Some("geojson"),
+            _ => None,
+        }
+    }
+
+    /// Whether this build reads and writes the format (its feature is on).
+    pub fn is_enabled(self) -> bool {
+        match self {
+            Format::Parquet => cfg!(feature = "parquet"),
+            Format::GeoJson => cfg!(feature = "geojson"),
+            _ => true,
         }
     }
 }
@@ -62,19 +95,21 @@ impl fmt::Display for Format {
 
 /// The error of [`Format`]'s [`FromStr`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("format inconnu : {0} (json, jsonl, csv)")]
+#[error("format inconnu : {0} (json, jsonl, csv, parquet, geojson)")]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for Format {
     type Err = UnknownFormat;
 
     /// The format from its name (case-insensitive, surrounding spaces ignored): `json`,
-    /// `jsonl` (or `ndjson`, `jsonlines`), `csv`.
+    /// `jsonl` (or `ndjson`, `jsonlines`), `csv`, `parquet` (or `pq`), `geojson`.
     fn from_str(name: &str) -> Result<Format, UnknownFormat> {
         match name.trim().to_ascii_lowercase().as_str() {
             "json" => Ok(Format::Json),
             "jsonl" | "ndjson" | "jsonlines" => Ok(Format::JsonLines),
             "csv" => Ok(Format::Csv),
+            "parquet" | "pq" => Ok(Format::Parquet),
+            "geojson" => Ok(Format::GeoJson),
             _ => Err(UnknownFormat(name.to_string())),
         }
     }

@@ -24,6 +24,9 @@ pub(super) struct Document {
     complete: bool,
     /// The element being read (reused).
     buf: Vec<u8>,
+    /// Whether the array is inside a larger document (a GeoJSON FeatureCollection's
+    /// `features`): its reading ends at its `]`, what follows is the caller's.
+    embedded: bool,
 }
 
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
@@ -45,6 +48,18 @@ enum End {
 }
 
 impl Document {
+    /// The reading of an array inside a larger document, after its `[` (on `open_line`):
+    /// it ends at the array's `]`.
+    #[cfg(feature = "geojson")]
+    pub(super) fn in_array(open_line: u64) -> Document {
+        Document {
+            phase: Phase::Array,
+            open_line,
+            embedded: true,
+            ..Document::default()
+        }
+    }
+
     /// Reads the next element of the document as an entry.
     pub(super) fn next_entry<R: Read>(
         &mut self,
@@ -75,7 +90,7 @@ impl Document {
     }
 
     /// Reads the next element of the document; `finish` makes the item of its text.
-    fn next<R: Read, T>(
+    pub(super) fn next<R: Read, T>(
         &mut self,
         src: &mut Source<R>,
         options: &ReadOptions,
@@ -178,6 +193,7 @@ impl Document {
                         end: src.line,
                     })
                 }
+                Phase::End if self.embedded => return Ok(None),
                 Phase::End => {
                     return match skip_ws(src)? {
                         None => Ok(None),
@@ -367,7 +383,7 @@ impl Nesting {
 }
 
 /// Skips JSON whitespace; the next byte, not consumed (`None` at the end).
-fn skip_ws<R: Read>(src: &mut Source<R>) -> Result<Option<u8>, ReadError> {
+pub(super) fn skip_ws<R: Read>(src: &mut Source<R>) -> Result<Option<u8>, ReadError> {
     loop {
         let chunk = src.fill()?;
         if chunk.is_empty() {

@@ -1,15 +1,23 @@
-//! Reading and writing records: JSON, JSON Lines and CSV, streamed.
+//! Reading and writing records: JSON, JSON Lines, CSV, Parquet and GeoJSON, streamed.
 //!
-//! - [`Reader`] reads a JSON document (an array of records, or one record), JSON Lines or
-//!   CSV from any [`std::io::Read`], one record at a time, in constant memory whatever the
-//!   size of the input: one buffer per record, reused, and never larger than
-//!   [`ReadOptions::max_record_bytes`]. [`Reader::checked`] validates each record as it is
-//!   read; the plain iterator gives [`Entry`]s, whose [`Input`] the
-//!   [`Validator`](crate::validate::Validator) checks later ([`Input::check`]).
+//! - [`Reader`] reads a JSON document (an array of records, or one record), JSON Lines,
+//!   CSV, GeoJSON (feature `geojson`) or Parquet (feature `parquet`) from any
+//!   [`std::io::Read`], one record at a time, in constant memory whatever the size of the
+//!   input: one buffer per record, reused, and never larger than
+//!   [`ReadOptions::max_record_bytes`] (Parquet: one batch of rows; see [`parquet`]).
+//!   [`Reader::checked`] validates each record as it is read; the plain iterator gives
+//!   [`Entry`]s, whose [`Input`] the [`Validator`](crate::validate::Validator) checks later
+//!   ([`Input::check`]).
 //! - [`open`] opens a file by its path: the format from its extension, the kind
 //!   (structures or services) from its content; [`read_detected`] does the same for any
-//!   reader.
-//! - [`Writer`] writes typed records as a JSON array, JSON Lines or CSV, streamed too.
+//!   reader. A Parquet file opened by its path is read in place, by row group.
+//! - [`Writer`] writes typed records as a JSON array, JSON Lines, CSV, GeoJSON or Parquet,
+//!   streamed too.
+//! - [`publication`]: the columns the data·inclusion publication adds (`score_qualite`),
+//!   read and written with their type, and the data.gouv.fr export's column order.
+//! - [`arrow`] (feature `arrow`): records ↔ Arrow `RecordBatch`es; [`parquet`] (feature
+//!   `parquet`): Parquet files by row group, partitioned datasets, and how to query them
+//!   with DuckDB, Polars, DataFusion or Spark.
 //!
 //! # Reading
 //!
@@ -184,7 +192,8 @@
 //! let service = entry.checked.record.unwrap();
 //! assert_eq!(service.thematiques, Some(vec![Thematique::FamilleGardeDenfants]));
 //! assert_eq!(service.nombre_semaines, Some(4));
-//! assert_eq!(service.extra["score_qualite"], "0.5");
+//! // A column of the publication, read by its type.
+//! assert_eq!(service.extra["score_qualite"], 0.5);
 //! ```
 //!
 //! # Writing
@@ -199,30 +208,85 @@
 //! let mut writer = Writer::new(Vec::new(), Format::Csv, WriteOptions::default());
 //! writer.write(&structure)?;
 //! let csv = String::from_utf8(writer.finish()?)?;
+//! assert_eq!(csv.lines().next(), Some(
+//!     "id,siret,nom,commune,code_postal,code_insee,adresse,complement_adresse,longitude,latitude,\
+//!      telephone,courriel,site_web,description,source,date_maj,lien_source,horaires_accueil,\
+//!      accessibilite_lieu,reseaux_porteurs,score_qualite"
+//! ));
 //! assert_eq!(csv.lines().nth(1), Some(
-//!     ",,,,,,,2025-02-14,,,dora--1,50,,,Mission locale,\"mission-locale,france-travail\",,,dora,,0.5"
+//!     "dora--1,,Mission locale,,,,,,,50,,,,,dora,2025-02-14,,,,\"mission-locale,france-travail\",0.5"
 //! ));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! CSV columns are the schema's fields in the schema's order ([`Record::FIELDS`](crate::Record::FIELDS)), then
-//! the record's `extra` keys; a list is one cell, its items joined by
-//! [`WriteOptions::csv_list_separator`] (as a JSON array when an item holds a separator);
-//! null is an empty cell, an empty list `[]`; numbers are written as Rust writes them,
-//! shortest (`20.0` as `20`); an `extra` value is written as is when it is a string, as
-//! its JSON text otherwise.
+//! CSV columns are the schema's fields in the data.gouv.fr export's order (`id`,
+//! `structure_id`, `source`, `nom`, …: [`publication`]), or in the order of
+//! [`WriteOptions::columns`] (the tool keeps a CSV or Parquet input's order, its unknown
+//! columns where they were); then the record's `extra` keys, the publication's first
+//! (`score_qualite`, last in the export). A list is one cell, its items joined by
+//! [`WriteOptions::csv_list_separator`] (as a JSON array when an item holds a separator),
+//! or written as the export writes it, a Python literal `['a', 'b']`
+//! ([`WriteOptions::csv_lists`], [`CsvLists`]); null is an empty cell, an empty list `[]`;
+//! numbers are written as Rust writes them, shortest (`20.0` as `20`), or as pandas writes
+//! floats (`20.0`, [`CsvNumbers`]); an `extra` value is written as is when it is a string,
+//! as its JSON text otherwise. [`WriteOptions::datagouv`] writes the export's CSV:
+//! pandas reads it as it reads the export (`scripts/interop/` in the repository).
+//!
+//! # Parquet
+//!
+//! With the `parquet` feature: see [`parquet`] (reading every layout that pyarrow, Polars,
+//! DuckDB or Spark write; writing the export's layout in row groups; partitioned
+//! datasets; querying them with DuckDB, Polars and DataFusion).
+//!
+//! # GeoJSON
+//!
+//! With the `geojson` feature, [`Format::GeoJson`]: a FeatureCollection, one Feature per
+//! record, read feature by feature (a feature's line is its position in the collection),
+//! written feature by feature. A feature's `properties` are the record; when they have no
+//! `longitude` or `latitude`, its Point `[longitude, latitude]` gives them. A record is
+//! written with the Point of its coordinates, or a `null` geometry without them, as the
+//! export writes it (geopandas and GDAL), its numbers as floats (`4.0`), as the export.
+//!
+//! ```
+//! # #[cfg(feature = "geojson")] {
+//! use data_inclusion_schema::io::{Format, Reader};
+//! use data_inclusion_schema::v1::Structure;
+//! use data_inclusion_schema::validate::Validator;
+//!
+//! let geojson = r#"{"type": "FeatureCollection", "name": "structures", "features": [
+//! {"type": "Feature", "properties": {"id": "dora--1", "source": "dora", "nom": "CCAS", "date_maj": "2025-02-14"},
+//!  "geometry": {"type": "Point", "coordinates": [3.06, 50.63]}},
+//! {"type": "Feature", "properties": {"id": "dora--2", "source": "dora", "nom": "M", "date_maj": "2025-02-14"}, "geometry": null}
+//! ]}"#;
+//! let validator = Validator::new();
+//! let mut features = Reader::new(geojson.as_bytes(), Format::GeoJson).checked::<Structure>(&validator);
+//! let first = features.next().unwrap().record().unwrap();
+//! assert_eq!(first.checked.record.unwrap().latitude, Some(50.63));
+//! let second = features.next().unwrap().record().unwrap();
+//! assert_eq!((second.line, second.checked.problems[0].field.as_str()), (2, "nom"));
+//! # }
+//! ```
 
+#[cfg(feature = "arrow")]
+#[cfg_attr(docsrs, doc(cfg(feature = "arrow")))]
+pub mod arrow;
 mod columns;
 mod csv;
 mod entry;
 mod error;
 mod format;
+#[cfg(feature = "geojson")]
+mod geojson;
 mod item;
 mod json;
 mod jsonl;
 mod open;
 mod options;
 mod parallel;
+#[cfg(feature = "parquet")]
+#[cfg_attr(docsrs, doc(cfg(feature = "parquet")))]
+pub mod parquet;
+pub mod publication;
 mod reader;
 mod scan;
 mod source;
@@ -236,8 +300,10 @@ pub use entry::{CheckedEntry, Entry, Input};
 pub use error::{Encoding, ReadError, RecordError, RecordErrorKind};
 pub use format::{Format, Kind, UnknownFormat, UnknownKind};
 pub use item::Item;
-pub use open::{open, open_as, OpenError};
+pub use open::{open, open_as, open_as_format, OpenError};
 pub use options::{CsvCells, ReadOptions};
 pub use parallel::Parallel;
 pub use reader::{read_detected, read_detected_with, CheckedEntries, Detected, Reader};
-pub use write::{WriteError, WriteOptions, Writer};
+pub use write::{
+    CsvLists, CsvNumbers, UnknownCsvLists, UnknownCsvNumbers, WriteError, WriteOptions, Writer,
+};

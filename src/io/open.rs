@@ -7,9 +7,12 @@ use std::path::{Path, PathBuf};
 use super::error::ReadError;
 use super::format::{Format, Kind};
 use super::reader::{read_detected, Detected};
+#[cfg(feature = "parquet")]
+use super::{options::ReadOptions, reader::detect};
 
 /// Opens the file at `path`: its format from its extension ([`Format::from_path`]), the
-/// kind of its records from its content ([`read_detected`]).
+/// kind of its records from its content ([`read_detected`]). A Parquet file is read in
+/// place, by row group (feature `parquet`).
 ///
 /// ```no_run
 /// use data_inclusion_schema::io::{self, Item, Kind};
@@ -38,10 +41,31 @@ pub fn open_as(
     let format = Format::from_path(path).ok_or_else(|| OpenError::UnknownFormat {
         path: path.to_path_buf(),
     })?;
+    open_as_format(path, format, kind)
+}
+
+/// [`open`], with the format given (whatever the extension) and the kind given (`None`:
+/// told from the content).
+pub fn open_as_format(
+    path: impl AsRef<Path>,
+    format: Format,
+    kind: Option<Kind>,
+) -> Result<Detected<BufReader<File>>, OpenError> {
+    let path = path.as_ref();
     let file = File::open(path).map_err(|source| OpenError::Io {
         path: path.to_path_buf(),
         source,
     })?;
+    // Parquet is read in place, by row group.
+    #[cfg(feature = "parquet")]
+    if format == Format::Parquet {
+        let read = |source| OpenError::Read {
+            path: path.to_path_buf(),
+            source,
+        };
+        let reader = super::parquet::file_reader(file, ReadOptions::default()).map_err(read)?;
+        return detect(reader, kind).map_err(read);
+    }
     read_detected(BufReader::with_capacity(1 << 16, file), format, kind).map_err(|source| {
         OpenError::Read {
             path: path.to_path_buf(),
@@ -63,7 +87,7 @@ pub enum OpenError {
         source: std::io::Error,
     },
     /// Its extension is not one of a known format.
-    #[error("{} : extension inconnue (attendu .json, .jsonl, .ndjson ou .csv)", path.display())]
+    #[error("{} : extension inconnue (attendu .json, .jsonl, .ndjson, .csv, .parquet ou .geojson)", path.display())]
     UnknownFormat {
         /// The file.
         path: PathBuf,

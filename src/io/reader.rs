@@ -66,6 +66,12 @@ enum Records {
     Json(Document),
     JsonLines(Lines),
     Csv(Csv),
+    #[cfg(feature = "parquet")]
+    Parquet(super::parquet::Rows),
+    #[cfg(feature = "geojson")]
+    GeoJson(super::geojson::Features),
+    /// A format this build does not read: the reading stops at once.
+    Disabled(Format),
 }
 
 impl Records {
@@ -74,6 +80,12 @@ impl Records {
             Format::Json => Records::Json(Document::default()),
             Format::JsonLines => Records::JsonLines(Lines::default()),
             Format::Csv => Records::Csv(Csv::default()),
+            #[cfg(feature = "parquet")]
+            Format::Parquet => Records::Parquet(super::parquet::Rows::Pending),
+            #[cfg(feature = "geojson")]
+            Format::GeoJson => Records::GeoJson(super::geojson::Features::default()),
+            #[allow(unreachable_patterns)]
+            other => Records::Disabled(other),
         }
     }
 
@@ -82,6 +94,19 @@ impl Records {
             Records::Json(_) => Format::Json,
             Records::JsonLines(_) => Format::JsonLines,
             Records::Csv(_) => Format::Csv,
+            #[cfg(feature = "parquet")]
+            Records::Parquet(_) => Format::Parquet,
+            #[cfg(feature = "geojson")]
+            Records::GeoJson(_) => Format::GeoJson,
+            Records::Disabled(format) => *format,
+        }
+    }
+
+    /// The error that stops the reading of a format this build does not read.
+    fn disabled(format: Format) -> ReadError {
+        ReadError::FormatNotEnabled {
+            format,
+            feature: format.feature().unwrap_or_default(),
         }
     }
 }
@@ -125,9 +150,63 @@ impl<R: Read> Reader<R> {
         }
     }
 
+    /// A reader of Parquet rows (a file read in place, or row groups of one).
+    #[cfg(feature = "parquet")]
+    pub(crate) fn of_parquet(reader: R, rows: super::parquet::Rows, options: ReadOptions) -> Self {
+        Reader {
+            src: Source::new(reader),
+            options,
+            done: false,
+            lookahead: VecDeque::new(),
+            records: Records::Parquet(rows),
+        }
+    }
+
     /// The format read.
     pub fn format(&self) -> Format {
         self.records.format()
+    }
+
+    /// The columns of a tabular input, in their order: a CSV file's header (the names,
+    /// trimmed), a Parquet file's columns; read now if they are not yet. `None` for JSON
+    /// and GeoJSON, for an empty input, or when they cannot be read (the error is then
+    /// the next item).
+    ///
+    /// ```
+    /// use data_inclusion_schema::io::{Format, Reader};
+    ///
+    /// let mut reader = Reader::new("nom,id,score_qualite\nCCAS,s1,0.5\n".as_bytes(), Format::Csv);
+    /// assert_eq!(reader.columns(), Some(vec!["nom".to_string(), "id".into(), "score_qualite".into()]));
+    /// ```
+    pub fn columns(&mut self) -> Option<Vec<String>> {
+        match self.format() {
+            Format::Csv => self.csv_header().map(<[String]>::to_vec),
+            #[cfg(feature = "parquet")]
+            Format::Parquet => {
+                self.open_parquet();
+                match &self.records {
+                    Records::Parquet(rows) => rows.file().map(|f| f.columns().to_vec()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Opens a Parquet input read from a [`Read`] (into memory), unless it is open; an
+    /// error is the next item.
+    #[cfg(feature = "parquet")]
+    fn open_parquet(&mut self) {
+        if self.done {
+            return;
+        }
+        if let Records::Parquet(rows) = &mut self.records {
+            let src = &mut self.src;
+            if let Err(e) = rows.open_with(|| src.read_to_end()) {
+                self.lookahead.push_back(Err(e));
+                self.done = true;
+            }
+        }
     }
 
     /// The options.
@@ -255,8 +334,8 @@ impl<R: Read> Reader<R> {
     /// assert_eq!(reader.count(), 1);
     /// ```
     pub fn detect_kind(&mut self) -> Option<Kind> {
-        if self.format() == Format::Csv {
-            return self.csv_header().map(Kind::of_columns);
+        if matches!(self.format(), Format::Csv | Format::Parquet) {
+            return self.columns().map(Kind::of_columns);
         }
         let mut i = 0;
         while i < DETECT_LOOKAHEAD {
@@ -310,6 +389,14 @@ impl<R: Read> Reader<R> {
             Records::Json(document) => document.next_checked(src, options, validator),
             Records::JsonLines(lines) => lines.next_checked(src, options, validator),
             Records::Csv(csv) => csv.next_checked(src, options, validator),
+            #[cfg(feature = "parquet")]
+            Records::Parquet(rows) => {
+                rows.open_with(|| src.read_to_end())?;
+                rows.next_checked(options, validator)
+            }
+            #[cfg(feature = "geojson")]
+            Records::GeoJson(features) => features.next_checked(src, options, validator),
+            Records::Disabled(format) => Err(Records::disabled(*format)),
         })
         .map(Item::from)
     }
@@ -369,6 +456,19 @@ impl<R: Read> Reader<R> {
             Records::Csv(csv) => csv
                 .next_owned(src, options)
                 .map(|next| next.map(|record| record.map(Owned::Row))),
+            // Read as entries here (their cells or properties decoded on this thread),
+            // validated on the workers.
+            #[cfg(feature = "parquet")]
+            Records::Parquet(rows) => {
+                rows.open_with(|| src.read_to_end())?;
+                rows.next_entry(options)
+                    .map(|next| next.map(|record| record.map(Owned::Entry)))
+            }
+            #[cfg(feature = "geojson")]
+            Records::GeoJson(features) => features
+                .next_entry(src, options)
+                .map(|next| next.map(|record| record.map(Owned::Entry))),
+            Records::Disabled(format) => Err(Records::disabled(*format)),
         })
     }
 
@@ -378,6 +478,14 @@ impl<R: Read> Reader<R> {
             Records::Json(document) => document.next_entry(src, options),
             Records::JsonLines(lines) => lines.next_entry(src, options),
             Records::Csv(csv) => csv.next_entry(src, options),
+            #[cfg(feature = "parquet")]
+            Records::Parquet(rows) => {
+                rows.open_with(|| src.read_to_end())?;
+                rows.next_entry(options)
+            }
+            #[cfg(feature = "geojson")]
+            Records::GeoJson(features) => features.next_entry(src, options),
+            Records::Disabled(format) => Err(Records::disabled(*format)),
         })
     }
 
@@ -516,7 +624,16 @@ pub fn read_detected_with<R: Read>(
     kind: Option<Kind>,
     options: ReadOptions,
 ) -> Result<Detected<R>, ReadError> {
-    let mut reader = Reader::with_options(reader, format, options);
+    detect(Reader::with_options(reader, format, options), kind)
+}
+
+/// The kind of `reader`'s records (`kind` when given), and the reader set for it, from its
+/// first record; the error found before the first record.
+pub(crate) fn detect<R: Read>(
+    mut reader: Reader<R>,
+    kind: Option<Kind>,
+) -> Result<Detected<R>, ReadError> {
+    let format = reader.format();
     let (kind, kind_detected) = match kind {
         Some(kind) => (kind, false),
         None => (reader.detect_kind().unwrap_or(Kind::Structures), true),

@@ -114,6 +114,27 @@ impl<R: Read> Source<R> {
         self.line += newlines;
     }
 
+    /// Every byte left in the input (for a format read from its end: Parquet).
+    #[cfg(feature = "parquet")]
+    pub(super) fn read_to_end(&mut self) -> Result<Vec<u8>, ReadError> {
+        let mut bytes = self
+            .buf
+            .get(self.pos..self.len)
+            .unwrap_or_default()
+            .to_vec();
+        self.pos = self.len;
+        if !self.eof {
+            self.inner
+                .read_to_end(&mut bytes)
+                .map_err(|source| ReadError::Io {
+                    line: self.line,
+                    source,
+                })?;
+            self.eof = true;
+        }
+        Ok(bytes)
+    }
+
     /// The next character, for a message (`'?'` when it is not UTF-8).
     pub(super) fn first_char(&mut self) -> char {
         match self.prefix(4) {

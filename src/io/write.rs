@@ -4,10 +4,89 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
-use super::csv::cell::{write_cell, write_extra_cell};
+use super::csv::cell::{python_float, python_list_cell, write_cell, write_extra_cell};
 use super::format::Format;
+use super::publication::{export_order, Publication};
 use crate::spec::FieldSpec;
 use crate::Record;
+
+/// How a CSV cell holds a list.
+///
+/// ```
+/// use data_inclusion_schema::io::CsvLists;
+///
+/// assert_eq!("python".parse::<CsvLists>(), Ok(CsvLists::Python));
+/// assert_eq!(CsvLists::default(), CsvLists::Plain);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CsvLists {
+    /// The items joined by [`WriteOptions::csv_list_separator`] (`a,b`), or as a JSON
+    /// array when an item holds a separator: the default.
+    #[default]
+    Plain,
+    /// A JSON array: `["a","b"]`.
+    Json,
+    /// A Python list literal, as the data.gouv.fr export writes them (pandas writes a
+    /// list's `repr`): `['a', 'b']`.
+    Python,
+}
+
+/// How a CSV cell holds a number of the schema's numeric fields (and of the publication's
+/// numeric columns).
+///
+/// ```
+/// use data_inclusion_schema::io::CsvNumbers;
+///
+/// assert_eq!("pandas".parse::<CsvNumbers>(), Ok(CsvNumbers::Pandas));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CsvNumbers {
+    /// As short as it reads back: `20`, `0.5`, `4`: the default.
+    #[default]
+    Shortest,
+    /// As pandas writes a `float64` column (the export reads every numeric column from the
+    /// marts so, `nombre_semaines` included, since it has nulls): `20.0`, `0.5`, `4.0`.
+    Pandas,
+}
+
+/// The error of [`CsvNumbers`]' [`FromStr`](std::str::FromStr).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("style de nombre inconnu : {0} (shortest, pandas)")]
+pub struct UnknownCsvNumbers(pub String);
+
+impl std::str::FromStr for CsvNumbers {
+    type Err = UnknownCsvNumbers;
+
+    /// `shortest`, `pandas` (case-insensitive).
+    fn from_str(s: &str) -> Result<CsvNumbers, UnknownCsvNumbers> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "shortest" => Ok(CsvNumbers::Shortest),
+            "pandas" => Ok(CsvNumbers::Pandas),
+            _ => Err(UnknownCsvNumbers(s.to_string())),
+        }
+    }
+}
+
+/// The error of [`CsvLists`]' [`FromStr`](std::str::FromStr).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("style de liste inconnu : {0} (plain, json, python)")]
+pub struct UnknownCsvLists(pub String);
+
+impl std::str::FromStr for CsvLists {
+    type Err = UnknownCsvLists;
+
+    /// `plain`, `json`, `python` (case-insensitive).
+    fn from_str(s: &str) -> Result<CsvLists, UnknownCsvLists> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "plain" => Ok(CsvLists::Plain),
+            "json" => Ok(CsvLists::Json),
+            "python" => Ok(CsvLists::Python),
+            _ => Err(UnknownCsvLists(s.to_string())),
+        }
+    }
+}
 
 /// Options of a [`Writer`].
 ///
@@ -30,8 +109,29 @@ pub struct WriteOptions {
     /// spreadsheets need to read UTF-8.
     pub csv_bom: bool,
     /// The CSV columns after the schema's, for the fields the schema does not know.
-    /// Default (`None`): the `extra` keys of the first record written.
+    /// Default (`None`): the `extra` keys of the first record written. Ignored when
+    /// [`WriteOptions::columns`] is given.
     pub csv_extra_columns: Option<Vec<String>>,
+    /// How a CSV cell holds a list (default [`CsvLists::Plain`]).
+    pub csv_lists: CsvLists,
+    /// How a CSV cell holds a number (default [`CsvNumbers::Shortest`]).
+    pub csv_numbers: CsvNumbers,
+    /// The order of the columns of a CSV or Parquet file, the fields the schema does not
+    /// know included (a file's own columns, when converting it): the named columns first,
+    /// in this order, then the schema's fields it does not name, in the export's order,
+    /// then (Parquet) the other `extra` fields met. Default (`None`): the export's order
+    /// ([`publication`](super::publication)), then the `extra` fields, the publication's
+    /// first.
+    pub columns: Option<Vec<String>>,
+    /// The rows of a Parquet row group, at most (default 100 000).
+    pub parquet_row_group_size: usize,
+    /// The compression of a Parquet file (default snappy, as pyarrow).
+    #[cfg(feature = "parquet")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "parquet")))]
+    pub parquet_compression: super::parquet::Compression,
+    /// A column left out of a Parquet file (the partition key of a partitioned dataset).
+    #[cfg(feature = "parquet")]
+    pub(crate) skip_column: Option<String>,
 }
 
 impl Default for WriteOptions {
@@ -41,6 +141,14 @@ impl Default for WriteOptions {
             csv_delimiter: b',',
             csv_bom: false,
             csv_extra_columns: None,
+            csv_lists: CsvLists::Plain,
+            csv_numbers: CsvNumbers::Shortest,
+            columns: None,
+            parquet_row_group_size: 100_000,
+            #[cfg(feature = "parquet")]
+            parquet_compression: super::parquet::Compression::default(),
+            #[cfg(feature = "parquet")]
+            skip_column: None,
         }
     }
 }
@@ -72,6 +180,61 @@ impl WriteOptions {
         self.csv_extra_columns = Some(columns.into_iter().map(Into::into).collect());
         self
     }
+
+    /// Sets [`WriteOptions::csv_lists`].
+    pub fn with_csv_lists(mut self, lists: CsvLists) -> Self {
+        self.csv_lists = lists;
+        self
+    }
+
+    /// Sets [`WriteOptions::csv_numbers`].
+    pub fn with_csv_numbers(mut self, numbers: CsvNumbers) -> Self {
+        self.csv_numbers = numbers;
+        self
+    }
+
+    /// Sets [`WriteOptions::columns`].
+    pub fn with_columns<S: Into<String>>(mut self, columns: impl IntoIterator<Item = S>) -> Self {
+        self.columns = Some(columns.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`WriteOptions::parquet_row_group_size`].
+    pub fn with_parquet_row_group_size(mut self, rows: usize) -> Self {
+        self.parquet_row_group_size = rows;
+        self
+    }
+
+    /// Sets [`WriteOptions::parquet_compression`].
+    #[cfg(feature = "parquet")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "parquet")))]
+    pub fn with_parquet_compression(mut self, compression: super::parquet::Compression) -> Self {
+        self.parquet_compression = compression;
+        self
+    }
+
+    /// The options of the data.gouv.fr export's CSV: lists as Python literals
+    /// ([`CsvLists::Python`]), numbers as pandas writes floats ([`CsvNumbers::Pandas`]);
+    /// the export's column order is the default.
+    ///
+    /// ```
+    /// use data_inclusion_schema::io::{Format, Writer, WriteOptions};
+    /// use data_inclusion_schema::v1::Structure;
+    ///
+    /// let structure: Structure = serde_json::from_str(r#"{"source": "dora", "id": "dora--1",
+    ///     "nom": "CCAS", "date_maj": "2025-02-14", "reseaux_porteurs": ["ccas-cias", "communes"]}"#)?;
+    /// let mut writer = Writer::new(Vec::new(), Format::Csv, WriteOptions::datagouv());
+    /// writer.write(&structure)?;
+    /// let csv = String::from_utf8(writer.finish()?)?;
+    /// assert!(csv.starts_with("id,siret,nom,commune,"));
+    /// assert!(csv.ends_with(",\"['ccas-cias', 'communes']\"\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn datagouv() -> Self {
+        WriteOptions::default()
+            .with_csv_lists(CsvLists::Python)
+            .with_csv_numbers(CsvNumbers::Pandas)
+    }
 }
 
 /// An error while writing.
@@ -96,14 +259,40 @@ pub enum WriteError {
         /// The field.
         column: String,
     },
-    /// Records of two types written to one CSV file. The record is not written.
-    #[error("un fichier CSV ne peut mêler deux types d’enregistrements ({first} puis {then})")]
+    /// Records of two types written to one CSV or Parquet file. The record is not written.
+    #[error("un fichier ne peut mêler deux types d’enregistrements ({first} puis {then})")]
     MixedRecords {
         /// The type of the first record.
         first: &'static str,
         /// The type of this one.
         then: &'static str,
     },
+    /// A record that cannot go into the Parquet file's columns (a value that the type of
+    /// its column, fixed by the first records, cannot hold). The record is not written.
+    #[cfg(feature = "arrow")]
+    #[error(transparent)]
+    Arrow(crate::io::arrow::ArrowWriteError),
+    /// The Parquet writer failed.
+    #[error("écriture Parquet impossible : {0}")]
+    Parquet(Box<dyn std::error::Error + Send + Sync>),
+    /// A format that this build does not write (its cargo feature is off).
+    #[error(
+        "le format {format} n’est pas disponible (fonctionnalité « {feature} » de la bibliothèque)"
+    )]
+    FormatNotEnabled {
+        /// The format.
+        format: Format,
+        /// The cargo feature that writes it.
+        feature: &'static str,
+    },
+}
+
+impl WriteError {
+    /// A failure of the Parquet writer.
+    #[cfg(feature = "parquet")]
+    pub(crate) fn parquet(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> WriteError {
+        WriteError::Parquet(e.into())
+    }
 }
 
 /// A streaming writer of records: a JSON array (`[`, one record per line, `]`), JSON
@@ -143,14 +332,99 @@ enum Out<W: Write> {
         writer: Box<csv::Writer<W>>,
         header: CsvHeader,
     },
+    #[cfg(feature = "parquet")]
+    Parquet(Box<super::parquet::write::ParquetOut<W>>),
+    /// GeoJSON: the record type, once the first record is written.
+    #[cfg(feature = "geojson")]
+    GeoJson {
+        out: W,
+        record: Option<&'static str>,
+    },
+    /// A format this build does not write.
+    Disabled(W),
     /// Only while the CSV writer is being set up.
     Gone,
 }
 
+/// The columns of a CSV file, fixed by its first record.
 struct CsvHeader {
     record: &'static str,
     fields: &'static [FieldSpec],
-    extra: Vec<String>,
+    columns: Vec<CsvColumn>,
+}
+
+/// A column of a CSV file.
+enum CsvColumn {
+    Field(&'static FieldSpec),
+    Extra(String),
+}
+
+impl CsvColumn {
+    fn name(&self) -> &str {
+        match self {
+            CsvColumn::Field(f) => f.name,
+            CsvColumn::Extra(name) => name,
+        }
+    }
+}
+
+impl CsvHeader {
+    /// The columns for records of type `R`, the first being `record`: the order asked
+    /// for, or the export's then the `extra` fields (the publication's first).
+    fn new<R: Record>(record: &R, options: &WriteOptions) -> CsvHeader {
+        let fields = R::FIELDS;
+        let field = |name: &str| fields.iter().find(|f| f.name == name);
+        let mut columns: Vec<CsvColumn> = Vec::new();
+        let has = |columns: &[CsvColumn], name: &str| columns.iter().any(|c| c.name() == name);
+        if let Some(order) = &options.columns {
+            for name in order {
+                if name.is_empty() || has(&columns, name) {
+                    continue;
+                }
+                columns.push(match field(name) {
+                    Some(f) => CsvColumn::Field(f),
+                    None => CsvColumn::Extra(name.clone()),
+                });
+            }
+        }
+        for name in export_order(fields) {
+            if let (Some(f), false) = (field(name), has(&columns, name)) {
+                columns.push(CsvColumn::Field(f));
+            }
+        }
+        if options.columns.is_none() {
+            let extra: Vec<String> = match &options.csv_extra_columns {
+                Some(columns) => columns.clone(),
+                None => {
+                    let publication = Publication::of_fields(fields);
+                    let keys: Vec<&str> = record.extra().keys().collect();
+                    // The publication's columns first, in its order, as the export.
+                    publication
+                        .columns
+                        .iter()
+                        .map(|c| c.name)
+                        .filter(|c| keys.contains(c))
+                        .chain(
+                            keys.iter()
+                                .copied()
+                                .filter(|k| publication.column(k).is_none()),
+                        )
+                        .map(str::to_string)
+                        .collect()
+                }
+            };
+            for name in extra {
+                if field(&name).is_none() && !has(&columns, &name) {
+                    columns.push(CsvColumn::Extra(name));
+                }
+            }
+        }
+        CsvHeader {
+            record: R::NAME,
+            fields,
+            columns,
+        }
+    }
 }
 
 impl<W: Write> std::fmt::Debug for Writer<W> {
@@ -169,6 +443,17 @@ impl<W: Write> Writer<W> {
         let out = match format {
             Format::Json | Format::JsonLines => Out::Json(writer),
             Format::Csv => Out::CsvStart(writer),
+            #[cfg(feature = "parquet")]
+            Format::Parquet => Out::Parquet(Box::new(super::parquet::write::ParquetOut::new(
+                writer, &options,
+            ))),
+            #[cfg(feature = "geojson")]
+            Format::GeoJson => Out::GeoJson {
+                out: writer,
+                record: None,
+            },
+            #[allow(unreachable_patterns)]
+            _ => Out::Disabled(writer),
         };
         Writer {
             format,
@@ -190,10 +475,12 @@ impl<W: Write> Writer<W> {
 
     /// Writes one record.
     ///
-    /// For CSV, the first record sets the header: the fields of its type, then its
-    /// `extra` keys (or [`WriteOptions::csv_extra_columns`]). A later record with an
-    /// `extra` field (not null) that the header does not have is refused
-    /// ([`WriteError::UnknownColumn`]) and not written; the writer can go on.
+    /// For CSV, the first record sets the header: the fields of its type in the export's
+    /// order (or [`WriteOptions::columns`]), then its `extra` keys (or
+    /// [`WriteOptions::csv_extra_columns`]). A later record with an `extra` field (not
+    /// null) that the header does not have is refused ([`WriteError::UnknownColumn`]) and
+    /// not written; the writer can go on. Parquet fixes its columns likewise, with the
+    /// first batch of records (see [`io::arrow::BatchBuilder`](crate::io#parquet)).
     pub fn write<R: Record>(&mut self, record: &R) -> Result<(), WriteError> {
         match &mut self.out {
             Out::Json(w) => {
@@ -205,6 +492,28 @@ impl<W: Write> Writer<W> {
                     w.write_all(b"\n")?;
                 }
             }
+            #[cfg(feature = "parquet")]
+            Out::Parquet(out) => out.write(record)?,
+            #[cfg(feature = "geojson")]
+            Out::GeoJson { out, record: first } => {
+                match first {
+                    Some(name) if *name != R::NAME => {
+                        return Err(WriteError::MixedRecords {
+                            first: name,
+                            then: R::NAME,
+                        })
+                    }
+                    Some(_) => {}
+                    None => *first = Some(R::NAME),
+                }
+                super::geojson::write_feature(out, record, self.written == 0)?;
+            }
+            Out::Disabled(_) => {
+                return Err(WriteError::FormatNotEnabled {
+                    format: self.format,
+                    feature: self.format.feature().unwrap_or_default(),
+                })
+            }
             Out::CsvStart(_) => {
                 let Out::CsvStart(mut w) = std::mem::replace(&mut self.out, Out::Gone) else {
                     return Err(WriteError::Io(io::Error::other("writer state")));
@@ -215,30 +524,14 @@ impl<W: Write> Writer<W> {
                         return Err(e.into());
                     }
                 }
-                let extra: Vec<String> = match &self.options.csv_extra_columns {
-                    Some(columns) => columns.clone(),
-                    None => record.extra().keys().map(str::to_string).collect(),
-                };
-                let extra: Vec<String> = extra
-                    .into_iter()
-                    .filter(|k| !R::FIELDS.iter().any(|f| f.name == k))
-                    .collect();
+                let header = CsvHeader::new(record, &self.options);
                 let mut writer = csv::WriterBuilder::new()
                     .delimiter(self.options.csv_delimiter)
                     .from_writer(w);
-                let written = writer.write_record(
-                    R::FIELDS
-                        .iter()
-                        .map(|f| f.name)
-                        .chain(extra.iter().map(String::as_str)),
-                );
+                let written = writer.write_record(header.columns.iter().map(CsvColumn::name));
                 self.out = Out::Csv {
                     writer: Box::new(writer),
-                    header: CsvHeader {
-                        record: R::NAME,
-                        fields: R::FIELDS,
-                        extra,
-                    },
+                    header,
                 };
                 written?;
                 return self.write(record);
@@ -254,7 +547,7 @@ impl<W: Write> Writer<W> {
                 }
                 if let Some((key, _)) = record.extra().iter().find(|(k, v)| {
                     !v.is_null()
-                        && !header.extra.iter().any(|e| e == k)
+                        && !header.columns.iter().any(|c| c.name() == *k)
                         && !header.fields.iter().any(|f| f.name == *k)
                 }) {
                     return Err(WriteError::UnknownColumn {
@@ -268,19 +561,29 @@ impl<W: Write> Writer<W> {
                     )));
                 };
                 let separator = options.csv_list_separator.as_str();
-                let cells = header
-                    .fields
-                    .iter()
-                    .map(|f| {
-                        map.get(f.name)
-                            .map_or_else(String::new, |v| write_cell(v, separator))
-                    })
-                    .chain(header.extra.iter().map(|k| {
-                        record
-                            .extra()
-                            .get(k)
-                            .map_or_else(String::new, write_extra_cell)
-                    }));
+                let cells = header.columns.iter().map(|c| match c {
+                    CsvColumn::Field(f) => match (map.get(f.name), options.csv_lists) {
+                        (None, _) => String::new(),
+                        (Some(Value::Number(n)), _)
+                            if options.csv_numbers == CsvNumbers::Pandas =>
+                        {
+                            n.as_f64().map_or_else(String::new, python_float)
+                        }
+                        (Some(Value::Array(items)), CsvLists::Python) => python_list_cell(items),
+                        (Some(v @ Value::Array(_)), CsvLists::Json) => v.to_string(),
+                        (Some(v), _) => write_cell(v, separator),
+                    },
+                    CsvColumn::Extra(k) => match record.extra().get(k) {
+                        Some(v)
+                            if options.csv_numbers == CsvNumbers::Pandas
+                                && v.as_f64().is_some() =>
+                        {
+                            v.as_f64().map_or_else(String::new, python_float)
+                        }
+                        Some(v) => write_extra_cell(v),
+                        None => String::new(),
+                    },
+                });
                 writer.write_record(cells)?;
             }
         }
@@ -288,8 +591,9 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
-    /// Ends the output (closes the JSON array: `[]` when no record was written), flushes
-    /// it and gives it back. A CSV output with no record is empty.
+    /// Ends the output (closes the JSON array: `[]` when no record was written; writes the
+    /// Parquet file's footer; closes the GeoJSON collection), flushes it and gives it
+    /// back. A CSV output with no record is empty.
     pub fn finish(self) -> Result<W, WriteError> {
         match self.out {
             Out::Json(mut w) => {
@@ -299,9 +603,17 @@ impl<W: Write> Writer<W> {
                 w.flush()?;
                 Ok(w)
             }
-            Out::CsvStart(mut w) => {
+            Out::CsvStart(mut w) | Out::Disabled(mut w) => {
                 w.flush()?;
                 Ok(w)
+            }
+            #[cfg(feature = "parquet")]
+            Out::Parquet(out) => out.finish(),
+            #[cfg(feature = "geojson")]
+            Out::GeoJson { mut out, .. } => {
+                super::geojson::finish(&mut out, self.written == 0)?;
+                out.flush()?;
+                Ok(out)
             }
             Out::Csv { writer, .. } => {
                 let mut w = writer

@@ -331,6 +331,100 @@ fn number_cell(n: &Number) -> String {
     }
 }
 
+/// A list as Python writes it (`repr`): `['a', 'b']`, what pandas writes in the
+/// data.gouv.fr CSV. Strings as Python's `repr` quotes them; any other item as its JSON
+/// text, but `null`, `true` and `false` as `None`, `True` and `False`.
+pub(crate) fn python_list_cell(items: &[Value]) -> String {
+    let mut out = String::from("[");
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        match item {
+            Value::String(s) => python_repr(&mut out, s),
+            Value::Null => out.push_str("None"),
+            Value::Bool(true) => out.push_str("True"),
+            Value::Bool(false) => out.push_str("False"),
+            other => out.push_str(&other.to_string()),
+        }
+    }
+    out.push(']');
+    out
+}
+
+/// A string as Python's `repr` writes it: in single quotes, or double quotes when it holds
+/// a single quote and no double quote; backslashes, the quote, `\n`, `\r`, `\t` escaped,
+/// other characters that Python does not print as `\xNN`, `\uNNNN`.
+fn python_repr(out: &mut String, s: &str) {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if !python_printable(c) => {
+                let code = u32::from(c);
+                if code < 0x100 {
+                    out.push_str(&format!("\\x{code:02x}"));
+                } else if code < 0x10000 {
+                    out.push_str(&format!("\\u{code:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{code:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+}
+
+/// Whether Python's `repr` prints the character as it is (`str.isprintable`): not a
+/// control character, not a separator other than the space, not a format character.
+fn python_printable(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    !(c.is_control()
+        || c.is_whitespace()
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'))
+}
+
+/// A number as Python writes a float (`repr`), what pandas writes for a `float64` column:
+/// `20.0`, `0.5`, `1e-05`, `1e+16`.
+pub(crate) fn python_float(f: f64) -> String {
+    if !f.is_finite() {
+        return String::new();
+    }
+    let a = f.abs();
+    if a == 0.0 || (1e-4..1e16).contains(&a) {
+        let mut text = f.to_string();
+        if !text.contains('.') {
+            text.push_str(".0");
+        }
+        return text;
+    }
+    // `1e16` → `1e+16`, `1e-5` → `1e-05`.
+    let text = format!("{f:e}");
+    let Some((mantissa, exponent)) = text.split_once('e') else {
+        return text;
+    };
+    let (sign, digits) = match exponent.strip_prefix('-') {
+        Some(d) => ('-', d),
+        None => ('+', exponent),
+    };
+    format!("{mantissa}e{sign}{digits:0>2}")
+}
+
 /// The characters that split a plain list cell when read with any usual settings.
 const SPLITTING: [char; 3] = [',', '|', ';'];
 
@@ -442,6 +536,41 @@ mod tests {
                 .map(|s| Value::String(s.to_string()))
                 .collect();
             proptest::prop_assert_eq!(parse_list(&cell, &separators), Some(expected));
+        }
+    }
+
+    #[test]
+    fn python_lists_are_written_as_repr_writes_them_and_read_back() {
+        let items = vec![
+            json!("a"),
+            json!("l'école"),
+            json!("dit \"oui\" et l'a"),
+            json!("x\\y\n"),
+            json!("\u{a0}é"),
+        ];
+        let cell = python_list_cell(&items);
+        assert_eq!(
+            cell,
+            r#"['a', "l'école", 'dit "oui" et l\'a', 'x\\y\n', '\xa0é']"#
+        );
+        assert_eq!(parse_list(&cell, SEPS), Some(items));
+        assert_eq!(python_list_cell(&[]), "[]");
+    }
+
+    #[test]
+    fn floats_as_python_writes_them() {
+        for (f, text) in [
+            (20.0, "20.0"),
+            (0.5, "0.5"),
+            (3.06, "3.06"),
+            (-1.0, "-1.0"),
+            (0.0, "0.0"),
+            (1e-5, "1e-05"),
+            (1.5e16, "1.5e+16"),
+            (1e-4, "0.0001"),
+            (123456789.0, "123456789.0"),
+        ] {
+            assert_eq!(python_float(f), text, "{f}");
         }
     }
 

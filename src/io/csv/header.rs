@@ -7,6 +7,7 @@ use std::io::Read;
 
 use super::splitter::{Cells, Splitter};
 use crate::io::error::ReadError;
+use crate::io::publication::Publication;
 use crate::io::source::{utf8, Source};
 use crate::spec::FieldSpec;
 
@@ -34,6 +35,9 @@ pub(super) enum Column {
     Field(&'static FieldSpec),
     /// A field the schema does not know.
     Extra,
+    /// A column of the publication ([`publication`](crate::io::publication)), read by its
+    /// type into the record's `extra`.
+    Published(&'static FieldSpec),
     /// Any field (the reader was given no fields).
     Untyped,
     /// A column without a name (pandas' index, a spreadsheet's empty columns): ignored.
@@ -147,12 +151,15 @@ impl Header {
         // A required column that is missing is not an error of the file: validation
         // reports the field as missing on each row ("Champ requis"), as the official
         // valideur does.
+        let publication = Publication::of_fields(fields);
         self.names
             .iter()
             .map(|n| match fields.iter().find(|f| f.name == n) {
                 Some(f) => Column::Field(f),
                 None if n.is_empty() => Column::Unnamed,
-                None => Column::Extra,
+                None => publication
+                    .column(n)
+                    .map_or(Column::Extra, Column::Published),
             })
             .collect()
     }

@@ -5,7 +5,7 @@
 
 pub(super) mod cell;
 mod header;
-mod row;
+pub(super) mod row;
 mod splitter;
 
 use std::io::Read;

@@ -63,11 +63,7 @@ impl<'t> Row<'t> {
     /// Validates the row as [`Validator::check_map`] validates [`Row::map`], the same
     /// verdict, but without the map when the row has nothing to report.
     pub(super) fn check<R: Record>(&self, validator: &Validator) -> Checked<R> {
-        let mut source = RowSource {
-            members: self.members(),
-            current: None,
-            state: State::new(R::NAME, validator.reference_date()),
-        };
+        let mut source = RowSource::new(self.members(), R::NAME, validator);
         validator.check_source(&mut source, || self.map())
     }
 }
@@ -100,7 +96,8 @@ impl<'t> Iterator for Members<'t> {
             let cell = self.text.get(from..to).unwrap_or_default();
             let member = match self.columns.get(i).unwrap_or(&Column::Untyped) {
                 Column::Field(spec) if !cell.is_empty() => cell_of(cell, &spec.ty, &self.syntax),
-                Column::Extra if cell.is_empty() => Cell::Value(Value::Null),
+                Column::Extra | Column::Published(_) if cell.is_empty() => Cell::Value(Value::Null),
+                Column::Published(spec) => cell_of(cell, &spec.ty, &self.syntax),
                 Column::Extra => Cell::Str(cell),
                 Column::Untyped if !cell.is_empty() => Cell::Str(cell),
                 Column::Field(_) | Column::Untyped | Column::Unnamed => continue,
@@ -116,14 +113,28 @@ impl<'t> Iterator for Members<'t> {
 /// A value is moved out when it is read (a string of a list, an unknown column's text):
 /// the single pass reads each value once. A value read twice, or nothing to read, is
 /// `None`, and the pass gives up (the full check then decides), never a wrong value.
-struct RowSource<'t> {
-    members: Members<'t>,
+///
+/// Any members read as cells (a CSV row's, an Arrow row's) make one: they must come in
+/// the order of their names, the order of the map the full check reads.
+pub(crate) struct RowSource<'t, M> {
+    members: M,
     /// The value under the cursor; `None` once moved out (or before the first key).
     current: Option<Cell<'t>>,
     state: State,
 }
 
-impl<'t> Source<'t> for RowSource<'t> {
+impl<'t, M: Iterator<Item = (&'t str, Cell<'t>)>> RowSource<'t, M> {
+    /// The source over `members`, for a record of type `record` checked by `validator`.
+    pub(crate) fn new(members: M, record: &'static str, validator: &Validator) -> Self {
+        RowSource {
+            members,
+            current: None,
+            state: State::new(record, validator.reference_date()),
+        }
+    }
+}
+
+impl<'t, M: Iterator<Item = (&'t str, Cell<'t>)>> Source<'t> for RowSource<'t, M> {
     fn peek(&mut self) -> Option<Peek> {
         Some(match self.current.as_ref()? {
             Cell::Str(_) => Peek::String,

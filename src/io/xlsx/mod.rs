@@ -483,6 +483,9 @@ enum Column {
     Field(&'static FieldSpec),
     /// A field the schema does not know.
     Extra,
+    /// A column of the publication (`score_qualite`, [`publication`](crate::io::publication)):
+    /// read by its type, as in every format.
+    Published(&'static FieldSpec),
     /// Not read: no name, the `__ignore__` column, or a name repeated further on.
     Skipped,
 }
@@ -529,6 +532,7 @@ impl<'a, RS: Read + Seek> Sheet<'a, RS> {
         })?;
         let names: Vec<String> = names.into_iter().map(Option::unwrap_or_default).collect();
         let fields = info.kind.fields();
+        let publication = info.kind.publication();
         let mut columns: Vec<Column> = names
             .iter()
             .map(|n| {
@@ -537,7 +541,9 @@ impl<'a, RS: Read + Seek> Sheet<'a, RS> {
                 } else {
                     match fields.iter().find(|f| f.name == n) {
                         Some(f) => Column::Field(f),
-                        None => Column::Extra,
+                        None => publication
+                            .column(n)
+                            .map_or(Column::Extra, Column::Published),
                     }
                 }
             })
@@ -696,6 +702,16 @@ impl<'a, RS: Read + Seek> Sheet<'a, RS> {
                             None => Value::String(text),
                         },
                     },
+                    // `score_qualite` a number, as the export's other formats give it.
+                    (Column::Published(spec), Some(text)) => crate::io::csv::cell::cell_of(
+                        &text,
+                        &spec.ty,
+                        &crate::io::csv::cell::CellSyntax {
+                            list_separators: &[','],
+                            decimal_comma: false,
+                        },
+                    )
+                    .into_value(),
                     (_, Some(text)) => Value::String(text),
                 };
                 map.insert(name.clone(), value);

@@ -1,0 +1,135 @@
+//! Fuzzing the Parquet and GeoJSON readers on the stable toolchain, as `tests/fuzz.rs`
+//! fuzzes the others: damaged files of the interop fixtures, read as the tool reads them.
+//!
+//! ```sh
+//! FUZZ_CASES=100000 cargo test --release --features parquet,geojson --test fuzz_formats -- --nocapture
+//! ```
+//!
+//! `FUZZ_CASES`: the number of cases of each target; `PROPTEST_RNG_SEED`: a fixed seed.
+
+mod support;
+
+use std::fmt::Debug;
+use std::time::Instant;
+
+use data_inclusion_schema::io::{Format, Item, Reader};
+use data_inclusion_schema::v1::Service;
+use proptest::prelude::*;
+use proptest::test_runner::{TestCaseError, TestRunner};
+
+/// Runs one target: `default` cases (or `FUZZ_CASES`).
+fn fuzz<S>(
+    name: &str,
+    default: u32,
+    strategy: S,
+    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) where
+    S: Strategy,
+    S::Value: Debug,
+{
+    let cases = std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(default);
+    let config = ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let start = Instant::now();
+    let result = TestRunner::new(config).run(&strategy, test);
+    eprintln!("fuzz target {name}: {cases} cases, {:.1?}", start.elapsed());
+    if let Err(e) = result {
+        panic!("fuzz target {name}: {e}");
+    }
+}
+
+// ------------------------------------------------------------------ Parquet and GeoJSON
+
+/// What reading gives, checked: every item a record or an unreadable record, but the last,
+/// which may be the error that stopped the reading; the records' lines increasing.
+fn check_items(bytes: &[u8], format: Format) -> Result<usize, TestCaseError> {
+    let validator = support::validator();
+    let items: Vec<Item<_>> = Reader::new(bytes, format)
+        .checked::<Service>(&validator)
+        .collect();
+    let mut last_line = 0;
+    for (i, item) in items.iter().enumerate() {
+        let line = match item {
+            Item::Record(entry) => entry.line,
+            Item::Unreadable(e) => e.line,
+            Item::Stopped(_) => {
+                prop_assert_eq!(i, items.len() - 1, "an error that stops is the last item");
+                continue;
+            }
+        };
+        prop_assert!(line > last_line, "lines {last_line} then {line}");
+        last_line = line;
+    }
+    Ok(items.len())
+}
+
+/// A valid file of the interop fixtures, damaged: bytes overwritten, inserted, removed, or
+/// the file cut.
+fn damaged(name: &'static str) -> impl Strategy<Value = Vec<u8>> {
+    let bytes = std::fs::read(support::path("tests/fixtures/interop").join(name))
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let edit = prop_oneof![
+        4 => (any::<usize>(), any::<u8>()).prop_map(|(at, b)| (0u8, at, b)),
+        1 => (any::<usize>(), any::<u8>()).prop_map(|(at, b)| (1u8, at, b)),
+        1 => (any::<usize>(), any::<u8>()).prop_map(|(at, b)| (2u8, at, b)),
+        1 => any::<usize>().prop_map(|at| (3u8, at, 0)),
+    ];
+    proptest::collection::vec(edit, 1..6).prop_map(move |edits| {
+        let mut bytes = bytes.clone();
+        for (kind, at, b) in edits {
+            let i = at % (bytes.len() + 1);
+            match kind {
+                0 if i < bytes.len() => bytes[i] = b,
+                1 => bytes.insert(i, b),
+                2 if i < bytes.len() => {
+                    bytes.remove(i);
+                }
+                3 => bytes.truncate(i),
+                _ => {}
+            }
+        }
+        bytes
+    })
+}
+
+/// Damaged Parquet files (in the page headers, the pages, the footer): errors, never a
+/// panic or a hang; every row an item.
+#[test]
+fn fuzz_parquet_reader_on_damaged_files() {
+    fuzz(
+        "parquet_damaged_files",
+        300,
+        prop_oneof![
+            damaged("services-export.parquet"),
+            damaged("services-dictionary.parquet"),
+            damaged("services-polars.parquet"),
+        ],
+        |bytes| {
+            check_items(&bytes, Format::Parquet)?;
+            Ok(())
+        },
+    );
+}
+
+/// Damaged GeoJSON collections: errors, never a panic or a hang; every feature an item.
+#[test]
+fn fuzz_geojson_reader_on_damaged_collections() {
+    fuzz(
+        "geojson_damaged_collections",
+        500,
+        prop_oneof![
+            damaged("services-export.geojson"),
+            damaged("structures-export.geojson"),
+        ],
+        |bytes| {
+            check_items(&bytes, Format::GeoJson)?;
+            Ok(())
+        },
+    );
+}
