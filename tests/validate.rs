@@ -302,3 +302,39 @@ fn a_field_lists_at_most_a_hundred_problems_then_counts_the_others() {
         "… et 50 autres problèmes dans ce champ"
     );
 }
+
+/// The verdict alone reads the fields the schema does not know without keeping them: the
+/// same verdict as the full report, whatever they hold (numbers jiter alone reads,
+/// escapes, nesting at the limit and beyond, bad JSON).
+#[test]
+fn is_valid_json_agrees_with_check_json_whatever_the_unknown_fields_hold() {
+    let nest = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let values = [
+        "null".to_string(),
+        "[1, 2.5, -0, 1e999, NaN, Infinity]".into(),
+        "123456789012345678901234567890".into(),
+        format!("1{}", "0".repeat(4300)),
+        r#""caf\u00e9 \ud800 \n""#.into(),
+        r#""\x""#.into(),
+        r#"{"a": {"b": [true, false, null]}, "a": 1}"#.into(),
+        r#"{"a": }"#.into(),
+        nest(199),
+        nest(200),
+        nest(201),
+    ];
+    let validator = validator();
+    for value in &values {
+        for nom in ["Mission locale", "M"] {
+            let text = format!(
+                r#"{{"source": "dora", "id": "dora--1", "nom": "{nom}", "x": {value}, "date_maj": "2025-02-14"}}"#
+            );
+            let checked = validator.check_json::<Structure>(&text);
+            assert_eq!(
+                validator.is_valid_json::<Structure>(&text),
+                checked.is_valid(),
+                "{text:.120}: {:?}",
+                checked.problems
+            );
+        }
+    }
+}

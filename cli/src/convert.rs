@@ -4,21 +4,22 @@
 //! and out (a sheet per kind); a partitioned Parquet dataset out.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 use anstream::eprintln;
 use data_inclusion_schema::io::parquet::{Compression, Partition, PartitionedWriter};
 use data_inclusion_schema::io::xlsx::{Workbook, XlsxWriter};
 use data_inclusion_schema::io::{
-    self as dio, CsvLists, CsvNumbers, Entry, Format, Item, Kind, ReadError,
+    self as dio, CheckedEntry, CsvLists, CsvNumbers, Entry, Format, Item, Kind, ReadError,
 };
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Checked, Level, Problem, Validator};
 use data_inclusion_schema::{Lang, Record};
 
 use crate::fatal::Fatal;
-use crate::input::{format_of, is_xlsx, kind_of, open_detected, Opened, ReadSeek};
+use crate::input::{format_of, is_xlsx, kind_of, open_detected, Entries, Opened, ReadSeek};
 use crate::messages::{self, Ui};
 use crate::terminal::printable;
 use crate::InputArgs;
@@ -170,10 +171,12 @@ pub fn convert(
                 }
             }
             let mut sink = Sink::create(output, out, options)?;
-            let stopped = convert_items(
+            // Validated on `--jobs` threads, written in the input's order.
+            let stopped = convert_entries(
                 &source.name,
                 records.kind,
-                records.reader,
+                &mut records.reader,
+                args.jobs(),
                 &mut sink,
                 validator,
                 &mut counts,
@@ -252,7 +255,54 @@ fn workbook_kinds(
     }
 }
 
-/// Converts the records of one file or sheet; the error that stopped the reading, if any.
+/// Converts the records of a file, validated on `jobs` threads and written in the
+/// input's order; the error that stopped the reading, if any.
+fn convert_entries(
+    name: &str,
+    kind: Kind,
+    entries: &mut Entries,
+    jobs: NonZeroUsize,
+    sink: &mut Sink,
+    validator: &Validator,
+    counts: &mut Counts,
+) -> Result<Option<ReadError>, Fatal> {
+    let (name, sink, counts) = (name, &mut *sink, &mut *counts);
+    match (kind, entries) {
+        (Kind::Structures, Entries::Stream(r)) => {
+            convert_stream::<Structure, _>(name, r, jobs, sink, validator, counts)
+        }
+        (Kind::Structures, Entries::File(r)) => {
+            convert_stream::<Structure, _>(name, r, jobs, sink, validator, counts)
+        }
+        (Kind::Services, Entries::Stream(r)) => {
+            convert_stream::<Service, _>(name, r, jobs, sink, validator, counts)
+        }
+        (Kind::Services, Entries::File(r)) => {
+            convert_stream::<Service, _>(name, r, jobs, sink, validator, counts)
+        }
+    }
+}
+
+/// [`convert_entries`] for one record type and one kind of reader.
+fn convert_stream<R: Record + Send, T: Read>(
+    name: &str,
+    reader: &mut dio::Reader<T>,
+    jobs: NonZeroUsize,
+    sink: &mut Sink,
+    validator: &Validator,
+    counts: &mut Counts,
+) -> Result<Option<ReadError>, Fatal> {
+    let mut stopped = None;
+    reader
+        .parallel(jobs)
+        .checked::<R, Fatal>(validator, |item| {
+            stopped = convert_item(name, item, sink, counts)?;
+            Ok(())
+        })?;
+    Ok(stopped)
+}
+
+/// Converts the records of one sheet; the error that stopped the reading, if any.
 fn convert_items(
     name: &str,
     kind: Kind,
@@ -261,37 +311,59 @@ fn convert_items(
     validator: &Validator,
     counts: &mut Counts,
 ) -> Result<Option<ReadError>, Fatal> {
+    fn checked<R: Record>(item: Item<Entry>, validator: &Validator) -> Item<CheckedEntry<R>> {
+        item.map(|entry| CheckedEntry {
+            line: entry.line,
+            checked: entry.input.check::<R>(validator),
+        })
+    }
     for item in items {
-        match item {
-            Item::Stopped(e) => return Ok(Some(e)),
-            Item::Unreadable(e) => {
-                counts.rejected += 1;
-                eprintln!("{name}:{} : {}", e.line, printable(&e.message));
+        let stopped = match kind {
+            Kind::Structures => {
+                convert_item::<Structure>(name, checked(item, validator), sink, counts)?
             }
-            Item::Record(Entry { line, input }) => {
-                let outcome = match kind {
-                    Kind::Structures => write_checked(sink, input.check::<Structure>(validator))?,
-                    Kind::Services => write_checked(sink, input.check::<Service>(validator))?,
-                };
-                match outcome {
-                    Outcome::Written => counts.written += 1,
-                    Outcome::Invalid(problems) => {
-                        counts.rejected += 1;
-                        for p in problems.iter().filter(|p| p.level == Level::Error) {
-                            let shown = match messages::lang() {
-                                Lang::Fr => p.to_string(),
-                                Lang::En => format!("{p:#}"),
-                            };
-                            eprintln!("{name}:{line} : {}", printable(&shown));
-                        }
-                    }
-                    Outcome::Refused(why) => {
-                        counts.rejected += 1;
-                        eprintln!("{name}:{line} : {}", printable(&why));
-                    }
+            Kind::Services => {
+                convert_item::<Service>(name, checked(item, validator), sink, counts)?
+            }
+        };
+        if stopped.is_some() {
+            return Ok(stopped);
+        }
+    }
+    Ok(None)
+}
+
+/// Writes a valid record, reports an invalid or unreadable one; the error that stops the
+/// reading, when it is that.
+fn convert_item<R: Record>(
+    name: &str,
+    item: Item<CheckedEntry<R>>,
+    sink: &mut Sink,
+    counts: &mut Counts,
+) -> Result<Option<ReadError>, Fatal> {
+    match item {
+        Item::Stopped(e) => return Ok(Some(e)),
+        Item::Unreadable(e) => {
+            counts.rejected += 1;
+            eprintln!("{name}:{} : {}", e.line, printable(&e.message));
+        }
+        Item::Record(CheckedEntry { line, checked }) => match write_checked(sink, checked)? {
+            Outcome::Written => counts.written += 1,
+            Outcome::Invalid(problems) => {
+                counts.rejected += 1;
+                for p in problems.iter().filter(|p| p.level == Level::Error) {
+                    let shown = match messages::lang() {
+                        Lang::Fr => p.to_string(),
+                        Lang::En => format!("{p:#}"),
+                    };
+                    eprintln!("{name}:{line} : {}", printable(&shown));
                 }
             }
-        }
+            Outcome::Refused(why) => {
+                counts.rejected += 1;
+                eprintln!("{name}:{line} : {}", printable(&why));
+            }
+        },
     }
     Ok(None)
 }

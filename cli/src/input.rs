@@ -5,11 +5,8 @@ use std::io::{self, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use data_inclusion_schema::io::xlsx::Workbook;
-use data_inclusion_schema::io::{
-    self as dio, CheckedEntry, ColumnProblem, Entry, Format, Item, Kind,
-};
+use data_inclusion_schema::io::{self as dio, ColumnProblem, Entry, Format, Item, Kind};
 use data_inclusion_schema::validate::Validator;
-use data_inclusion_schema::Record;
 
 use crate::fatal::Fatal;
 use crate::messages::Ui;
@@ -48,17 +45,6 @@ pub enum Entries {
 }
 
 impl Entries {
-    /// The next record, validated as an `R` ([`dio::Reader::next_checked`]).
-    pub fn next_checked<R: Record>(
-        &mut self,
-        validator: &Validator,
-    ) -> Option<Item<CheckedEntry<R>>> {
-        match self {
-            Entries::Stream(r) => r.next_checked(validator),
-            Entries::File(r) => r.next_checked(validator),
-        }
-    }
-
     /// The columns of a tabular input ([`dio::Reader::columns`]).
     pub fn columns(&mut self) -> Option<Vec<String>> {
         match self {

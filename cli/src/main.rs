@@ -160,6 +160,18 @@ pub struct InputArgs {
     /// The input format, when the file is `-` or has no known extension.
     #[arg(long, value_name = "FORMAT")]
     pub from: Option<String>,
+    /// How many threads validate (default: one per core; 1: one thread).
+    #[arg(long, short = 'j', value_name = "N", value_parser = messages::parse_jobs)]
+    pub jobs: Option<std::num::NonZeroUsize>,
+}
+
+impl InputArgs {
+    /// The threads that validate: `--jobs`, else one per core.
+    pub fn jobs(&self) -> std::num::NonZeroUsize {
+        self.jobs.unwrap_or_else(|| {
+            std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN)
+        })
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]

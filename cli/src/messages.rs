@@ -60,6 +60,11 @@ Language: --lang fr, or a French LANG variable (LANG=fr_FR.UTF-8), for French.",
         "The input format, when the file is - or has no known extension: json, jsonl, csv, parquet, geojson or xlsx.",
     ),
     (
+        "jobs",
+        "Le nombre de fils qui valident (par défaut : un par cœur) ; 1 lit et valide sur un seul fil. Le rapport est le même octet pour octet quel qu’il soit.",
+        "How many threads validate (default: one per core); 1 reads and validates on one thread. The report is the same byte for byte whatever it is.",
+    ),
+    (
         "today",
         "La date de référence de la règle sur date_maj, AAAA-MM-JJ (par défaut : aujourd’hui).",
         "The reference date of the date_maj rule, YYYY-MM-DD (default: today).",
@@ -349,6 +354,15 @@ pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| match lang() {
         Lang::Fr => "une date AAAA-MM-JJ est attendue, comme 2025-06-01".to_string(),
         Lang::En => "a date YYYY-MM-DD is expected, such as 2025-06-01".to_string(),
+    })
+}
+
+/// A number of threads of the command line (`--jobs`), at least 1, with an error in the
+/// run's language.
+pub fn parse_jobs(text: &str) -> Result<std::num::NonZeroUsize, String> {
+    text.trim().parse().map_err(|_| match lang() {
+        Lang::Fr => "un nombre de fils d’au moins 1 est attendu, comme 2".to_string(),
+        Lang::En => "a number of threads of at least 1 is expected, such as 2".to_string(),
     })
 }
 

@@ -2,10 +2,11 @@
 //! report.
 
 use std::io::{BufWriter, Write};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use data_inclusion_schema::io::xlsx::Workbook;
-use data_inclusion_schema::io::{ColumnProblem, Input, Item, Kind, ReadError};
+use data_inclusion_schema::io::{self as dio, ColumnProblem, Input, Item, Kind, ReadError};
 use data_inclusion_schema::v1::{Service, Structure};
 use data_inclusion_schema::validate::{Level, Problem, Validator};
 use data_inclusion_schema::{Lang, Record};
@@ -103,17 +104,24 @@ fn validate_sources(
                 let columns = entries.column_problems(validator);
                 // Each record read and validated at once (for the text and JSON reports, a
                 // CSV row without its map when it has nothing to report; the HTML report
-                // keeps the values of the rows it previews).
-                let mut next = || match kind {
-                    Kind::Structures => next_record::<Structure>(&mut entries, validator, html),
-                    Kind::Services => next_record::<Service>(&mut entries, validator, html),
-                };
+                // keeps the values of the rows it previews), on `--jobs` threads, in the
+                // input's order.
+                let jobs = input.jobs();
+                let mut records =
+                    |each: &mut dyn FnMut(Item<Validated>) -> Result<(), Fatal>| match kind {
+                        Kind::Structures => {
+                            each_record::<Structure>(&mut entries, validator, html, jobs, each)
+                        }
+                        Kind::Services => {
+                            each_record::<Service>(&mut entries, validator, html, jobs, each)
+                        }
+                    };
                 all_ok &= validate_one(
                     &source.name,
                     kind,
                     detected.kind_detected,
                     &columns,
-                    &mut next,
+                    &mut records,
                     &mut report,
                     validator,
                     lang,
@@ -152,37 +160,50 @@ fn validate_workbook<RS: std::io::Read + std::io::Seek>(
         let Some(mut sheet) = sheet else { continue };
         let columns = sheet.column_problems(validator);
         let html = matches!(report, Report::Html(_));
-        let mut next = || {
-            let item = sheet.next()?;
-            Some(item.map(|entry| Validated {
-                line: entry.line,
-                problems: match info.kind {
-                    Kind::Structures => entry.input.check::<Structure>(validator).problems,
-                    Kind::Services => entry.input.check::<Service>(validator).problems,
-                },
-                input: html.then_some(entry.input),
-            }))
+        let mut records = |each: &mut dyn FnMut(Item<Validated>) -> Result<(), Fatal>| {
+            for item in sheet.by_ref() {
+                each(item.map(|entry| Validated {
+                    line: entry.line,
+                    problems: match info.kind {
+                        Kind::Structures => entry.input.check::<Structure>(validator).problems,
+                        Kind::Services => entry.input.check::<Service>(validator).problems,
+                    },
+                    input: html.then_some(entry.input),
+                }))?;
+            }
+            Ok(())
         };
         let label = match lang {
             Lang::Fr => format!("{name} (feuille {})", info.name),
             _ => format!("{name} (sheet {})", info.name),
         };
         all_ok &= validate_one(
-            &label, info.kind, true, &columns, &mut next, report, validator, lang,
+            &label,
+            info.kind,
+            true,
+            &columns,
+            &mut records,
+            report,
+            validator,
+            lang,
         )?;
     }
     Ok(all_ok)
 }
 
-/// Validates the records that `next` gives (one file, or one sheet) and reports them: a
-/// source that cannot be read to its end stops here, after its report.
+/// What gives the records of one file or sheet to a function, in order.
+type Records<'a> =
+    dyn FnMut(&mut dyn FnMut(Item<Validated>) -> Result<(), Fatal>) -> Result<(), Fatal> + 'a;
+
+/// Validates the records that `records` gives (one file, or one sheet) and reports them:
+/// a source that cannot be read to its end stops here, after its report.
 #[allow(clippy::too_many_arguments)]
 fn validate_one(
     name: &str,
     kind: Kind,
     kind_detected: bool,
     columns: &[ColumnProblem],
-    next: &mut dyn FnMut() -> Option<Item<Validated>>,
+    records: &mut Records<'_>,
     report: &mut Report<'_>,
     validator: &Validator,
     lang: Lang,
@@ -201,12 +222,12 @@ fn validate_one(
                 .push((column.column.clone(), column.message(lang), column.line)),
         }
     }
-    while let Some(item) = next() {
+    records(&mut |item| {
         match item {
+            // The last item.
             Item::Stopped(e) => {
                 summary.unreadable = Some(e.to_string());
                 stopped = Some(e);
-                break;
             }
             Item::Unreadable(e) => {
                 summary.unreadable_record(e.line, &e.message, groups);
@@ -232,7 +253,8 @@ fn validate_one(
                 }
             }
         }
-    }
+        Ok(())
+    })?;
     let ok = summary.errors == 0;
     match report {
         Report::Text(out) => text_report(*out, name, schema, kind_detected, &summary, lang)?,
@@ -259,26 +281,51 @@ struct Validated {
     input: Option<Input>,
 }
 
-/// The next record of `entries`, validated as an `R`; with `keep`, the record as read too.
-fn next_record<R: Record>(
+/// Gives each record of `entries`, validated as an `R` on `jobs` threads, to `each`, in
+/// the input's order; with `keep`, the record as read too.
+fn each_record<R: Record>(
     entries: &mut Entries,
     validator: &Validator,
     keep: bool,
-) -> Option<Item<Validated>> {
-    if !keep {
-        let item = entries.next_checked::<R>(validator)?;
-        return Some(item.map(|entry| Validated {
-            line: entry.line,
-            problems: entry.checked.problems,
-            input: None,
-        }));
+    jobs: NonZeroUsize,
+    each: &mut dyn FnMut(Item<Validated>) -> Result<(), Fatal>,
+) -> Result<(), Fatal> {
+    match entries {
+        Entries::Stream(reader) => each_record_of::<R, _>(reader, validator, keep, jobs, each),
+        Entries::File(reader) => each_record_of::<R, _>(reader, validator, keep, jobs, each),
     }
-    let item = entries.next()?;
-    Some(item.map(|entry| Validated {
-        line: entry.line,
-        problems: entry.input.check::<R>(validator).problems,
-        input: Some(entry.input),
-    }))
+}
+
+/// [`each_record`] for one kind of reader.
+fn each_record_of<R: Record, T: std::io::Read>(
+    entries: &mut dio::Reader<T>,
+    validator: &Validator,
+    keep: bool,
+    jobs: NonZeroUsize,
+    each: &mut dyn FnMut(Item<Validated>) -> Result<(), Fatal>,
+) -> Result<(), Fatal> {
+    let parallel = entries.parallel(jobs);
+    if !keep {
+        // The typed record is dropped on the worker threads: the report needs the
+        // problems alone.
+        return parallel.checked_map::<R, _, Fatal>(
+            validator,
+            |entry| Validated {
+                line: entry.line,
+                problems: entry.checked.problems,
+                input: None,
+            },
+            each,
+        );
+    }
+    parallel.entries(
+        |entry| Validated {
+            line: entry.line,
+            problems: entry.input.check::<R>(validator).problems,
+            input: Some(entry.input),
+        },
+        each,
+    )
 }
 
 /// The members of a record as read (an empty map when it is not an object).

@@ -79,6 +79,16 @@ impl Document {
         self.next(src, options, |text, at| json_checked(text, at, validator))
     }
 
+    /// Reads the next element of the document whole, to be validated or made an entry
+    /// elsewhere ([`OwnedJson`]).
+    pub(super) fn next_owned<R: Read>(
+        &mut self,
+        src: &mut Source<R>,
+        options: &ReadOptions,
+    ) -> Next<OwnedJson> {
+        self.next(src, options, OwnedJson::new)
+    }
+
     /// Reads the next element of the document; `finish` makes the item of its text.
     pub(super) fn next<R: Read, T>(
         &mut self,
@@ -487,6 +497,44 @@ pub(super) fn json_checked<T: Record>(
         line: at.line,
         checked,
     })
+}
+
+/// The text of a JSON record read whole, where it is: validated or made an entry as the
+/// reader would ([`json_checked`], [`json_entry`]), anywhere (on another thread).
+pub(crate) struct OwnedJson {
+    text: String,
+    at: JsonAt,
+}
+
+impl OwnedJson {
+    pub(super) fn new(text: &str, at: JsonAt) -> Result<OwnedJson, RecordError> {
+        Ok(OwnedJson {
+            text: text.to_owned(),
+            at,
+        })
+    }
+
+    /// The length of its text.
+    pub(crate) fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// The record validated as a `T` ([`json_checked`]).
+    pub(crate) fn check<T: Record>(
+        &self,
+        validator: &Validator,
+    ) -> Result<CheckedEntry<T>, RecordError> {
+        json_checked(&self.text, self.at, validator)
+    }
+
+    /// The record as an entry ([`json_entry`], without copying the text again).
+    pub(crate) fn entry(self) -> Result<Entry, RecordError> {
+        json_record_syntax(&self.text, self.at)?;
+        Ok(Entry {
+            line: self.at.line,
+            input: Input::Json(self.text),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::io::Read;
 
 use super::entry::{CheckedEntry, Entry};
 use super::error::{Next, NotUtf8Records, RecordError};
-use super::json::{json_checked, json_entry, trim_json_ws, JsonAt};
+use super::json::{json_checked, json_entry, trim_json_ws, JsonAt, OwnedJson};
 use super::options::ReadOptions;
 use super::source::{fast_utf8, Source};
 use crate::validate::Validator;
@@ -39,6 +39,16 @@ impl Lines {
         validator: &Validator,
     ) -> Next<CheckedEntry<T>> {
         self.next(src, options, |text, at| json_checked(text, at, validator))
+    }
+
+    /// Reads the next line holding a record whole, to be validated or made an entry
+    /// elsewhere ([`OwnedJson`]).
+    pub(super) fn next_owned<R: Read>(
+        &mut self,
+        src: &mut Source<R>,
+        options: &ReadOptions,
+    ) -> Next<OwnedJson> {
+        self.next(src, options, OwnedJson::new)
     }
 
     /// Reads the next line holding a record; `finish` makes the item of its text.

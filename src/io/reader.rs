@@ -16,6 +16,7 @@ use super::item::Item;
 use super::json::Document;
 use super::jsonl::Lines;
 use super::options::{CsvCells, ReadOptions};
+use super::parallel::Owned;
 use super::source::Source;
 use crate::spec::FieldSpec;
 use crate::validate::Validator;
@@ -230,7 +231,7 @@ impl<R: Read> Reader<R> {
     }
 
     /// Reads CSV cells by `T`'s fields, unless they are read as strings.
-    fn read_as<T: Record>(&mut self) {
+    pub(super) fn read_as<T: Record>(&mut self) {
         let by_t = CsvCells::ByFields(T::FIELDS);
         match self.options.csv_cells {
             CsvCells::AsStrings => {}
@@ -436,6 +437,39 @@ impl<R: Read> Reader<R> {
             validator,
             record: std::marker::PhantomData,
         }
+    }
+
+    /// The next item, its record read whole but neither validated nor made an entry
+    /// ([`Owned`]): what [`Reader::next_checked`] and [`Iterator::next`] read, the same
+    /// errors in the same order, the rest of their work left to do elsewhere.
+    pub(super) fn next_owned(&mut self) -> Option<Result<Result<Owned, RecordError>, ReadError>> {
+        if let Some(item) = self.lookahead.pop_front() {
+            return Some(item.map(|record| record.map(Owned::Entry)));
+        }
+        self.produce_with(|records, src, options| match records {
+            Records::Json(document) => document
+                .next_owned(src, options)
+                .map(|next| next.map(|record| record.map(Owned::Json))),
+            Records::JsonLines(lines) => lines
+                .next_owned(src, options)
+                .map(|next| next.map(|record| record.map(Owned::Json))),
+            Records::Csv(csv) => csv
+                .next_owned(src, options)
+                .map(|next| next.map(|record| record.map(Owned::Row))),
+            // Read as entries here (their cells or properties decoded on this thread),
+            // validated on the workers.
+            #[cfg(feature = "parquet")]
+            Records::Parquet(rows) => {
+                rows.open_with(|| src.read_to_end())?;
+                rows.next_entry(options)
+                    .map(|next| next.map(|record| record.map(Owned::Entry)))
+            }
+            #[cfg(feature = "geojson")]
+            Records::GeoJson(features) => features
+                .next_entry(src, options)
+                .map(|next| next.map(|record| record.map(Owned::Entry))),
+            Records::Disabled(format) => Err(Records::disabled(*format)),
+        })
     }
 
     /// Reads the next item from the input.

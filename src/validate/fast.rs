@@ -100,6 +100,9 @@ pub struct State {
     today: NaiveDate,
     /// The nesting depth of the value being read (the record's fields are at depth 1).
     depth: usize,
+    /// Only the verdict is wanted: the fields the schema does not know are read (their
+    /// syntax checked) but not kept ([`Source::unknown`] gives `null` for them).
+    verdict_only: bool,
 }
 
 impl State {
@@ -109,7 +112,15 @@ impl State {
             record,
             today,
             depth: 1,
+            verdict_only: false,
         }
+    }
+
+    /// The state for the verdict alone (`Validator::is_valid_json`): the record read is
+    /// thrown away, so the fields the schema does not know are not kept.
+    pub(crate) fn verdict_only(mut self) -> Self {
+        self.verdict_only = true;
+        self
     }
 }
 
@@ -156,7 +167,18 @@ pub(crate) fn plainly_json(text: &str) -> bool {
 /// The tree of the full check, read by the same tokenizer: `None` when the tokenizer
 /// gives up (not standard JSON, `NaN`, integers beyond `i64`, …), and jiter must parse.
 /// Where it answers, the tree is the one jiter's parse gives (`node::parse`).
+#[cfg(test)]
 pub(crate) fn parse_node(text: &str) -> Option<node::Node<'_>> {
+    parse_record(text, None)
+}
+
+/// [`parse_node`], but with `index`, the members of the record's object whose key `index`
+/// does not know are read without being built ([`node::Node::Raw`], as
+/// `node::parse_record` reads them).
+pub(crate) fn parse_record(
+    text: &str,
+    index: Option<fn(&str) -> Option<usize>>,
+) -> Option<node::Node<'_>> {
     let mut cx = Fast {
         text,
         bytes: text.as_bytes(),
@@ -164,9 +186,42 @@ pub(crate) fn parse_node(text: &str) -> Option<node::Node<'_>> {
         state: State::new("", NaiveDate::MIN),
     };
     let peek = cx.peek()?;
-    let tree = cx.node(peek, 0)?;
+    let tree = match (peek, index) {
+        (Peek::Object, Some(index)) => {
+            let mut members = Vec::new();
+            cx.object(0, |cx, key, peek| {
+                let value = if index(&key).is_none() {
+                    let start = cx.pos;
+                    cx.skip(peek, 1)?;
+                    node::Node::Raw(cx.text.get(start..cx.pos)?)
+                } else {
+                    cx.node(peek, 1)?
+                };
+                members.push((key, value));
+                Some(())
+            })?;
+            node::Node::Object(members)
+        }
+        _ => cx.node(peek, 0)?,
+    };
     cx.end()?;
     Some(tree)
+}
+
+/// The compact JSON text of one JSON value (an unknown member kept as text by
+/// [`parse_record`]), written as it is read, without a tree (as [`Source::raw`]); `None`
+/// when the tokenizer gives up.
+pub(crate) fn raw_of(text: &str) -> Option<RawJson> {
+    let mut cx = Fast {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        state: State::new("", NaiveDate::MIN),
+    };
+    let peek = cx.peek()?;
+    let raw = cx.raw(peek, 1)?;
+    cx.end()?;
+    Some(raw)
 }
 
 /// Where the single-pass validator reads a record from: JSON text (`Fast`) or
@@ -235,10 +290,20 @@ pub trait Source<'t>: Sized {
         }
     }
 
-    /// The value of a key the schema does not know, kept as JSON text.
+    /// Reads any value at `depth` and forgets it, with the same outcome as
+    /// [`Source::raw`]. By default through [`Source::raw`].
+    fn skip_any(&mut self, peek: Peek, depth: usize) -> Option<()> {
+        self.raw(peek, depth).map(drop)
+    }
+
+    /// The value of a key the schema does not know, kept as JSON text (`null` when only
+    /// the verdict is wanted: the value is read, not kept).
     fn unknown(&mut self) -> Option<RawJson> {
         let peek = self.peek()?;
         let depth = self.state().depth;
+        if self.state().verdict_only {
+            return self.skip_any(peek, depth).map(|()| RawJson::null());
+        }
         self.raw(peek, depth)
     }
 }
@@ -375,7 +440,6 @@ fn plain_string_end(bytes: &[u8], mut i: usize) -> usize {
 
 impl<'t> Fast<'t> {
     /// Reads a value and forgets it, with `node::parse`'s depth rule.
-    #[cfg(any(feature = "io", test))]
     fn skip(&mut self, peek: Peek, depth: usize) -> Option<()> {
         match peek {
             Peek::Null => self.null(),
@@ -702,6 +766,12 @@ impl<'t> Source<'t> for Fast<'t> {
         })
     }
 
+    /// Any value read and forgotten ([`Fast::skip`]: what [`Fast::write_raw`] reads,
+    /// nothing written).
+    fn skip_any(&mut self, peek: Peek, depth: usize) -> Option<()> {
+        self.skip(peek, depth)
+    }
+
     /// Any value written as compact JSON as it is read, as the full check writes an
     /// unknown field ([`Node::to_raw`](node::Node::to_raw)): no tree is built.
     fn raw(&mut self, peek: Peek, depth: usize) -> Option<RawJson> {
@@ -1018,7 +1088,7 @@ mod tests {
 
     fn agree<R: Record + PartialEq>(validator: &Validator, text: &str) -> bool {
         let fast = single_pass::<R>(text, validator.reference_date());
-        let full = match super::super::parse(text) {
+        let full = match super::super::parse(text, R::field_index) {
             Ok(node) => validator.check_node::<R>(&node),
             Err(_) => {
                 assert!(fast.is_none(), "{text}");

@@ -478,7 +478,7 @@ impl Validator {
             };
             return self.advised(checked, || advised_members(text));
         }
-        match parse(text) {
+        match parse(text, R::field_index) {
             Ok(node) => self.check_node(&node),
             Err(problem) => Checked {
                 record: None,
@@ -517,7 +517,7 @@ impl Validator {
     /// that hold the two to the same outcome.
     #[doc(hidden)]
     pub fn check_json_fully<R: Record>(&self, text: &str) -> Checked<R> {
-        match parse(text) {
+        match parse(text, R::field_index) {
             Ok(node) => self.check_node(&node),
             Err(problem) => Checked {
                 record: None,
@@ -602,10 +602,13 @@ impl Validator {
     /// Whether the JSON text is a valid record (warnings allowed, unless strict): no
     /// report; the full check, when it runs, stops at the first error.
     pub fn is_valid_json<R: Record>(&self, text: &str) -> bool {
-        if self.fast() && single_pass::<R>(text, self.today).is_some() {
+        // The record read is thrown away: the fields the schema does not know are read
+        // but not kept.
+        let state = fast::State::new(R::NAME, self.today).verdict_only();
+        if self.fast() && R::fast_read(&mut fast::Fast::new(text, state)).is_some() {
             return true;
         }
-        match parse(text) {
+        match parse(text, R::field_index) {
             Ok(node) => self.is_valid_node::<R>(&node),
             Err(_) => false,
         }
@@ -690,13 +693,20 @@ fn advised_members(_: &str) -> Option<Node<'_>> {
 
 /// Parses JSON text as the official package does (jiter: `NaN` and `Infinity` allowed,
 /// integers of any size, nesting up to 200 levels, the last of duplicate keys wins).
-pub(crate) fn parse(text: &str) -> Result<Node<'_>, Box<Problem>> {
+///
+/// The members of the record's object that `index` (a record type's
+/// [`Record::field_index`]) does not know are read, their syntax checked, but not built:
+/// they are only kept, as text, in the record's `extra` ([`node::Node::Raw`]).
+pub(crate) fn parse(
+    text: &str,
+    index: fn(&str) -> Option<usize>,
+) -> Result<Node<'_>, Box<Problem>> {
     // The single pass's tokenizer builds the same tree where it can; jiter reads the rest
     // (and words the errors).
-    if let Some(tree) = fast::parse_node(text) {
+    if let Some(tree) = fast::parse_record(text, Some(index)) {
         return Ok(tree);
     }
-    node::parse(text).map_err(|reason| {
+    node::parse_record(text, index).map_err(|reason| {
         Box::new(Problem::new(
             "",
             String::new(),

@@ -21,6 +21,11 @@ pub(crate) enum Node<'a> {
     /// In input order, repeated keys included: whoever reads it lets the last one win (as
     /// the official package reads duplicate keys).
     Object(Vec<(Cow<'a, str>, Node<'a>)>),
+    /// The value of a member of the record that the schema does not know, read (its
+    /// syntax checked as the tree's would be) but not built: its JSON text as written.
+    /// It only goes to the record's `extra` ([`Node::to_raw`]), so that a huge unknown
+    /// field costs its text, not a tree many times its size.
+    Raw(&'a str),
 }
 
 impl<'a> Node<'a> {
@@ -79,6 +84,7 @@ impl<'a> Node<'a> {
                     .map(|(k, v)| (k.to_string(), v.to_value()))
                     .collect(),
             ),
+            Node::Raw(_) => self.to_raw().to_value(),
         }
     }
 }
@@ -89,6 +95,9 @@ impl Node<'_> {
     /// non-finite numbers as `null` (JSON cannot hold them), the members of an object in
     /// their order, repeated keys included.
     pub(crate) fn to_raw(&self) -> RawJson {
+        if let Node::Raw(text) = self {
+            return raw_of(text);
+        }
         let mut out = String::new();
         self.write_raw(&mut out);
         RawJson::from_compact(out)
@@ -124,7 +133,22 @@ impl Node<'_> {
                 }
                 out.push('}');
             }
+            Node::Raw(text) => out.push_str(raw_of(text).get()),
         }
+    }
+}
+
+/// The compact JSON text of a value that [`parse_record`] kept as text: written as it is
+/// read by the single pass's tokenizer (no tree), or, where the tokenizer gives up (`NaN`,
+/// integers beyond `i64`), from jiter's tree of that value alone. The text was read once
+/// already: it is JSON.
+fn raw_of(text: &str) -> RawJson {
+    if let Some(raw) = super::fast::raw_of(text) {
+        return raw;
+    }
+    match parse(text) {
+        Ok(node) => node.to_raw(),
+        Err(_) => RawJson::null(),
     }
 }
 
@@ -138,11 +162,25 @@ pub(crate) const MAX_DEPTH: usize = 200;
 /// escapes borrow from `text`. On failure, jiter's description of the error
 /// (`"… at line L column C"`).
 pub(crate) fn parse(text: &str) -> Result<Node<'_>, String> {
+    parse_with(text, None)
+}
+
+/// Parses a record's JSON text as [`parse`] does, but the members of the record's object
+/// whose key `index` does not know are read without being built: [`Node::Raw`]. The
+/// errors are [`parse`]'s.
+pub(crate) fn parse_record(
+    text: &str,
+    index: fn(&str) -> Option<usize>,
+) -> Result<Node<'_>, String> {
+    parse_with(text, Some(index))
+}
+
+fn parse_with(text: &str, index: Option<fn(&str) -> Option<usize>>) -> Result<Node<'_>, String> {
     let mut jiter = jiter::Jiter::new(text.as_bytes()).with_allow_inf_nan();
     let result = jiter
         .peek()
         .map_err(Failure::Jiter)
-        .and_then(|peek| parse_value(&mut jiter, peek, text, 0))
+        .and_then(|peek| parse_value(&mut jiter, peek, text, 0, index))
         .and_then(|node| jiter.finish().map(|()| node).map_err(Failure::Jiter));
     result.map_err(|failure| match failure {
         Failure::Jiter(e) => e.description(&jiter),
@@ -165,7 +203,7 @@ pub(crate) fn parse_members<'a>(text: &'a str, wanted: &[&str]) -> Option<Node<'
     while let Some(k) = key {
         if wanted.contains(&k.as_str()) {
             let peek = jiter.peek().ok()?;
-            let value = parse_value(&mut jiter, peek, text, 1).ok()?;
+            let value = parse_value(&mut jiter, peek, text, 1, None).ok()?;
             members.push((Cow::Owned(k), value));
         } else {
             jiter.next_skip().ok()?;
@@ -208,11 +246,14 @@ fn text_of<'a>(raw: &[u8], text: &'a str) -> Result<Cow<'a, str>, Failure> {
         .map_err(|_| Failure::Escape(start))
 }
 
+/// Parses a value at `depth`; with `index`, a member of the object whose key `index`
+/// does not know is [`Node::Raw`] (`index` is given for the record's object alone).
 fn parse_value<'a>(
     jiter: &mut jiter::Jiter<'_>,
     peek: jiter::Peek,
     text: &'a str,
     depth: usize,
+    index: Option<fn(&str) -> Option<usize>>,
 ) -> Result<Node<'a>, Failure> {
     use jiter::{NumberAny, NumberInt, Peek};
     Ok(match peek {
@@ -229,7 +270,7 @@ fn parse_value<'a>(
                     return Err(Failure::Depth(jiter.current_index()));
                 }
                 loop {
-                    items.push(parse_value(jiter, next, text, depth + 1)?);
+                    items.push(parse_value(jiter, next, text, depth + 1, None)?);
                     match jiter.array_step()? {
                         Some(p) => next = p,
                         None => break,
@@ -250,7 +291,15 @@ fn parse_value<'a>(
                 }
                 loop {
                     let peek = jiter.peek()?;
-                    let value = parse_value(jiter, peek, text, depth + 1)?;
+                    let value = match index {
+                        Some(index) if index(&key).is_none() => {
+                            let start = jiter.current_index();
+                            skip_value(jiter, peek, text, depth + 1)?;
+                            let end = jiter.current_index();
+                            Node::Raw(text.get(start..end).unwrap_or("null"))
+                        }
+                        _ => parse_value(jiter, peek, text, depth + 1, None)?,
+                    };
                     members.push((key, value));
                     match jiter.next_key_bytes()? {
                         Some(k) => key = text_of(k, text)?,
@@ -266,4 +315,62 @@ fn parse_value<'a>(
             NumberAny::Float(f) => Node::Float(f),
         },
     })
+}
+
+/// Reads a value as [`parse_value`] does, with the same errors, building nothing.
+fn skip_value(
+    jiter: &mut jiter::Jiter<'_>,
+    peek: jiter::Peek,
+    text: &str,
+    depth: usize,
+) -> Result<(), Failure> {
+    use jiter::Peek;
+    match peek {
+        Peek::Null => jiter.known_null()?,
+        Peek::True | Peek::False => {
+            jiter.known_bool(peek)?;
+        }
+        Peek::String => {
+            text_of(jiter.known_bytes()?, text)?;
+        }
+        Peek::Array => {
+            if let Some(mut next) = jiter.known_array()? {
+                if depth >= MAX_DEPTH {
+                    return Err(Failure::Depth(jiter.current_index()));
+                }
+                loop {
+                    skip_value(jiter, next, text, depth + 1)?;
+                    match jiter.array_step()? {
+                        Some(p) => next = p,
+                        None => break,
+                    }
+                }
+            }
+        }
+        Peek::Object => {
+            let first = match jiter.next_object_bytes()? {
+                Some(k) => Some(text_of(k, text)?),
+                None => None,
+            };
+            if first.is_some() {
+                if depth >= MAX_DEPTH {
+                    return Err(Failure::Depth(jiter.current_index()));
+                }
+                loop {
+                    let peek = jiter.peek()?;
+                    skip_value(jiter, peek, text, depth + 1)?;
+                    match jiter.next_key_bytes()? {
+                        Some(k) => {
+                            text_of(k, text)?;
+                        }
+                        None => break,
+                    }
+                }
+            }
+        }
+        _ => {
+            jiter.known_number(peek)?;
+        }
+    }
+    Ok(())
 }

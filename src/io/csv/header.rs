@@ -29,6 +29,7 @@ pub(super) struct Header {
 }
 
 /// What a CSV column holds.
+#[derive(Clone, Copy)]
 pub(super) enum Column {
     /// A field of the schema.
     Field(&'static FieldSpec),

@@ -9,6 +9,7 @@ pub(super) mod row;
 mod splitter;
 
 use std::io::Read;
+use std::sync::Arc;
 
 use self::cell::CellSyntax;
 use self::header::{Column, Header};
@@ -32,6 +33,9 @@ pub(super) struct Csv {
     utf8: Utf8Scan,
     /// The rows that are not UTF-8.
     not_utf8: NotUtf8Records,
+    /// What the rows read whole ([`Csv::next_owned`]) share, made once the columns are
+    /// mapped (`None`: to make again).
+    shape: Option<Arc<Shape>>,
 }
 
 impl Default for Csv {
@@ -42,6 +46,65 @@ impl Default for Csv {
             cells: Cells::new(0),
             utf8: Utf8Scan::default(),
             not_utf8: NotUtf8Records::default(),
+            shape: None,
+        }
+    }
+}
+
+/// What every row of a file shares, to read a row away from the reader (on another
+/// thread): the header's names and order, the columns and how cells are written.
+pub(crate) struct Shape {
+    names: Vec<String>,
+    order: Vec<usize>,
+    columns: Vec<Column>,
+    list_separators: Vec<char>,
+    decimal_comma: bool,
+}
+
+/// A row that can be read ([`Csv::next_owned`]: as many cells as names, UTF-8), held
+/// whole, with what it shares with the other rows: validated or made an entry as the
+/// reader would, anywhere.
+pub(crate) struct OwnedRow {
+    shape: Arc<Shape>,
+    line: u64,
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl OwnedRow {
+    fn row(&self) -> Row<'_> {
+        let shape = &*self.shape;
+        Row {
+            names: &shape.names,
+            order: &shape.order,
+            columns: &shape.columns,
+            text: &self.text,
+            ends: &self.ends,
+            syntax: CellSyntax {
+                list_separators: &shape.list_separators,
+                decimal_comma: shape.decimal_comma,
+            },
+        }
+    }
+
+    /// The length of its cells' text.
+    pub(crate) fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// The row validated as a `T`, as [`Csv::next_checked`] validates it.
+    pub(crate) fn check<T: Record>(&self, validator: &Validator) -> CheckedEntry<T> {
+        CheckedEntry {
+            line: self.line,
+            checked: self.row().check(validator),
+        }
+    }
+
+    /// The row as an entry, as [`Csv::next_entry`] makes it.
+    pub(crate) fn entry(&self) -> Entry {
+        Entry {
+            line: self.line,
+            input: Input::Fields(self.row().map()),
         }
     }
 }
@@ -84,6 +147,52 @@ impl Csv {
     /// Forgets the columns' mapping: the fields changed.
     pub(super) fn forget_columns(&mut self) {
         self.columns = None;
+        self.shape = None;
+    }
+
+    /// Reads the next row whole, to be validated or made an entry elsewhere
+    /// ([`OwnedRow`]): what [`Csv::next_checked`] and [`Csv::next_entry`] read, the same
+    /// errors, without reading the cells.
+    pub(crate) fn next_owned<R: Read>(
+        &mut self,
+        src: &mut Source<R>,
+        options: &ReadOptions,
+    ) -> Next<OwnedRow> {
+        let read = self.next(src, options, |row, line| {
+            (line, row.text.to_owned(), row.ends.to_vec())
+        })?;
+        let (line, text, ends) = match read {
+            None => return Ok(None),
+            Some(Err(e)) => return Ok(Some(Err(e))),
+            Some(Ok(row)) => row,
+        };
+        let shape = self.shape(options);
+        Ok(Some(Ok(OwnedRow {
+            shape,
+            line,
+            text,
+            ends,
+        })))
+    }
+
+    /// The rows' shape, made once the columns are mapped.
+    fn shape(&mut self, options: &ReadOptions) -> Arc<Shape> {
+        if let Some(shape) = &self.shape {
+            return Arc::clone(shape);
+        }
+        let (names, order, decimal_comma) = match &self.header {
+            Some(h) => (h.names.clone(), h.order.clone(), h.delimiter == b';'),
+            None => Default::default(),
+        };
+        let shape = Arc::new(Shape {
+            names,
+            order,
+            columns: self.columns.clone().unwrap_or_default(),
+            list_separators: options.csv_list_separators.clone(),
+            decimal_comma,
+        });
+        self.shape = Some(Arc::clone(&shape));
+        shape
     }
 
     /// Reads the next row as an entry.

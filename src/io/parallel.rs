@@ -1,0 +1,352 @@
+//! Reading on one thread, validating on several: [`Parallel`] ([`Reader::parallel`]).
+//!
+//! The reader's thread reads the records whole (the format's framing: JSON Lines' line
+//! ends, a JSON array's elements, CSV rows with their quoted line breaks; the size limit,
+//! UTF-8 and the cell count checked), in order, with every error a sequential reading
+//! gives, and hands them over in batches to `jobs` worker threads ([`std::thread::scope`],
+//! no dependency), which do the rest of the reader's work on each record (its syntax
+//! checked, its cells read, validated). The results come back in the order of the input:
+//! each item is exactly the one [`Reader::next_checked`] (or [`Iterator::next`]) gives.
+//!
+//! Memory stays bounded: at most `2 × jobs + 2` batches are between the reader and the
+//! caller at any time, a batch holding at most [`BATCH_RECORDS`] records (or
+//! [`Parallel::with_batch_size`]) and [`BATCH_BYTES`] bytes of text (one record if
+//! larger).
+
+use std::collections::VecDeque;
+use std::io::Read;
+use std::num::NonZeroUsize;
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::Mutex;
+
+use super::csv::OwnedRow;
+use super::entry::{CheckedEntry, Entry};
+use super::error::RecordError;
+use super::item::Item;
+use super::json::OwnedJson;
+use super::reader::Reader;
+use crate::validate::Validator;
+use crate::Record;
+
+/// The most records in one batch handed to a worker, by default
+/// ([`Parallel::with_batch_size`]).
+pub(crate) const BATCH_RECORDS: usize = 256;
+
+/// The most bytes of record text in one batch handed to a worker (a batch holds one
+/// record at least, whatever its size).
+pub(crate) const BATCH_BYTES: usize = 256 * 1024;
+
+/// A record read whole by the reader's thread, its reading finished on a worker.
+pub(crate) enum Owned {
+    /// A JSON or JSON Lines record's text.
+    Json(OwnedJson),
+    /// A CSV row's cells.
+    Row(OwnedRow),
+    /// A record the reader had already made an entry (read ahead to tell the kind).
+    Entry(Entry),
+}
+
+impl Owned {
+    /// The bytes the record holds, to size batches.
+    fn len(&self) -> usize {
+        match self {
+            Owned::Json(json) => json.len(),
+            Owned::Row(row) => row.len(),
+            Owned::Entry(_) => 0,
+        }
+    }
+
+    /// What [`Reader::next_checked`] gives for the record.
+    fn check<T: Record>(&self, validator: &Validator) -> Result<CheckedEntry<T>, RecordError> {
+        match self {
+            Owned::Json(json) => json.check(validator),
+            Owned::Row(row) => Ok(row.check(validator)),
+            Owned::Entry(entry) => Ok(CheckedEntry {
+                line: entry.line,
+                checked: entry.input.check(validator),
+            }),
+        }
+    }
+
+    /// What [`Iterator::next`] gives for the record.
+    fn entry(self) -> Result<Entry, RecordError> {
+        match self {
+            Owned::Json(json) => json.entry(),
+            Owned::Row(row) => Ok(row.entry()),
+            Owned::Entry(entry) => Ok(entry),
+        }
+    }
+}
+
+/// A [`Reader`] read on its thread and validated on `jobs` threads, in the order of the
+/// input: see [`Reader::parallel`].
+#[derive(Debug)]
+#[must_use = "a Parallel does nothing until `checked` or `entries` runs it"]
+pub struct Parallel<'r, R: Read> {
+    reader: &'r mut Reader<R>,
+    jobs: NonZeroUsize,
+    batch: NonZeroUsize,
+}
+
+impl<R: Read> Reader<R> {
+    /// The records of this reader validated on `jobs` threads ([`Parallel::checked`]), or
+    /// made entries and mapped on them ([`Parallel::entries`]), given back in the order
+    /// of the input on the calling thread: the same items, the same lines, in the same
+    /// order as [`Reader::checked`] and the plain iterator give them, whatever `jobs` is.
+    /// With `jobs` 1, no thread is started. The [`Validator`] is shared by the threads.
+    ///
+    /// The reading itself (a line's end, a CSV row's quotes, the size limit, UTF-8) stays
+    /// on the calling thread; each record's syntax, cells and validation go to the
+    /// workers.
+    ///
+    /// ```
+    /// use std::num::NonZeroUsize;
+    /// use data_inclusion_schema::io::{Format, Item, Reader};
+    /// use data_inclusion_schema::v1::Structure;
+    /// use data_inclusion_schema::validate::Validator;
+    ///
+    /// let jsonl: String = (1..=1000)
+    ///     .map(|i| format!("{{\"source\": \"dora\", \"id\": \"dora--{i}\", \"nom\": \"{}\", \"date_maj\": \"2025-02-14\"}}\n",
+    ///         if i % 100 == 0 { "M" } else { "Mission locale" }))
+    ///     .collect();
+    /// let validator = Validator::new();
+    /// let mut lines_in_error = Vec::new();
+    /// let mut reader = Reader::new(jsonl.as_bytes(), Format::JsonLines);
+    /// reader.parallel(NonZeroUsize::new(4).unwrap()).checked::<Structure, ()>(&validator, |item| {
+    ///     if let Item::Record(entry) = item {
+    ///         if !entry.checked.is_valid() {
+    ///             lines_in_error.push(entry.line);
+    ///         }
+    ///     }
+    ///     Ok(())
+    /// })?;
+    /// assert_eq!(lines_in_error, [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
+    /// # Ok::<(), ()>(())
+    /// ```
+    pub fn parallel(&mut self, jobs: NonZeroUsize) -> Parallel<'_, R> {
+        Parallel {
+            reader: self,
+            jobs,
+            batch: NonZeroUsize::new(BATCH_RECORDS).unwrap_or(NonZeroUsize::MIN),
+        }
+    }
+}
+
+impl<R: Read> Parallel<'_, R> {
+    /// At most `records` records in a batch handed to a worker (256 by
+    /// default): larger batches cost less to hand over, smaller ones keep the workers
+    /// busy on short inputs. The items given are the same whatever it is.
+    pub fn with_batch_size(mut self, records: NonZeroUsize) -> Self {
+        self.batch = records;
+        self
+    }
+
+    /// Validates every record as a `T` and gives each item to `each`, in the order of the
+    /// input: the items [`Reader::checked`] gives. An error of `each` stops the reading
+    /// (the records being validated are dropped) and is returned.
+    pub fn checked<T, E>(
+        self,
+        validator: &Validator,
+        each: impl FnMut(Item<CheckedEntry<T>>) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        T: Record + Send,
+    {
+        self.checked_map(validator, |entry| entry, each)
+    }
+
+    /// [`Parallel::checked`], each validated record mapped by `map` on the worker
+    /// threads: what the caller does not need (the typed record, when only the problems
+    /// matter) is dropped there.
+    ///
+    /// ```
+    /// use std::num::NonZeroUsize;
+    /// use data_inclusion_schema::io::{Format, Reader};
+    /// use data_inclusion_schema::v1::Structure;
+    /// use data_inclusion_schema::validate::Validator;
+    ///
+    /// let jsonl = "{\"source\": \"dora\", \"id\": \"dora--1\", \"nom\": \"M\", \"date_maj\": \"2025-02-14\"}\n";
+    /// let validator = Validator::new();
+    /// let mut codes = Vec::new();
+    /// Reader::new(jsonl.as_bytes(), Format::JsonLines)
+    ///     .parallel(NonZeroUsize::new(2).unwrap())
+    ///     .checked_map::<Structure, _, ()>(
+    ///         &validator,
+    ///         |entry| (entry.line, entry.checked.problems),
+    ///         |item| {
+    ///             let (line, problems) = item.record().unwrap();
+    ///             codes.extend(problems.iter().map(|p| (line, p.code().as_str())));
+    ///             Ok(())
+    ///         },
+    ///     )?;
+    /// assert_eq!(codes, [(1, "string_too_short")]);
+    /// # Ok::<(), ()>(())
+    /// ```
+    pub fn checked_map<T, U, E>(
+        self,
+        validator: &Validator,
+        map: impl Fn(CheckedEntry<T>) -> U + Sync,
+        mut each: impl FnMut(Item<U>) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        T: Record,
+        U: Send,
+    {
+        let reader = self.reader;
+        reader.read_as::<T>();
+        if self.jobs.get() == 1 {
+            while let Some(item) = reader.next_checked::<T>(validator) {
+                each(item.map(&map))?;
+            }
+            return Ok(());
+        }
+        let (jobs, batch) = (self.jobs, self.batch.get());
+        let work = |owned: Owned| owned.check::<T>(validator).map(&map);
+        run(reader, jobs, batch, work, each)
+    }
+
+    /// Makes an [`Entry`] of every record, maps it with `map` on the worker threads, and
+    /// gives each item to `each`, in the order of the input: the items of the plain
+    /// iterator, mapped. An error of `each` stops the reading and is returned.
+    ///
+    /// ```
+    /// use std::num::NonZeroUsize;
+    /// use data_inclusion_schema::io::{Format, Item, Reader};
+    /// use data_inclusion_schema::v1::Structure;
+    /// use data_inclusion_schema::validate::Validator;
+    ///
+    /// let csv = "id,nom,source,date_maj\ndora--1,Mission locale,dora,2025-02-14\n\"dora\n--2\",M,dora,2025-02-14\n";
+    /// let validator = Validator::new();
+    /// let mut seen = Vec::new();
+    /// let mut reader = Reader::new(csv.as_bytes(), Format::Csv);
+    /// reader.parallel(NonZeroUsize::new(2).unwrap()).entries(
+    ///     |entry| (entry.line, entry.input.check::<Structure>(&validator).problems.len()),
+    ///     |item| {
+    ///         seen.push(item.record().unwrap());
+    ///         Ok::<(), ()>(())
+    ///     },
+    /// )?;
+    /// assert_eq!(seen, [(2, 0), (3, 1)]);
+    /// # Ok::<(), ()>(())
+    /// ```
+    pub fn entries<U, E>(
+        self,
+        map: impl Fn(Entry) -> U + Sync,
+        mut each: impl FnMut(Item<U>) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        U: Send,
+    {
+        let reader = self.reader;
+        if self.jobs.get() == 1 {
+            for item in reader.by_ref() {
+                each(item.map(&map))?;
+            }
+            return Ok(());
+        }
+        let (jobs, batch) = (self.jobs, self.batch.get());
+        run(reader, jobs, batch, |owned| owned.entry().map(&map), each)
+    }
+}
+
+/// The items of one batch, read or done.
+type Batch<T> = Vec<Item<T>>;
+
+/// A batch to do, and where its result goes.
+type Job<U> = (Batch<Owned>, SyncSender<Batch<U>>);
+
+/// Reads `reader` on this thread, `work`s its records on `jobs` threads, and gives the
+/// items to `each` in order.
+fn run<R: Read, U: Send, E>(
+    reader: &mut Reader<R>,
+    jobs: NonZeroUsize,
+    batch_records: usize,
+    work: impl Fn(Owned) -> Result<U, RecordError> + Sync,
+    mut each: impl FnMut(Item<U>) -> Result<(), E>,
+) -> Result<(), E> {
+    let in_flight = 2 * jobs.get() + 2;
+    let (to_do, queue) = mpsc::sync_channel::<Job<U>>(in_flight);
+    let queue = Mutex::new(queue);
+    let work = &work;
+    let queue = &queue;
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.get() {
+            scope.spawn(move || loop {
+                // The lock is held while waiting for a job only: one worker waits, the
+                // others work.
+                let job = match queue.lock() {
+                    Ok(queue) => queue.recv(),
+                    Err(_) => return,
+                };
+                let Ok((batch, done)) = job else { return };
+                let items = batch
+                    .into_iter()
+                    .map(|item| match item {
+                        Item::Record(owned) => match work(owned) {
+                            Ok(done) => Item::Record(done),
+                            Err(e) => Item::Unreadable(e),
+                        },
+                        Item::Unreadable(e) => Item::Unreadable(e),
+                        Item::Stopped(e) => Item::Stopped(e),
+                    })
+                    .collect();
+                // The caller may have stopped: then nobody waits for this batch.
+                let _ = done.send(items);
+            });
+        }
+        let mut pending: VecDeque<Receiver<Batch<U>>> = VecDeque::with_capacity(in_flight);
+        let mut ended = false;
+        let result = loop {
+            while !ended && pending.len() < in_flight {
+                let batch = read_batch(reader, batch_records, &mut ended);
+                if batch.is_empty() {
+                    break;
+                }
+                let (done, result) = mpsc::sync_channel(1);
+                if to_do.send((batch, done)).is_err() {
+                    // No worker left (one panicked): the scope says so.
+                    ended = true;
+                    break;
+                }
+                pending.push_back(result);
+            }
+            let Some(next) = pending.pop_front() else {
+                break Ok(());
+            };
+            // A worker that panicked drops its batch's sender: the scope says so.
+            let Ok(items) = next.recv() else {
+                break Ok(());
+            };
+            if let Err(e) = items.into_iter().try_for_each(&mut each) {
+                break Err(e);
+            }
+        };
+        // The workers end once the queue is closed and empty.
+        drop(to_do);
+        result
+    })
+}
+
+/// Reads the next batch of at most `records` items; `ended` once the reading ends (its
+/// last item, an [`Item::Stopped`], in the batch).
+fn read_batch<R: Read>(reader: &mut Reader<R>, records: usize, ended: &mut bool) -> Batch<Owned> {
+    let mut batch = Vec::with_capacity(records.min(BATCH_RECORDS));
+    let mut bytes = 0;
+    while batch.len() < records && bytes < BATCH_BYTES {
+        let Some(item) = reader.next_owned() else {
+            *ended = true;
+            break;
+        };
+        let item = Item::from(item);
+        if let Item::Record(owned) = &item {
+            bytes += owned.len();
+        }
+        let stopped = item.is_stopped();
+        batch.push(item);
+        if stopped {
+            *ended = true;
+            break;
+        }
+    }
+    batch
+}
