@@ -446,6 +446,13 @@ fn localize_command(mut command: Command, path: &str, lang: Lang) -> Command {
         "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
         Ui::Usage.text(lang)
     );
+    // The help and version flags under the other options' heading: French's own (a space
+    // before clap's colon), clap's in English, so that there is one "Options" section.
+    let flags_heading = if lang == Lang::Fr {
+        Some("Options ")
+    } else {
+        None
+    };
     command = command
         .help_template(template)
         .subcommand_help_heading(Ui::Commands.text(lang))
@@ -456,12 +463,7 @@ fn localize_command(mut command: Command, path: &str, lang: Lang) -> Command {
                 .long("help")
                 .action(ArgAction::Help)
                 .help(Ui::HelpFlag.text(lang))
-                // clap's own heading in English: one "Options" section.
-                .help_heading(if lang == Lang::Fr {
-                    Some("Options ")
-                } else {
-                    None
-                }),
+                .help_heading(flags_heading),
         );
     if path.is_empty() {
         command = command.disable_version_flag(true).arg(
@@ -470,12 +472,7 @@ fn localize_command(mut command: Command, path: &str, lang: Lang) -> Command {
                 .long("version")
                 .action(ArgAction::Version)
                 .help(Ui::VersionFlag.text(lang))
-                // clap's own heading in English: one "Options" section.
-                .help_heading(if lang == Lang::Fr {
-                    Some("Options ")
-                } else {
-                    None
-                }),
+                .help_heading(flags_heading),
         );
     }
     let ids: Vec<String> = command
