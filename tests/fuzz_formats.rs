@@ -165,3 +165,28 @@ fn regression_a_page_on_which_parquet_divides_by_zero_is_a_read_error() {
         "{read:?}"
     );
 }
+
+/// Found by the `parquet` target (FUZZING.md, finding 4): a corrupt Parquet file whose
+/// first bytes are `FE FF`, a UTF-16 byte-order mark in a text file. A Parquet file is
+/// bytes: a plain reader gave « encodé en UTF-16 : enregistrez-le en UTF-8 », advice
+/// that makes no sense for Parquet, while the tool's reading (`read_detected`) said that
+/// the file is not valid Parquet. Both now say the latter.
+#[test]
+fn regression_a_parquet_file_starting_with_fe_ff_is_not_taken_for_utf16() {
+    let bytes = std::fs::read(support::path(
+        "tests/fixtures/fuzz/parquet-starting-with-fe-ff.parquet",
+    ))
+    .unwrap();
+    assert_eq!(bytes[..2], [0xFE, 0xFF]);
+    let plain: Vec<Item<_>> = Reader::new(&bytes[..], Format::Parquet).collect();
+    let [Item::Stopped(e)] = &plain[..] else {
+        panic!("{plain:?}")
+    };
+    let message = e.to_string();
+    assert!(message.starts_with("Parquet : "), "{message}");
+    assert!(!message.contains("UTF-16"), "{message}");
+    let detected = data_inclusion_schema::io::read_detected(&bytes[..], Format::Parquet, None)
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(detected.to_string(), message);
+}

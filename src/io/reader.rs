@@ -102,6 +102,17 @@ impl Records {
         }
     }
 
+    /// Whether the records are text, whose encoding is checked before the first byte (a
+    /// UTF-8 byte-order mark skipped, UTF-16 refused); a Parquet file is bytes, whatever
+    /// its first ones are.
+    fn is_text(&self) -> bool {
+        match self {
+            #[cfg(feature = "parquet")]
+            Records::Parquet(_) => false,
+            _ => true,
+        }
+    }
+
     /// The error that stops the reading of a format this build does not read.
     fn disabled(format: Format) -> ReadError {
         ReadError::FormatNotEnabled {
@@ -490,7 +501,7 @@ impl<R: Read> Reader<R> {
     }
 
     /// Reads the next item from the input with `next`, which reads one record of the
-    /// format (after the byte-order mark, skipped).
+    /// format (after the byte-order mark of a text format, skipped).
     fn produce_with<T>(
         &mut self,
         next: impl FnOnce(&mut Records, &mut Source<R>, &ReadOptions) -> Next<T>,
@@ -498,7 +509,12 @@ impl<R: Read> Reader<R> {
         if self.done {
             return None;
         }
-        let result = match self.src.start() {
+        let started = if self.records.is_text() {
+            self.src.start()
+        } else {
+            Ok(())
+        };
+        let result = match started {
             Ok(()) => next(&mut self.records, &mut self.src, &self.options),
             Err(e) => Err(e),
         };
