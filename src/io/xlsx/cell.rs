@@ -11,10 +11,13 @@
 //! - a date or a date-time is Python's `str` of openpyxl's `datetime` (`2025-02-14
 //!   00:00:00`, with `.ffffff` when it has a fraction of a second, rounded to the
 //!   millisecond as openpyxl rounds it); a time alone (a serial below 1) is `14:00:00`;
-//!   a duration is Python's `str` of a `timedelta` (`1 day, 2:00:00`);
+//!   a duration is Python's `str` of a `timedelta` (`1 day, 2:00:00`); a serial beyond
+//!   Python's dates (years 1 to 9999) or durations (999 999 999 days) is missing, as
+//!   openpyxl makes it an error (« outside the limits for dates »);
 //! - a string is kept as it is, spaces included.
 
 use calamine::DataRef;
+use chrono::Datelike;
 
 /// pandas' default missing values (`pandas.io.parsers` `STR_NA_VALUES`), which a string
 /// cell read with `dtype=str` becomes `NaN` for.
@@ -32,8 +35,8 @@ pub(crate) fn pandas_text(cell: &DataRef<'_>) -> Option<String> {
         DataRef::Bool(b) => Some(if *b { "True" } else { "False" }.to_string()),
         DataRef::Int(i) => Some(i.to_string()),
         DataRef::Float(f) => number(*f),
-        DataRef::DateTime(dt) if dt.is_duration() => Some(timedelta(dt.as_f64())),
-        DataRef::DateTime(dt) => Some(datetime(dt.as_f64(), is_1904(dt))),
+        DataRef::DateTime(dt) if dt.is_duration() => timedelta(dt.as_f64()),
+        DataRef::DateTime(dt) => datetime(dt.as_f64(), is_1904(dt)),
         DataRef::DateTimeIso(s) => Some(s.replacen('T', " ", 1)),
         DataRef::DurationIso(s) => Some(s.clone()),
     }
@@ -48,8 +51,11 @@ pub(crate) fn is_blank(cell: &DataRef<'_>) -> bool {
 /// Whether a date cell counts from 1904 (old Mac workbooks): calamine's date for it is
 /// then about four years after the 1900 system's.
 fn is_1904(dt: &calamine::ExcelDateTime) -> bool {
-    let from_1900 = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
-        .and_then(|e| e.checked_add_signed(chrono::TimeDelta::days(dt.as_f64().floor() as i64)));
+    // (`try_days`: a serial of any size, such as 1e300, is no date, and no panic.)
+    let from_1900 = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).and_then(|e| {
+        chrono::TimeDelta::try_days(dt.as_f64().floor() as i64)
+            .and_then(|days| e.checked_add_signed(days))
+    });
     match (dt.as_datetime(), from_1900) {
         (Some(calamine), Some(ours)) => (calamine.date() - ours).num_days() > 1000,
         _ => false,
@@ -136,13 +142,13 @@ pub(crate) fn python_repr(f: f64) -> String {
 
 /// A date serial as openpyxl's `from_excel` turns it into a `datetime` (or a `time`
 /// below 1), written as Python's `str`.
-fn datetime(value: f64, is_1904: bool) -> String {
+fn datetime(value: f64, is_1904: bool) -> Option<String> {
     let day = value.floor();
     let fraction = value - day;
     // openpyxl rounds the time of day to the millisecond (Python's round: half to even).
     let ms = round_half_even(fraction * 86_400_000.0) as i64;
     if (0.0..1.0).contains(&value) && ms < 86_400_000 {
-        return time_text(ms);
+        return Some(time_text(ms));
     }
     let mut days = day as i64;
     let epoch = if is_1904 {
@@ -154,23 +160,19 @@ fn datetime(value: f64, is_1904: bool) -> String {
         }
         chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
     };
-    let Some(epoch) = epoch.and_then(|e| e.and_hms_opt(0, 0, 0)) else {
-        return python_repr(value);
-    };
-    let moment = epoch
-        .checked_add_signed(chrono::TimeDelta::days(days))
-        .and_then(|d| d.checked_add_signed(chrono::TimeDelta::milliseconds(ms)));
-    match moment {
-        Some(m) => {
-            let micros = m.and_utc().timestamp_subsec_micros();
-            if micros == 0 {
-                m.format("%Y-%m-%d %H:%M:%S").to_string()
-            } else {
-                format!("{}.{micros:06}", m.format("%Y-%m-%d %H:%M:%S"))
-            }
-        }
-        None => python_repr(value),
-    }
+    let epoch = epoch.and_then(|e| e.and_hms_opt(0, 0, 0))?;
+    // Beyond chrono's dates (a serial such as 1e300): Python's repr of the number, and
+    // no panic (`try_days`).
+    let moment = chrono::TimeDelta::try_days(days)
+        .and_then(|days| epoch.checked_add_signed(days))
+        .and_then(|d| d.checked_add_signed(chrono::TimeDelta::try_milliseconds(ms)?));
+    let m = moment.filter(|m| (1..=9999).contains(&m.year()))?;
+    let micros = m.and_utc().timestamp_subsec_micros();
+    Some(if micros == 0 {
+        m.format("%Y-%m-%d %H:%M:%S").to_string()
+    } else {
+        format!("{}.{micros:06}", m.format("%Y-%m-%d %H:%M:%S"))
+    })
 }
 
 /// A time of day in milliseconds as Python's `str` of a `time`.
@@ -186,9 +188,13 @@ fn time_text(ms: i64) -> String {
 
 /// A duration in days as Python's `str` of a `timedelta` (openpyxl rounds it to the
 /// millisecond).
-fn timedelta(value: f64) -> String {
+fn timedelta(value: f64) -> Option<String> {
     let total_ms = round_half_even(value * 86_400_000.0) as i64;
     let days = total_ms.div_euclid(86_400_000);
+    // Python's `timedelta.max` and `min`.
+    if !(-999_999_999..=999_999_999).contains(&days) {
+        return None;
+    }
     let rest = total_ms.rem_euclid(86_400_000);
     let time = {
         let (s, ms) = (rest / 1000, rest % 1000);
@@ -199,11 +205,11 @@ fn timedelta(value: f64) -> String {
             format!("{base}.{:06}", ms * 1000)
         }
     };
-    match days {
+    Some(match days {
         0 => time,
         1 | -1 => format!("{days} day, {time}"),
         _ => format!("{days} days, {time}"),
-    }
+    })
 }
 
 fn round_half_even(x: f64) -> f64 {
@@ -245,16 +251,52 @@ mod tests {
 
     #[test]
     fn dates_as_openpyxl_and_python_write_them() {
+        let date = |value: f64, is_1904: bool| datetime(value, is_1904);
         // 2025-01-02 is serial 45659.
-        assert_eq!(datetime(45659.0, false), "2025-01-02 00:00:00");
+        assert_eq!(date(45659.0, false).as_deref(), Some("2025-01-02 00:00:00"));
         assert_eq!(
-            datetime(45659.0 + (3.0 * 3600.0 + 4.0 * 60.0 + 5.6) / 86400.0, false),
-            "2025-01-02 03:04:05.600000"
+            date(45659.0 + (3.0 * 3600.0 + 4.0 * 60.0 + 5.6) / 86400.0, false).as_deref(),
+            Some("2025-01-02 03:04:05.600000")
         );
-        assert_eq!(datetime(14.0 / 24.0, false), "14:00:00");
-        assert_eq!(datetime(1.0, false), "1900-01-01 00:00:00");
-        assert_eq!(datetime(61.0, false), "1900-03-01 00:00:00");
-        assert_eq!(datetime(0.0, true), "00:00:00");
-        assert_eq!(timedelta(1.0 + 2.0 / 24.0), "1 day, 2:00:00");
+        assert_eq!(date(14.0 / 24.0, false).as_deref(), Some("14:00:00"));
+        assert_eq!(date(1.0, false).as_deref(), Some("1900-01-01 00:00:00"));
+        assert_eq!(date(61.0, false).as_deref(), Some("1900-03-01 00:00:00"));
+        assert_eq!(date(0.0, true).as_deref(), Some("00:00:00"));
+        assert_eq!(
+            timedelta(1.0 + 2.0 / 24.0).as_deref(),
+            Some("1 day, 2:00:00")
+        );
+    }
+
+    /// Serials beyond Python's dates and durations, as pandas 3.1.1 over openpyxl 3.1.5
+    /// reads them (a date-formatted cell, then a `[h]:mm:ss` one): openpyxl makes them
+    /// errors, which pandas reads as missing. The fuzz target `xlsx` found that 1e300
+    /// panicked here (chrono's `TimeDelta::days`).
+    #[test]
+    fn serials_beyond_pythons_dates_are_missing_as_pandas_reads_them() {
+        for (value, text) in [
+            (2_958_465.0, Some("9999-12-31 00:00:00")),
+            (2_958_465.5, Some("9999-12-31 12:00:00")),
+            (2_958_466.0, None),
+            (-1.0, Some("1899-12-29 00:00:00")),
+            (-693_593.0, Some("0001-01-01 00:00:00")),
+            (-693_594.0, None),
+            (1e15, None),
+            (1e300, None),
+            (-1e300, None),
+            (f64::MAX, None),
+        ] {
+            assert_eq!(datetime(value, false).as_deref(), text, "{value}");
+        }
+        assert_eq!(datetime(1e300, true), None);
+        for (value, text) in [
+            (999_999_999.5, Some("999999999 days, 12:00:00")),
+            (-999_999_999.0, Some("-999999999 days, 0:00:00")),
+            (1e9, None),
+            (-1e9, None),
+            (1e300, None),
+        ] {
+            assert_eq!(timedelta(value).as_deref(), text, "{value}");
+        }
     }
 }
