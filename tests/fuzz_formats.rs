@@ -190,3 +190,40 @@ fn regression_a_parquet_file_starting_with_fe_ff_is_not_taken_for_utf16() {
         .unwrap_err();
     assert_eq!(detected.to_string(), message);
 }
+
+/// Found by the `geojson` target (FUZZING.md, finding 6): a FeatureCollection with two
+/// `features` members. The second array's features were read after the first's with
+/// their positions starting again at 1, so that two records had the same position; a
+/// JSON reader keeps one of the two arrays (Python's `json`, the last). The features of
+/// the first are read, then the reading stops at the second with a clear error.
+#[test]
+fn regression_a_second_features_member_stops_the_reading() {
+    let feature = |id: &str| {
+        format!(
+            r#"{{"type": "Feature", "properties": {{"id": "{id}", "source": "dora", "nom": "CCAS", "date_maj": "2025-02-14"}}, "geometry": null}}"#
+        )
+    };
+    let geojson = format!(
+        "{{\"type\": \"FeatureCollection\",\n\"features\": [{}, {}],\n\"features\": [{}]}}\n",
+        feature("a"),
+        feature("b"),
+        feature("c")
+    );
+    let items: Vec<Item<_>> = Reader::new(geojson.as_bytes(), Format::GeoJson).collect();
+    let lines: Vec<u64> = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Record(entry) => Some(entry.line),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lines, [1, 2]);
+    let Some(Item::Stopped(e)) = items.last() else {
+        panic!("{items:?}")
+    };
+    assert!(
+        e.to_string()
+            .contains("la FeatureCollection a un second membre « features »"),
+        "{e}"
+    );
+}

@@ -6,7 +6,8 @@
 //! (one at a time, its text only), and its `properties` are the record. When they have no
 //! `longitude` or `latitude`, the feature's Point gives them (`[longitude, latitude]`). A
 //! feature's line ([`Entry::line`](super::Entry::line)) is its position in the collection
-//! (1-based), errors giving its physical line too.
+//! (1-based), errors giving its physical line too. A second `features` member stops the
+//! reading with an error (its features read first are kept).
 //!
 //! Writing: what the data.gouv.fr export writes (geopandas, through pyogrio and GDAL): one
 //! Feature per record, its `properties` the record's fields in the export's order then
@@ -191,6 +192,15 @@ impl Features {
         let first = skip_ws(src)?;
         match key.as_str() {
             "features" => {
+                // A second array of features: JSON readers keep one of the two (Python's
+                // the last), so its features would be lost or counted twice elsewhere;
+                // their positions would start again at 1 here.
+                if self.seen_features {
+                    return Err(ReadError::GeoJson {
+                        line: src.line,
+                        message: "la FeatureCollection a un second membre « features » : un seul est attendu".to_string(),
+                    });
+                }
                 if first != Some(b'[') {
                     return Err(ReadError::GeoJson {
                         line: src.line,
