@@ -58,7 +58,7 @@ referential = (ROOT / "src/v1/generated.rs").read_text()
 values = sorted(set(re.findall(r'=> "([a-z0-9-]+--[a-z0-9-]+|[a-z][a-z0-9-]*)",', referential)))
 for value in values:
     add("names", value)
-for name in ["json", "jsonl", "ndjson", "jsonlines", "csv", " CSV\t", "services", "Structure",
+for name in ["json", "jsonl", "ndjson", "jsonlines", "csv", "parquet", "pq", "geojson", " CSV\t", "services", "Structure",
              "export/services.NDJSON", "a.b.json", ".csv"]:
     add("names", name)
 for path in files("tests/malformed/*.csv") + files("tests/fixtures/datagouv/*.csv"):
@@ -166,7 +166,7 @@ for name, tokens in {
                               '"coordinates"', '"crs"', '"bbox"', '"name"', '"id"',
                               "[3.06, 50.63]", "[]", "[1]", "[1e400, 0]", "[null, null]"]
                + ['"%s"' % f for f in fields] + ['"%s"' % v for v in common],
-    "names": values + fields + ["json", "jsonl", "ndjson", "jsonlines", "csv", "structures",
+    "names": values + fields + ["json", "jsonl", "ndjson", "jsonlines", "csv", "parquet", "pq", "geojson", "structures",
                                 "services", "structure_id", ".", "/", " ", "\t", "\u00a0",
                                 "\u0130", ","],
 }.items():

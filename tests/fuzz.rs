@@ -787,6 +787,18 @@ fn fuzz_referentials_from_str() {
 
 // ------------------------------------------------------------------ format and kind detection
 
+/// Every name of a format `Format::from_str` takes (in any case, trimmed).
+const FORMAT_NAMES: [&str; 8] = [
+    "json",
+    "jsonl",
+    "ndjson",
+    "jsonlines",
+    "csv",
+    "parquet",
+    "pq",
+    "geojson",
+];
+
 #[test]
 fn fuzz_format_and_kind_detection() {
     let names = prop_oneof![
@@ -798,6 +810,9 @@ fn fuzz_format_and_kind_detection() {
                 "ndjson",
                 "jsonlines",
                 "csv",
+                "parquet",
+                "pq",
+                "geojson",
                 "JSON",
                 "Csv",
                 "xlsx",
@@ -829,8 +844,7 @@ fn fuzz_format_and_kind_detection() {
         (names, paths, columns),
         |(name, path, columns)| {
             let format = name.parse::<Format>().ok();
-            let known = ["json", "jsonl", "ndjson", "jsonlines", "csv"]
-                .contains(&name.trim().to_ascii_lowercase().as_str());
+            let known = FORMAT_NAMES.contains(&name.trim().to_ascii_lowercase().as_str());
             prop_assert_eq!(format.is_some(), known, "{:?}", name);
             if let Some(f) = format {
                 prop_assert_eq!(f.as_str().parse::<Format>().ok(), Some(f));

@@ -112,17 +112,29 @@ fn referentials(s: &str) {
     field::<Structure, ReseauPorteur>(&structure, "reseaux_porteurs", true, s);
 }
 
+/// Every name of a format `Format::from_str` takes (in any case, trimmed).
+const FORMAT_NAMES: [&str; 8] = [
+    "json",
+    "jsonl",
+    "ndjson",
+    "jsonlines",
+    "csv",
+    "parquet",
+    "pq",
+    "geojson",
+];
+
 fn detection(data: &[u8]) {
     let name = String::from_utf8_lossy(data);
     let key = name.trim().to_ascii_lowercase();
     match name.parse::<Format>() {
         Ok(format) => {
-            assert!(["json", "jsonl", "ndjson", "jsonlines", "csv"].contains(&key.as_str()));
+            assert!(FORMAT_NAMES.contains(&key.as_str()));
             assert_eq!(format.as_str().parse::<Format>(), Ok(format));
             assert_eq!(format.to_string().parse::<Format>(), Ok(format));
         }
         Err(e) => {
-            assert!(!["json", "jsonl", "ndjson", "jsonlines", "csv"].contains(&key.as_str()));
+            assert!(!FORMAT_NAMES.contains(&key.as_str()));
             assert_eq!(e.0, name);
             assert!(e.to_string().contains(name.as_ref()));
         }
