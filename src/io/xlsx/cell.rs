@@ -141,7 +141,8 @@ pub(crate) fn python_repr(f: f64) -> String {
 }
 
 /// A date serial as openpyxl's `from_excel` turns it into a `datetime` (or a `time`
-/// below 1), written as Python's `str`.
+/// below 1), written as Python's `str`; `None` beyond Python's dates (years 1 to 9999),
+/// where openpyxl makes the cell an error, which pandas reads as missing.
 fn datetime(value: f64, is_1904: bool) -> Option<String> {
     let day = value.floor();
     let fraction = value - day;
@@ -187,7 +188,7 @@ fn time_text(ms: i64) -> String {
 }
 
 /// A duration in days as Python's `str` of a `timedelta` (openpyxl rounds it to the
-/// millisecond).
+/// millisecond); `None` beyond Python's `timedelta` (999 999 999 days either way).
 fn timedelta(value: f64) -> Option<String> {
     let total_ms = round_half_even(value * 86_400_000.0) as i64;
     let days = total_ms.div_euclid(86_400_000);
