@@ -26,12 +26,6 @@ mod template;
 mod terminal;
 mod validate;
 
-// The reader's thread allocates each record's text and a worker frees it (`--jobs`):
-// glibc's allocator pays for every such free with its arena's lock, mimalloc does not
-// (BENCHMARKS.md, `--jobs`).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
