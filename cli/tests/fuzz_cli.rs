@@ -135,17 +135,7 @@ fn fuzz_cli_format_names() {
     let names = prop_oneof![
         "[^\0]{0,8}",
         (
-            select(vec![
-                "json",
-                "jsonl",
-                "ndjson",
-                "jsonlines",
-                "csv",
-                "parquet",
-                "pq",
-                "geojson",
-                "xlsx",
-            ]),
+            select(vec!["json", "jsonl", "ndjson", "jsonlines", "csv", "xlsx"]),
             select(vec!["", " ", "L", "\t", "É"]),
             any::<bool>()
         )
