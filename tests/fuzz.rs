@@ -804,21 +804,13 @@ fn fuzz_format_and_kind_detection() {
     let names = prop_oneof![
         any::<String>(),
         (
-            select(vec![
-                "json",
-                "jsonl",
-                "ndjson",
-                "jsonlines",
-                "csv",
-                "parquet",
-                "pq",
-                "geojson",
-                "JSON",
-                "Csv",
-                "xlsx",
-                "",
-                "."
-            ]),
+            select(
+                FORMAT_NAMES
+                    .iter()
+                    .chain(&["JSON", "Csv", "xlsx", "", "."])
+                    .copied()
+                    .collect::<Vec<_>>()
+            ),
             select(vec!["", " ", "\t", "\u{a0}", "l", ".gz", "\0", "İ"]),
             any::<bool>()
         )
