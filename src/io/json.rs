@@ -8,6 +8,7 @@ use std::io::Read;
 use super::entry::{CheckedEntry, Entry, Input};
 use super::error::{Next, ReadError, RecordError, RecordErrorKind};
 use super::options::ReadOptions;
+use super::parallel::Arena;
 use super::source::{utf8, Source};
 use crate::validate::Validator;
 use crate::Record;
@@ -85,8 +86,11 @@ impl Document {
         &mut self,
         src: &mut Source<R>,
         options: &ReadOptions,
+        arena: &mut Arena,
     ) -> Next<OwnedJson> {
-        self.next(src, options, OwnedJson::new)
+        self.next(src, options, |text, at| {
+            Ok(OwnedJson::push(arena, text, at))
+        })
     }
 
     /// Reads the next element of the document; `finish` makes the item of its text.
@@ -499,41 +503,42 @@ pub(super) fn json_checked<T: Record>(
     })
 }
 
-/// The text of a JSON record read whole, where it is: validated or made an entry as the
-/// reader would ([`json_checked`], [`json_entry`]), anywhere (on another thread).
+/// The text of a JSON record read whole, in its batch's [`Arena`]: validated or made an
+/// entry as the reader would ([`json_checked`], [`json_entry`]), anywhere (on another
+/// thread).
 pub(crate) struct OwnedJson {
-    text: String,
+    text: std::ops::Range<usize>,
     at: JsonAt,
 }
 
 impl OwnedJson {
-    pub(super) fn new(text: &str, at: JsonAt) -> Result<OwnedJson, RecordError> {
-        Ok(OwnedJson {
-            text: text.to_owned(),
+    /// The record's `text` written at the end of `arena`.
+    pub(super) fn push(arena: &mut Arena, text: &str, at: JsonAt) -> OwnedJson {
+        let start = arena.text.len();
+        arena.text.push_str(text);
+        OwnedJson {
+            text: start..arena.text.len(),
             at,
-        })
+        }
     }
 
-    /// The length of its text.
-    pub(crate) fn len(&self) -> usize {
-        self.text.len()
+    /// Its text, in the arena it was written to.
+    fn text<'a>(&self, arena: &'a Arena) -> &'a str {
+        arena.text.get(self.text.clone()).unwrap_or_default()
     }
 
     /// The record validated as a `T` ([`json_checked`]).
     pub(crate) fn check<T: Record>(
         &self,
+        arena: &Arena,
         validator: &Validator,
     ) -> Result<CheckedEntry<T>, RecordError> {
-        json_checked(&self.text, self.at, validator)
+        json_checked(self.text(arena), self.at, validator)
     }
 
-    /// The record as an entry ([`json_entry`], without copying the text again).
-    pub(crate) fn entry(self) -> Result<Entry, RecordError> {
-        json_record_syntax(&self.text, self.at)?;
-        Ok(Entry {
-            line: self.at.line,
-            input: Input::Json(self.text),
-        })
+    /// The record as an entry ([`json_entry`]).
+    pub(crate) fn entry(self, arena: &Arena) -> Result<Entry, RecordError> {
+        json_entry(self.text(arena), self.at)
     }
 }
 

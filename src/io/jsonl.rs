@@ -8,6 +8,7 @@ use super::entry::{CheckedEntry, Entry};
 use super::error::{Next, NotUtf8Records, RecordError};
 use super::json::{json_checked, json_entry, trim_json_ws, JsonAt, OwnedJson};
 use super::options::ReadOptions;
+use super::parallel::Arena;
 use super::source::{fast_utf8, Source};
 use crate::validate::Validator;
 use crate::Record;
@@ -47,8 +48,11 @@ impl Lines {
         &mut self,
         src: &mut Source<R>,
         options: &ReadOptions,
+        arena: &mut Arena,
     ) -> Next<OwnedJson> {
-        self.next(src, options, OwnedJson::new)
+        self.next(src, options, |text, at| {
+            Ok(OwnedJson::push(arena, text, at))
+        })
     }
 
     /// Reads the next line holding a record; `finish` makes the item of its text.

@@ -3,23 +3,29 @@
 //! The reader's thread reads the records whole (the format's framing: JSON Lines' line
 //! ends, a JSON array's elements, CSV rows with their quoted line breaks; the size limit,
 //! UTF-8 and the cell count checked), in order, with every error a sequential reading
-//! gives, and hands them over in batches to `jobs` worker threads ([`std::thread::scope`],
-//! no dependency), which do the rest of the reader's work on each record (its syntax
-//! checked, its cells read, validated). The results come back in the order of the input:
+//! gives, and hands them over in batches to `jobs - 1` worker threads
+//! ([`std::thread::scope`], no dependency), or does a batch itself when they are all
+//! busy: the rest of the reader's work on each record (its syntax checked, its cells
+//! read, validated). The results come back in the order of the input:
 //! each item is exactly the one [`Reader::next_checked`] (or [`Iterator::next`]) gives.
 //!
 //! Memory stays bounded: at most `2 × jobs + 2` batches are between the reader and the
 //! caller at any time, a batch holding at most [`BATCH_RECORDS`] records (or
 //! [`Parallel::with_batch_size`]) and [`BATCH_BYTES`] bytes of text (one record if
 //! larger).
+//!
+//! The records of a batch are written end to end in one buffer (an [`Arena`]), which the
+//! worker sends back once the batch is done, to be filled again: the reader's thread
+//! allocates nothing per record, and no memory goes from one thread to be freed on
+//! another record by record.
 
 use std::collections::VecDeque;
 use std::io::Read;
 use std::num::NonZeroUsize;
-use std::sync::mpsc::{self, Receiver, SyncSender};
-use std::sync::Mutex;
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex};
 
-use super::csv::OwnedRow;
+use super::csv::{OwnedRow, Shape};
 use super::entry::{CheckedEntry, Entry};
 use super::error::RecordError;
 use super::item::Item;
@@ -36,7 +42,48 @@ pub(crate) const BATCH_RECORDS: usize = 256;
 /// record at least, whatever its size).
 pub(crate) const BATCH_BYTES: usize = 256 * 1024;
 
-/// A record read whole by the reader's thread, its reading finished on a worker.
+/// An arena kept for the next batches only up to this capacity (a batch that held a
+/// huge record does not keep its memory).
+const ARENA_KEPT_UP_TO: usize = 4 * BATCH_BYTES;
+
+/// The text of the records of one batch, end to end, which the records read whole
+/// ([`Owned`]) point into; filled by the reader's thread, read by a worker, then cleared
+/// and sent back to be filled again.
+pub(crate) struct Arena {
+    /// The records' text (a JSON record's, a CSV row's cells').
+    pub(crate) text: String,
+    /// Where each cell of the CSV rows ends, in its row's text.
+    pub(crate) ends: Vec<usize>,
+    /// What the batch's CSV rows share (one `Arc` for the batch, not one per row).
+    pub(crate) shape: Option<Arc<Shape>>,
+}
+
+impl Arena {
+    /// An arena for a new batch.
+    fn new() -> Arena {
+        Arena {
+            text: String::with_capacity(BATCH_BYTES + BATCH_BYTES / 4),
+            ends: Vec::new(),
+            shape: None,
+        }
+    }
+
+    /// Cleared for the next batch; `None` when it grew too large to keep.
+    fn recycled(mut self) -> Option<Arena> {
+        if self.text.capacity() > ARENA_KEPT_UP_TO
+            || self.ends.capacity() > ARENA_KEPT_UP_TO / std::mem::size_of::<usize>()
+        {
+            return None;
+        }
+        self.text.clear();
+        self.ends.clear();
+        self.shape = None;
+        Some(self)
+    }
+}
+
+/// A record read whole by the reader's thread (its text in the batch's [`Arena`]), its
+/// reading finished on a worker.
 pub(crate) enum Owned {
     /// A JSON or JSON Lines record's text.
     Json(OwnedJson),
@@ -47,20 +94,15 @@ pub(crate) enum Owned {
 }
 
 impl Owned {
-    /// The bytes the record holds, to size batches.
-    fn len(&self) -> usize {
-        match self {
-            Owned::Json(json) => json.len(),
-            Owned::Row(row) => row.len(),
-            Owned::Entry(_) => 0,
-        }
-    }
-
     /// What [`Reader::next_checked`] gives for the record.
-    fn check<T: Record>(&self, validator: &Validator) -> Result<CheckedEntry<T>, RecordError> {
+    fn check<T: Record>(
+        &self,
+        arena: &Arena,
+        validator: &Validator,
+    ) -> Result<CheckedEntry<T>, RecordError> {
         match self {
-            Owned::Json(json) => json.check(validator),
-            Owned::Row(row) => Ok(row.check(validator)),
+            Owned::Json(json) => json.check(arena, validator),
+            Owned::Row(row) => Ok(row.check(arena, validator)),
             Owned::Entry(entry) => Ok(CheckedEntry {
                 line: entry.line,
                 checked: entry.input.check(validator),
@@ -69,10 +111,10 @@ impl Owned {
     }
 
     /// What [`Iterator::next`] gives for the record.
-    fn entry(self) -> Result<Entry, RecordError> {
+    fn entry(self, arena: &Arena) -> Result<Entry, RecordError> {
         match self {
-            Owned::Json(json) => json.entry(),
-            Owned::Row(row) => Ok(row.entry()),
+            Owned::Json(json) => json.entry(arena),
+            Owned::Row(row) => Ok(row.entry(arena)),
             Owned::Entry(entry) => Ok(entry),
         }
     }
@@ -201,7 +243,7 @@ impl<R: Read> Parallel<'_, R> {
             return Ok(());
         }
         let (jobs, batch) = (self.jobs, self.batch.get());
-        let work = |owned: Owned| owned.check::<T>(validator).map(&map);
+        let work = |arena: &Arena, owned: Owned| owned.check::<T>(arena, validator).map(&map);
         run(reader, jobs, batch, work, each)
     }
 
@@ -245,32 +287,75 @@ impl<R: Read> Parallel<'_, R> {
             return Ok(());
         }
         let (jobs, batch) = (self.jobs, self.batch.get());
-        run(reader, jobs, batch, |owned| owned.entry().map(&map), each)
+        let work = |arena: &Arena, owned: Owned| owned.entry(arena).map(&map);
+        run(reader, jobs, batch, work, each)
     }
 }
 
 /// The items of one batch, read or done.
 type Batch<T> = Vec<Item<T>>;
 
-/// A batch to do, and where its result goes.
-type Job<U> = (Batch<Owned>, SyncSender<Batch<U>>);
+/// A batch to do (its records' text in the arena), and where its result goes.
+type Job<U> = (Arena, Batch<Owned>, SyncSender<Batch<U>>);
 
-/// Reads `reader` on this thread, `work`s its records on `jobs` threads, and gives the
-/// items to `each` in order.
+/// A batch given to a worker, or done on the reader's thread.
+enum Pending<U> {
+    /// Done on the reader's thread.
+    Done(Batch<U>),
+    /// Being done by a worker.
+    Sent(Receiver<Batch<U>>),
+}
+
+/// `work`s the records of `batch` (their text in `arena`): the items done, and the arena
+/// cleared to be filled again (unless it grew too large to keep).
+fn do_batch<U>(
+    work: &impl Fn(&Arena, Owned) -> Result<U, RecordError>,
+    arena: Arena,
+    batch: Batch<Owned>,
+) -> (Batch<U>, Option<Arena>) {
+    let items = batch
+        .into_iter()
+        .map(|item| match item {
+            Item::Record(owned) => match work(&arena, owned) {
+                Ok(done) => Item::Record(done),
+                Err(e) => Item::Unreadable(e),
+            },
+            Item::Unreadable(e) => Item::Unreadable(e),
+            Item::Stopped(e) => Item::Stopped(e),
+        })
+        .collect();
+    (items, arena.recycled())
+}
+
+/// Reads `reader` on this thread, `work`s its records on this thread and `jobs - 1`
+/// others, and gives the items to `each` in order.
+///
+/// The reader's thread is one of the `jobs`: it gives each batch it reads to the workers
+/// while they have one waiting at most, and does it itself otherwise. No more threads run
+/// than `jobs` (a reader thread beside `jobs` workers would take turns with them on the
+/// cores, and each batch would be read on one core and validated on another): the
+/// batches the reader's thread does itself are validated while their text is still in
+/// its core's cache.
 fn run<R: Read, U: Send, E>(
     reader: &mut Reader<R>,
     jobs: NonZeroUsize,
     batch_records: usize,
-    work: impl Fn(Owned) -> Result<U, RecordError> + Sync,
+    work: impl Fn(&Arena, Owned) -> Result<U, RecordError> + Sync,
     mut each: impl FnMut(Item<U>) -> Result<(), E>,
 ) -> Result<(), E> {
     let in_flight = 2 * jobs.get() + 2;
-    let (to_do, queue) = mpsc::sync_channel::<Job<U>>(in_flight);
+    let workers = jobs.get() - 1;
+    // One batch waiting per worker: beyond, the reader's thread does the batch itself.
+    let (to_do, queue) = mpsc::sync_channel::<Job<U>>(workers.max(1));
     let queue = Mutex::new(queue);
+    // The arenas of the batches done, back to the reader's thread.
+    let (give_back, spare) = mpsc::channel::<Arena>();
+    let mut spares: Vec<Arena> = Vec::new();
     let work = &work;
     let queue = &queue;
     std::thread::scope(|scope| {
-        for _ in 0..jobs.get() {
+        for _ in 0..workers {
+            let give_back: Sender<Arena> = give_back.clone();
             scope.spawn(move || loop {
                 // The lock is held while waiting for a job only: one worker waits, the
                 // others work.
@@ -278,44 +363,53 @@ fn run<R: Read, U: Send, E>(
                     Ok(queue) => queue.recv(),
                     Err(_) => return,
                 };
-                let Ok((batch, done)) = job else { return };
-                let items = batch
-                    .into_iter()
-                    .map(|item| match item {
-                        Item::Record(owned) => match work(owned) {
-                            Ok(done) => Item::Record(done),
-                            Err(e) => Item::Unreadable(e),
-                        },
-                        Item::Unreadable(e) => Item::Unreadable(e),
-                        Item::Stopped(e) => Item::Stopped(e),
-                    })
-                    .collect();
+                let Ok((arena, batch, done)) = job else {
+                    return;
+                };
+                let (items, arena) = do_batch(work, arena, batch);
+                if let Some(arena) = arena {
+                    // The reader may have stopped: then the arena is dropped.
+                    let _ = give_back.send(arena);
+                }
                 // The caller may have stopped: then nobody waits for this batch.
                 let _ = done.send(items);
             });
         }
-        let mut pending: VecDeque<Receiver<Batch<U>>> = VecDeque::with_capacity(in_flight);
+        drop(give_back);
+        let mut pending: VecDeque<Pending<U>> = VecDeque::with_capacity(in_flight);
         let mut ended = false;
         let result = loop {
             while !ended && pending.len() < in_flight {
-                let batch = read_batch(reader, batch_records, &mut ended);
+                let mut arena = spares
+                    .pop()
+                    .or_else(|| spare.try_recv().ok())
+                    .unwrap_or_else(Arena::new);
+                let batch = read_batch(reader, &mut arena, batch_records, &mut ended);
                 if batch.is_empty() {
+                    spares.push(arena);
                     break;
                 }
                 let (done, result) = mpsc::sync_channel(1);
-                if to_do.send((batch, done)).is_err() {
-                    // No worker left (one panicked): the scope says so.
-                    ended = true;
-                    break;
+                match to_do.try_send((arena, batch, done)) {
+                    Ok(()) => pending.push_back(Pending::Sent(result)),
+                    // The workers are busy (or there are none left: one panicked, which
+                    // the scope says): this thread does the batch.
+                    Err(TrySendError::Full((arena, batch, _)))
+                    | Err(TrySendError::Disconnected((arena, batch, _))) => {
+                        let (items, arena) = do_batch(work, arena, batch);
+                        spares.extend(arena);
+                        pending.push_back(Pending::Done(items));
+                    }
                 }
-                pending.push_back(result);
             }
-            let Some(next) = pending.pop_front() else {
-                break Ok(());
-            };
-            // A worker that panicked drops its batch's sender: the scope says so.
-            let Ok(items) = next.recv() else {
-                break Ok(());
+            let items = match pending.pop_front() {
+                None => break Ok(()),
+                Some(Pending::Done(items)) => items,
+                // A worker that panicked drops its batch's sender: the scope says so.
+                Some(Pending::Sent(result)) => match result.recv() {
+                    Ok(items) => items,
+                    Err(_) => break Ok(()),
+                },
             };
             if let Err(e) = items.into_iter().try_for_each(&mut each) {
                 break Err(e);
@@ -327,20 +421,21 @@ fn run<R: Read, U: Send, E>(
     })
 }
 
-/// Reads the next batch of at most `records` items; `ended` once the reading ends (its
-/// last item, an [`Item::Stopped`], in the batch).
-fn read_batch<R: Read>(reader: &mut Reader<R>, records: usize, ended: &mut bool) -> Batch<Owned> {
+/// Reads the next batch of at most `records` items, their text into `arena`; `ended`
+/// once the reading ends (its last item, an [`Item::Stopped`], in the batch).
+fn read_batch<R: Read>(
+    reader: &mut Reader<R>,
+    arena: &mut Arena,
+    records: usize,
+    ended: &mut bool,
+) -> Batch<Owned> {
     let mut batch = Vec::with_capacity(records.min(BATCH_RECORDS));
-    let mut bytes = 0;
-    while batch.len() < records && bytes < BATCH_BYTES {
-        let Some(item) = reader.next_owned() else {
+    while batch.len() < records && arena.text.len() < BATCH_BYTES {
+        let Some(item) = reader.next_owned(arena) else {
             *ended = true;
             break;
         };
         let item = Item::from(item);
-        if let Item::Record(owned) = &item {
-            bytes += owned.len();
-        }
         let stopped = item.is_stopped();
         batch.push(item);
         if stopped {

@@ -16,7 +16,7 @@ use super::item::Item;
 use super::json::Document;
 use super::jsonl::Lines;
 use super::options::{CsvCells, ReadOptions};
-use super::parallel::Owned;
+use super::parallel::{Arena, Owned};
 use super::source::Source;
 use crate::spec::FieldSpec;
 use crate::validate::Validator;
@@ -453,19 +453,22 @@ impl<R: Read> Reader<R> {
     /// The next item, its record read whole but neither validated nor made an entry
     /// ([`Owned`]): what [`Reader::next_checked`] and [`Iterator::next`] read, the same
     /// errors in the same order, the rest of their work left to do elsewhere.
-    pub(super) fn next_owned(&mut self) -> Option<Result<Result<Owned, RecordError>, ReadError>> {
+    pub(super) fn next_owned(
+        &mut self,
+        arena: &mut Arena,
+    ) -> Option<Result<Result<Owned, RecordError>, ReadError>> {
         if let Some(item) = self.lookahead.pop_front() {
             return Some(item.map(|record| record.map(Owned::Entry)));
         }
         self.produce_with(|records, src, options| match records {
             Records::Json(document) => document
-                .next_owned(src, options)
+                .next_owned(src, options, arena)
                 .map(|next| next.map(|record| record.map(Owned::Json))),
             Records::JsonLines(lines) => lines
-                .next_owned(src, options)
+                .next_owned(src, options, arena)
                 .map(|next| next.map(|record| record.map(Owned::Json))),
             Records::Csv(csv) => csv
-                .next_owned(src, options)
+                .next_owned(src, options, arena)
                 .map(|next| next.map(|record| record.map(Owned::Row))),
             // Read as entries here (their cells or properties decoded on this thread),
             // validated on the workers.

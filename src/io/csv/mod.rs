@@ -9,6 +9,7 @@ pub(super) mod row;
 mod splitter;
 
 use std::io::Read;
+use std::ops::Range;
 use std::sync::Arc;
 
 use self::cell::CellSyntax;
@@ -18,6 +19,7 @@ use self::splitter::{Cells, Splitter};
 use super::entry::{CheckedEntry, Entry, Input};
 use super::error::{Next, NotUtf8Records, ReadError, RecordError, RecordErrorKind};
 use super::options::ReadOptions;
+use super::parallel::Arena;
 use super::source::{fast_utf8, Source, Utf8Scan};
 use crate::validate::Validator;
 use crate::Record;
@@ -61,50 +63,53 @@ pub(crate) struct Shape {
     decimal_comma: bool,
 }
 
-/// A row that can be read ([`Csv::next_owned`]: as many cells as names, UTF-8), held
-/// whole, with what it shares with the other rows: validated or made an entry as the
-/// reader would, anywhere.
+/// A row that can be read ([`Csv::next_owned`]: as many cells as names, UTF-8), its
+/// text and cells' ends in its batch's [`Arena`] (with the shape the rows share):
+/// validated or made an entry as the reader would, anywhere.
 pub(crate) struct OwnedRow {
-    shape: Arc<Shape>,
     line: u64,
-    text: String,
-    ends: Vec<usize>,
+    text: Range<usize>,
+    ends: Range<usize>,
 }
 
 impl OwnedRow {
-    fn row(&self) -> Row<'_> {
-        let shape = &*self.shape;
+    fn row<'a>(&self, arena: &'a Arena) -> Row<'a> {
+        let (names, order, columns, list_separators, decimal_comma) = match &arena.shape {
+            Some(shape) => (
+                &shape.names[..],
+                &shape.order[..],
+                &shape.columns[..],
+                &shape.list_separators[..],
+                shape.decimal_comma,
+            ),
+            None => (&[][..], &[][..], &[][..], &[][..], false),
+        };
         Row {
-            names: &shape.names,
-            order: &shape.order,
-            columns: &shape.columns,
-            text: &self.text,
-            ends: &self.ends,
+            names,
+            order,
+            columns,
+            text: arena.text.get(self.text.clone()).unwrap_or_default(),
+            ends: arena.ends.get(self.ends.clone()).unwrap_or_default(),
             syntax: CellSyntax {
-                list_separators: &shape.list_separators,
-                decimal_comma: shape.decimal_comma,
+                list_separators,
+                decimal_comma,
             },
         }
     }
 
-    /// The length of its cells' text.
-    pub(crate) fn len(&self) -> usize {
-        self.text.len()
-    }
-
     /// The row validated as a `T`, as [`Csv::next_checked`] validates it.
-    pub(crate) fn check<T: Record>(&self, validator: &Validator) -> CheckedEntry<T> {
+    pub(crate) fn check<T: Record>(&self, arena: &Arena, validator: &Validator) -> CheckedEntry<T> {
         CheckedEntry {
             line: self.line,
-            checked: self.row().check(validator),
+            checked: self.row(arena).check(validator),
         }
     }
 
     /// The row as an entry, as [`Csv::next_entry`] makes it.
-    pub(crate) fn entry(&self) -> Entry {
+    pub(crate) fn entry(&self, arena: &Arena) -> Entry {
         Entry {
             line: self.line,
-            input: Input::Fields(self.row().map()),
+            input: Input::Fields(self.row(arena).map()),
         }
     }
 }
@@ -157,22 +162,29 @@ impl Csv {
         &mut self,
         src: &mut Source<R>,
         options: &ReadOptions,
+        arena: &mut Arena,
     ) -> Next<OwnedRow> {
-        let read = self.next(src, options, |row, line| {
-            (line, row.text.to_owned(), row.ends.to_vec())
-        })?;
-        let (line, text, ends) = match read {
-            None => return Ok(None),
-            Some(Err(e)) => return Ok(Some(Err(e))),
-            Some(Ok(row)) => row,
-        };
-        let shape = self.shape(options);
-        Ok(Some(Ok(OwnedRow {
-            shape,
-            line,
-            text,
-            ends,
-        })))
+        if arena.shape.is_none() {
+            // The shape is made once the header is read (and after a change of the
+            // columns): a batch's rows all have the shape of its first row.
+            self.read_header(src, options)?;
+            if self.header.is_some() {
+                if self.columns.is_none() {
+                    self.map_columns(options);
+                }
+                arena.shape = Some(self.shape(options));
+            }
+        }
+        self.next(src, options, |row, line| {
+            let (text, ends) = (arena.text.len(), arena.ends.len());
+            arena.text.push_str(row.text);
+            arena.ends.extend_from_slice(row.ends);
+            OwnedRow {
+                line,
+                text: text..arena.text.len(),
+                ends: ends..arena.ends.len(),
+            }
+        })
     }
 
     /// The rows' shape, made once the columns are mapped.
