@@ -138,8 +138,9 @@ impl<R: Read> Reader<R> {
     /// With `jobs` 1, no thread is started. The [`Validator`] is shared by the threads.
     ///
     /// The reading itself (a line's end, a CSV row's quotes, the size limit, UTF-8) stays
-    /// on the calling thread; each record's syntax, cells and validation go to the
-    /// workers.
+    /// on the calling thread; each record's syntax, cells and validation go, a batch of
+    /// records at a time, to `jobs - 1` worker threads, or are done on the calling thread
+    /// when the workers are busy: `jobs` threads work, no more.
     ///
     /// ```
     /// use std::num::NonZeroUsize;
