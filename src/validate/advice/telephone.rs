@@ -13,8 +13,17 @@
 //! its metadata); the short numbers with the pattern of France's short codes in
 //! libphonenumber's `ShortNumberMetadata.xml` (version 9.0.33, the one the crate carries),
 //! which the crate does not read.
+//!
+//! Each thread reads the numbers with its own copy of the metadata of the French
+//! territories (`PhoneNumberMetadata-FR.xml`, written by
+//! `scripts/telephone/trim_metadata.py`: the crate's `PhoneNumberMetadata.xml` reduced to
+//! the territories of the country codes above, 12 of them): the crate's default database
+//! keeps its compiled regular expressions in one cache behind a lock, which threads
+//! validating side by side would take turns on. The verdicts are the same (`tests`).
 
 use std::sync::OnceLock;
+
+use phonenumber::metadata::Database;
 
 use phonenumber::country::Id;
 
@@ -44,6 +53,24 @@ const REGIONS: &[(Id, &str)] = &[
     (Id::FR, "33"),
 ];
 
+/// libphonenumber's metadata of the territories of the country codes of [`REGIONS`]
+/// (`scripts/telephone/trim_metadata.py`).
+const METADATA: &str = include_str!("PhoneNumberMetadata-FR.xml");
+
+thread_local! {
+    /// This thread's database of [`METADATA`]; `None` if it did not load (then the
+    /// crate's default database, shared by the threads, is used).
+    static DATABASE: Option<Database> = Database::parse(METADATA).ok();
+}
+
+/// `f` with this thread's database.
+fn with_database<T>(f: impl FnOnce(&Database) -> T) -> T {
+    DATABASE.with(|db| match db {
+        Some(db) => f(db),
+        None => f(&phonenumber::metadata::DATABASE),
+    })
+}
+
 /// Longer than this, a value is not one telephone number.
 const MAX_LEN: usize = 64;
 
@@ -64,6 +91,11 @@ const MAX_LEN: usize = 64;
 /// assert!(!is_french_telephone("sur rendez-vous"));
 /// ```
 pub fn is_french_telephone(text: &str) -> bool {
+    with_database(|db| is_french_telephone_in(db, text))
+}
+
+/// [`is_french_telephone`] with the metadata of `db`.
+fn is_french_telephone_in(db: &Database, text: &str) -> bool {
     let text = text.trim();
     if text.is_empty() || text.len() > MAX_LEN {
         return false;
@@ -106,11 +138,11 @@ pub fn is_french_telephone(text: &str) -> bool {
         // An overseas number written with +33 (a department's number: +33 262 …) read
         // with the region's own code, as the pipeline does.
         if let (false, Some(rest)) = (fr, plus33) {
-            if valid_in(region, &format!("+{code}{rest}"), fr) {
+            if valid_in(db, region, &format!("+{code}{rest}"), fr) {
                 return true;
             }
         }
-        if valid_in(region, &compact, fr) {
+        if valid_in(db, region, &compact, fr) {
             return true;
         }
     }
@@ -118,9 +150,9 @@ pub fn is_french_telephone(text: &str) -> bool {
 }
 
 /// Whether `number` parses, with `region` as the default, into a valid number of one of
-/// the regions (not a foreign one).
-fn valid_in(region: Id, number: &str, fr: bool) -> bool {
-    let Ok(parsed) = phonenumber::parse(Some(region), number) else {
+/// the regions (not a foreign one), with the metadata of `db`.
+fn valid_in(db: &Database, region: Id, number: &str, fr: bool) -> bool {
+    let Ok(parsed) = phonenumber::parse_with(db, Some(region), number) else {
         return false;
     };
     let national = parsed.national().to_string();
@@ -132,10 +164,10 @@ fn valid_in(region: Id, number: &str, fr: bool) -> bool {
     if parsed.code().source() == phonenumber::country::Source::Default && national.len() == 6 {
         return false;
     }
-    parsed.is_valid()
+    parsed.is_valid_with(db)
         && parsed
-            .country()
-            .id()
+            .metadata(db)
+            .and_then(|m| m.id().parse::<Id>().ok())
             .is_some_and(|id| REGIONS.iter().any(|&(r, _)| r == id))
 }
 
@@ -207,6 +239,79 @@ mod tests {
             }
         }
         assert_eq!(checked, 1080);
+    }
+
+    /// The crate's whole database, shared by the threads.
+    fn full() -> &'static Database {
+        &phonenumber::metadata::DATABASE
+    }
+
+    /// The metadata loads, with every region the advice gives as a hint to the parser
+    /// (which panics on a region its database does not have).
+    #[test]
+    fn the_french_metadata_loads_with_every_region() {
+        DATABASE.with(|db| {
+            let db = db.as_ref().expect("PhoneNumberMetadata-FR.xml loads");
+            for (region, code) in REGIONS {
+                let meta = db.by_id(region.as_ref()).expect("a region of REGIONS");
+                assert_eq!(meta.country_code().to_string(), *code);
+            }
+        });
+    }
+
+    /// A number in any of the writings the advice reads, with the country codes of the
+    /// regions, their trunk prefixes, and others.
+    fn number() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let prefix = prop::sample::select(vec![
+            "", "0", "00", "+33", "0033", "+33 (0)", "+262", "+590", "+594", "+596", "+508",
+            "+681", "+689", "+687", "00262", "00590", "+1", "+44", "+32", "+41", "+352", "+377",
+            "+212", "0262", "0269", "0590", "0594", "0596", "0508", "+33262", "+33590", "+33 6",
+            "06", "07", "08", "09",
+        ]);
+        let digits = prop::collection::vec(0..10u8, 0..12);
+        let separator = prop::sample::select(vec!["", " ", ".", "-"]);
+        (prefix, digits, separator).prop_map(|(prefix, digits, separator)| {
+            let mut out = prefix.to_string();
+            for (i, d) in digits.iter().enumerate() {
+                if i % 2 == 0 && i > 0 {
+                    out.push_str(separator);
+                }
+                out.push(char::from(b'0' + d));
+            }
+            out
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// The French territories' metadata gives the verdict of the crate's whole
+        /// database, on numbers of every region and of other countries.
+        #[test]
+        fn the_french_metadata_gives_the_whole_database_s_verdicts(text in number()) {
+            let ours = with_database(|db| is_french_telephone_in(db, &text));
+            proptest::prop_assert_eq!(ours, is_french_telephone_in(full(), &text), "{}", text);
+        }
+    }
+
+    /// The same on every third three-digit lead after each prefix of the regions.
+    #[test]
+    fn the_french_metadata_agrees_on_every_overseas_prefix() {
+        let mut agreed = 0;
+        for prefix in [
+            "0", "+33", "+262", "+590", "+594", "+596", "+508", "+681", "+689", "+687",
+        ] {
+            for lead in (100..1000u32).step_by(3) {
+                for tail in ["000000", "123456", "1234567"] {
+                    let text = format!("{prefix}{lead}{tail}");
+                    let ours = with_database(|db| is_french_telephone_in(db, &text));
+                    assert_eq!(ours, is_french_telephone_in(full(), &text), "{text}");
+                    agreed += 1;
+                }
+            }
+        }
+        assert_eq!(agreed, 9_000);
     }
 
     #[test]
