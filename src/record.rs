@@ -48,4 +48,15 @@ pub trait Record: Serialize + DeserializeOwned + Clone + std::fmt::Debug {
         let _ = cx;
         None
     }
+
+    /// The single pass for the verdict alone (`Validator::is_valid_json`): `Some` exactly
+    /// when [`Self::fast_read`] gives a record, but no record is built (the fields the
+    /// schema does not know skipped, strings checked where the input lends them). The
+    /// generated types have one beside their `fast_read`; this default reads the record
+    /// and drops it.
+    #[cfg(feature = "validate")]
+    #[doc(hidden)]
+    fn fast_verdict<'t, S: crate::__private::Source<'t>>(cx: &mut S) -> Option<()> {
+        Self::fast_read(cx).map(drop)
+    }
 }

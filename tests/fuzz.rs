@@ -362,7 +362,43 @@ fn field_edit() -> impl Strategy<Value = FieldEdit> {
         3 => (name.clone(), json_value()).prop_map(|(n, v)| FieldEdit::Set(n, v)),
         1 => name.clone().prop_map(FieldEdit::Remove),
         2 => (name, proptest::collection::vec(json_value(), 0..4)).prop_map(|(n, v)| FieldEdit::SetList(n, v)),
+        1 => long_list(),
     ]
+}
+
+/// A list field set to a long list (around the single pass's 32 items, beyond which it
+/// looks for duplicates by hash) of a few values of one referential, or of any, so with
+/// duplicates before and after the 32nd item.
+fn long_list() -> impl Strategy<Value = FieldEdit> {
+    let lists = vec![
+        "thematiques",
+        "publics",
+        "reseaux_porteurs",
+        "modes_accueil",
+        "modes_mobilisation",
+        "mobilisable_par",
+        "zone_eligibilite",
+    ];
+    fn values<R: Referential>() -> Vec<String> {
+        R::VALUES.iter().map(|v| v.to_string()).collect()
+    }
+    let referential = prop_oneof![
+        Just(values::<Thematique>()),
+        Just(values::<Public>()),
+        Just(values::<ReseauPorteur>()),
+        Just(words().to_vec()),
+    ];
+    (
+        select(lists),
+        referential,
+        proptest::collection::vec(any::<proptest::sample::Index>(), 1..50),
+        proptest::collection::vec(any::<proptest::sample::Index>(), 28..40),
+    )
+        .prop_map(|(name, values, few, items)| {
+            let few: Vec<&String> = few.iter().map(|i| i.get(&values)).collect();
+            let items = items.iter().map(|i| Value::from(i.get(&few).as_str()));
+            FieldEdit::SetList(name, items.collect())
+        })
 }
 
 fn apply_fields(record: &mut Value, edits: &[FieldEdit]) {
@@ -491,6 +527,13 @@ fn check_text(text: &str) -> Result<(), TestCaseError> {
 fn check_text_as<R: Record>(validator: &Validator, text: &str) -> Result<(), TestCaseError> {
     let checked: Checked<R> = validator.check_json(text);
     let fast = validator.is_valid_json::<R>(text);
+    let (read, verdict) = validator.single_pass_answers_json::<R>(text);
+    prop_assert_eq!(
+        read,
+        verdict,
+        "fast_read and fast_verdict disagree on {}",
+        text
+    );
     prop_assert_eq!(
         checked.is_valid(),
         fast,
@@ -622,7 +665,8 @@ fn fuzz_validator_text_and_value_agree() {
 
 /// The single pass (which builds the record of a record with nothing to report) and the
 /// full check give the same outcome: the same record, the same problems, on text (plain
-/// and escaped) and on values.
+/// and escaped) and on values; and the single pass for the verdict alone
+/// (`Record::fast_verdict`, which builds nothing) answers where it builds the record.
 #[test]
 fn fuzz_single_pass_and_full_check_agree() {
     let count = pool().texts.len();
@@ -663,6 +707,17 @@ fn fuzz_single_pass_and_full_check_agree() {
                 prop_assert_eq!(
                     debug(validator.check_value::<R>(value)),
                     debug(validator.check_value_fully::<R>(value)),
+                    "{}",
+                    text
+                );
+                // The verdict-only pass answers where the record is built, and only there.
+                let (read, verdict) = validator.single_pass_answers_json::<R>(text);
+                prop_assert_eq!(read, verdict, "{}: {}", R::NAME, text);
+                let (read, verdict) = validator.single_pass_answers_value::<R>(value);
+                prop_assert_eq!(read, verdict, "{} (value): {}", R::NAME, text);
+                prop_assert_eq!(
+                    validator.is_valid_value::<R>(value),
+                    validator.check_value_fully::<R>(value).is_valid(),
                     "{}",
                     text
                 );

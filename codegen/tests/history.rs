@@ -108,7 +108,17 @@ fn validates_with_the_single_pass_as_without() {
     fn debug<R: std::fmt::Debug>(c: data_inclusion_schema::validate::Checked<R>) -> String {
         format!("{:?}", (c.record, c.problems))
     }
+    // The verdict alone (`fast_verdict`, generated beside `fast_read`) answers as both.
+    fn verdict<R: data_inclusion_schema::Record>(validator: &Validator, json: &str) {
+        let (read, verdict) = validator.single_pass_answers_json::<R>(json);
+        assert_eq!(read, verdict, "{json}");
+        let full = validator.check_json_fully::<R>(json).is_valid();
+        assert_eq!(validator.is_valid_json::<R>(json), full, "{json}");
+    }
     for json in records {
+        verdict::<v0_18_0_fast::Structure>(&validator, json);
+        verdict::<v0_5_0_fast::Structure>(&validator, json);
+        verdict::<v0_24_0_fast::Service>(&validator, json);
         let (fast, full) = (
             validator.check_json::<v0_18_0_fast::Structure>(json),
             validator.check_json_fully::<v0_18_0_fast::Structure>(json),

@@ -1,6 +1,7 @@
 //! The single pass against the full check (`check_text`): the same record, the same
 //! problems, the same verdict as `is_valid_json`, for `Service` and `Structure`, strict
-//! or not; and, when the text is JSON, `check_value` against `check_value_fully` and
+//! or not, and the verdict-only pass (`fast_verdict`) answering where `fast_read` builds
+//! the record; and, when the text is JSON, `check_value` against `check_value_fully` and
 //! against `check_json` of the value's text. Two kinds of input:
 //!
 //! - any text (an input whose first byte is not 0x01), JSON or not;

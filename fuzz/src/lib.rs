@@ -535,8 +535,9 @@ pub fn problem_keys(problems: &[Problem]) -> Vec<(String, &'static str, Level, V
 }
 
 /// The single pass against the full check on JSON text, as `R`: the same record, the
-/// same problems; `is_valid_json` the same verdict; an invalid record has an error, and
-/// every problem a code, a path and a message; a valid record written back is valid.
+/// same problems; `is_valid_json` the same verdict, and the verdict-only pass the same
+/// answer as the pass that builds the record; an invalid record has an error, and every
+/// problem a code, a path and a message; a valid record written back is valid.
 pub fn check_text_as<R: Record>(validator: &Validator, text: &str) {
     let checked: Checked<R> = validator.check_json(text);
     same_as_full_check_json::<R>(validator, text, &checked);
@@ -545,6 +546,8 @@ pub fn check_text_as<R: Record>(validator: &Validator, text: &str) {
         validator.is_valid_json::<R>(text),
         "check_json and is_valid_json disagree on {text:?}"
     );
+    let (read, verdict) = validator.single_pass_answers_json::<R>(text);
+    assert_eq!(read, verdict, "fast_read and fast_verdict disagree on {text:?}");
     let has_error = checked.problems.iter().any(|p| p.level == Level::Error);
     assert_eq!(checked.is_valid(), !has_error, "{:?}", checked.problems);
     for p in &checked.problems {
@@ -566,7 +569,8 @@ pub fn check_text_as<R: Record>(validator: &Validator, text: &str) {
 }
 
 /// The single pass against the full check on a JSON value (what CSV rows go through),
-/// and the value against its text: the same problems.
+/// and the value against its text: the same problems; the verdict-only pass the same
+/// answer as the pass that builds the record.
 pub fn check_value_as<R: Record>(validator: &Validator, value: &Value) {
     let checked: Checked<R> = validator.check_value(value);
     let full: Checked<R> = validator.check_value_fully(value);
@@ -576,6 +580,8 @@ pub fn check_value_as<R: Record>(validator: &Validator, value: &Value) {
         "the single pass and the full check disagree on the value {value}"
     );
     assert_eq!(checked.is_valid(), validator.is_valid_value::<R>(value));
+    let (read, verdict) = validator.single_pass_answers_value::<R>(value);
+    assert_eq!(read, verdict, "fast_read and fast_verdict disagree on {value}");
     let text = value.to_string();
     let from_text: Checked<R> = validator.check_json(&text);
     assert_eq!(

@@ -630,6 +630,120 @@ impl crate::Record for Structure {
             extra,
         })
     }
+    #[cfg(feature = "validate")]
+    fn fast_verdict<'t, S: crate::__private::Source<'t>>(cx: &mut S) -> Option<()> {
+        const F: &[crate::spec::FieldSpec] = Structure::FIELDS;
+        let mut seen = [false; 20usize];
+        let mut key = cx.first_key()?;
+        while let Some(k) = key {
+            match <Self as crate::Record>::field_index(&k) {
+                Some(0usize) => {
+                    cx.field_verdict::<Option<String>>(&F[0usize])?;
+                    seen[0usize] = true;
+                }
+                Some(1usize) => {
+                    cx.field_verdict::<Option<String>>(&F[1usize])?;
+                    seen[1usize] = true;
+                }
+                Some(2usize) => {
+                    cx.field_verdict::<Option<String>>(&F[2usize])?;
+                    seen[2usize] = true;
+                }
+                Some(3usize) => {
+                    cx.field_verdict::<Option<String>>(&F[3usize])?;
+                    seen[3usize] = true;
+                }
+                Some(4usize) => {
+                    cx.field_verdict::<Option<String>>(&F[4usize])?;
+                    seen[4usize] = true;
+                }
+                Some(5usize) => {
+                    cx.field_verdict::<Option<String>>(&F[5usize])?;
+                    seen[5usize] = true;
+                }
+                Some(6usize) => {
+                    cx.field_verdict::<Option<String>>(&F[6usize])?;
+                    seen[6usize] = true;
+                }
+                Some(7usize) => {
+                    cx.field_verdict::<::chrono::NaiveDate>(&F[7usize])?;
+                    seen[7usize] = true;
+                }
+                Some(8usize) => {
+                    cx.field_verdict::<Option<String>>(&F[8usize])?;
+                    seen[8usize] = true;
+                }
+                Some(9usize) => {
+                    cx.field_verdict::<Option<String>>(&F[9usize])?;
+                    seen[9usize] = true;
+                }
+                Some(10usize) => {
+                    cx.field_verdict::<String>(&F[10usize])?;
+                    seen[10usize] = true;
+                }
+                Some(11usize) => {
+                    cx.field_verdict::<Option<f64>>(&F[11usize])?;
+                    seen[11usize] = true;
+                }
+                Some(12usize) => {
+                    cx.field_verdict::<Option<String>>(&F[12usize])?;
+                    seen[12usize] = true;
+                }
+                Some(13usize) => {
+                    cx.field_verdict::<Option<f64>>(&F[13usize])?;
+                    seen[13usize] = true;
+                }
+                Some(14usize) => {
+                    cx.field_verdict::<String>(&F[14usize])?;
+                    seen[14usize] = true;
+                }
+                Some(15usize) => {
+                    cx.field_verdict::<Option<Vec<ReseauPorteur>>>(&F[15usize])?;
+                    seen[15usize] = true;
+                }
+                Some(16usize) => {
+                    cx.field_verdict::<Option<String>>(&F[16usize])?;
+                    seen[16usize] = true;
+                }
+                Some(17usize) => {
+                    cx.field_verdict::<Option<String>>(&F[17usize])?;
+                    seen[17usize] = true;
+                }
+                Some(18usize) => {
+                    cx.field_verdict::<String>(&F[18usize])?;
+                    seen[18usize] = true;
+                }
+                Some(19usize) => {
+                    cx.field_verdict::<Option<String>>(&F[19usize])?;
+                    seen[19usize] = true;
+                }
+                _ => cx.skip_unknown()?,
+            }
+            key = cx.next_key()?;
+        }
+        cx.end()?;
+        cx.absent_verdict::<Option<String>>(&F[0usize], seen[0usize])?;
+        cx.absent_verdict::<Option<String>>(&F[1usize], seen[1usize])?;
+        cx.absent_verdict::<Option<String>>(&F[2usize], seen[2usize])?;
+        cx.absent_verdict::<Option<String>>(&F[3usize], seen[3usize])?;
+        cx.absent_verdict::<Option<String>>(&F[4usize], seen[4usize])?;
+        cx.absent_verdict::<Option<String>>(&F[5usize], seen[5usize])?;
+        cx.absent_verdict::<Option<String>>(&F[6usize], seen[6usize])?;
+        cx.absent_verdict::<::chrono::NaiveDate>(&F[7usize], seen[7usize])?;
+        cx.absent_verdict::<Option<String>>(&F[8usize], seen[8usize])?;
+        cx.absent_verdict::<Option<String>>(&F[9usize], seen[9usize])?;
+        cx.absent_verdict::<String>(&F[10usize], seen[10usize])?;
+        cx.absent_verdict::<Option<f64>>(&F[11usize], seen[11usize])?;
+        cx.absent_verdict::<Option<String>>(&F[12usize], seen[12usize])?;
+        cx.absent_verdict::<Option<f64>>(&F[13usize], seen[13usize])?;
+        cx.absent_verdict::<String>(&F[14usize], seen[14usize])?;
+        cx.absent_verdict::<Option<Vec<ReseauPorteur>>>(&F[15usize], seen[15usize])?;
+        cx.absent_verdict::<Option<String>>(&F[16usize], seen[16usize])?;
+        cx.absent_verdict::<Option<String>>(&F[17usize], seen[17usize])?;
+        cx.absent_verdict::<String>(&F[18usize], seen[18usize])?;
+        cx.absent_verdict::<Option<String>>(&F[19usize], seen[19usize])?;
+        Some(())
+    }
 }
 impl ::serde::Serialize for Structure {
     fn serialize<S: ::serde::Serializer>(
@@ -1730,6 +1844,187 @@ impl crate::Record for Service {
             zone_eligibilite: cx.absent(&F[32usize], f32)?,
             extra,
         })
+    }
+    #[cfg(feature = "validate")]
+    fn fast_verdict<'t, S: crate::__private::Source<'t>>(cx: &mut S) -> Option<()> {
+        const F: &[crate::spec::FieldSpec] = Service::FIELDS;
+        let mut seen = [false; 33usize];
+        let mut key = cx.first_key()?;
+        while let Some(k) = key {
+            match <Self as crate::Record>::field_index(&k) {
+                Some(0usize) => {
+                    cx.field_verdict::<Option<String>>(&F[0usize])?;
+                    seen[0usize] = true;
+                }
+                Some(1usize) => {
+                    cx.field_verdict::<Option<String>>(&F[1usize])?;
+                    seen[1usize] = true;
+                }
+                Some(2usize) => {
+                    cx.field_verdict::<Option<String>>(&F[2usize])?;
+                    seen[2usize] = true;
+                }
+                Some(3usize) => {
+                    cx.field_verdict::<Option<String>>(&F[3usize])?;
+                    seen[3usize] = true;
+                }
+                Some(4usize) => {
+                    cx.field_verdict::<Option<String>>(&F[4usize])?;
+                    seen[4usize] = true;
+                }
+                Some(5usize) => {
+                    cx.field_verdict::<Option<String>>(&F[5usize])?;
+                    seen[5usize] = true;
+                }
+                Some(6usize) => {
+                    cx.field_verdict::<Option<String>>(&F[6usize])?;
+                    seen[6usize] = true;
+                }
+                Some(7usize) => {
+                    cx.field_verdict::<Option<String>>(&F[7usize])?;
+                    seen[7usize] = true;
+                }
+                Some(8usize) => {
+                    cx.field_verdict::<::chrono::NaiveDate>(&F[8usize])?;
+                    seen[8usize] = true;
+                }
+                Some(9usize) => {
+                    cx.field_verdict::<String>(&F[9usize])?;
+                    seen[9usize] = true;
+                }
+                Some(10usize) => {
+                    cx.field_verdict::<Option<Frais>>(&F[10usize])?;
+                    seen[10usize] = true;
+                }
+                Some(11usize) => {
+                    cx.field_verdict::<Option<String>>(&F[11usize])?;
+                    seen[11usize] = true;
+                }
+                Some(12usize) => {
+                    cx.field_verdict::<Option<String>>(&F[12usize])?;
+                    seen[12usize] = true;
+                }
+                Some(13usize) => {
+                    cx.field_verdict::<String>(&F[13usize])?;
+                    seen[13usize] = true;
+                }
+                Some(14usize) => {
+                    cx.field_verdict::<Option<f64>>(&F[14usize])?;
+                    seen[14usize] = true;
+                }
+                Some(15usize) => {
+                    cx.field_verdict::<Option<String>>(&F[15usize])?;
+                    seen[15usize] = true;
+                }
+                Some(16usize) => {
+                    cx.field_verdict::<Option<String>>(&F[16usize])?;
+                    seen[16usize] = true;
+                }
+                Some(17usize) => {
+                    cx.field_verdict::<Option<f64>>(&F[17usize])?;
+                    seen[17usize] = true;
+                }
+                Some(18usize) => {
+                    cx.field_verdict::<Option<Vec<PersonneMobilisatrice>>>(&F[18usize])?;
+                    seen[18usize] = true;
+                }
+                Some(19usize) => {
+                    cx.field_verdict::<Option<String>>(&F[19usize])?;
+                    seen[19usize] = true;
+                }
+                Some(20usize) => {
+                    cx.field_verdict::<Option<Vec<ModeAccueil>>>(&F[20usize])?;
+                    seen[20usize] = true;
+                }
+                Some(21usize) => {
+                    cx.field_verdict::<Option<Vec<ModeMobilisation>>>(&F[21usize])?;
+                    seen[21usize] = true;
+                }
+                Some(22usize) => {
+                    cx.field_verdict::<String>(&F[22usize])?;
+                    seen[22usize] = true;
+                }
+                Some(23usize) => {
+                    cx.field_verdict::<Option<i64>>(&F[23usize])?;
+                    seen[23usize] = true;
+                }
+                Some(24usize) => {
+                    cx.field_verdict::<Option<Vec<Public>>>(&F[24usize])?;
+                    seen[24usize] = true;
+                }
+                Some(25usize) => {
+                    cx.field_verdict::<Option<String>>(&F[25usize])?;
+                    seen[25usize] = true;
+                }
+                Some(26usize) => {
+                    cx.field_verdict::<String>(&F[26usize])?;
+                    seen[26usize] = true;
+                }
+                Some(27usize) => {
+                    cx.field_verdict::<String>(&F[27usize])?;
+                    seen[27usize] = true;
+                }
+                Some(28usize) => {
+                    cx.field_verdict::<Option<String>>(&F[28usize])?;
+                    seen[28usize] = true;
+                }
+                Some(29usize) => {
+                    cx.field_verdict::<Option<Vec<Thematique>>>(&F[29usize])?;
+                    seen[29usize] = true;
+                }
+                Some(30usize) => {
+                    cx.field_verdict::<Option<TypeService>>(&F[30usize])?;
+                    seen[30usize] = true;
+                }
+                Some(31usize) => {
+                    cx.field_verdict::<Option<f64>>(&F[31usize])?;
+                    seen[31usize] = true;
+                }
+                Some(32usize) => {
+                    cx.field_verdict::<Option<Vec<String>>>(&F[32usize])?;
+                    seen[32usize] = true;
+                }
+                _ => cx.skip_unknown()?,
+            }
+            key = cx.next_key()?;
+        }
+        cx.end()?;
+        cx.absent_verdict::<Option<String>>(&F[0usize], seen[0usize])?;
+        cx.absent_verdict::<Option<String>>(&F[1usize], seen[1usize])?;
+        cx.absent_verdict::<Option<String>>(&F[2usize], seen[2usize])?;
+        cx.absent_verdict::<Option<String>>(&F[3usize], seen[3usize])?;
+        cx.absent_verdict::<Option<String>>(&F[4usize], seen[4usize])?;
+        cx.absent_verdict::<Option<String>>(&F[5usize], seen[5usize])?;
+        cx.absent_verdict::<Option<String>>(&F[6usize], seen[6usize])?;
+        cx.absent_verdict::<Option<String>>(&F[7usize], seen[7usize])?;
+        cx.absent_verdict::<::chrono::NaiveDate>(&F[8usize], seen[8usize])?;
+        cx.absent_verdict::<String>(&F[9usize], seen[9usize])?;
+        cx.absent_verdict::<Option<Frais>>(&F[10usize], seen[10usize])?;
+        cx.absent_verdict::<Option<String>>(&F[11usize], seen[11usize])?;
+        cx.absent_verdict::<Option<String>>(&F[12usize], seen[12usize])?;
+        cx.absent_verdict::<String>(&F[13usize], seen[13usize])?;
+        cx.absent_verdict::<Option<f64>>(&F[14usize], seen[14usize])?;
+        cx.absent_verdict::<Option<String>>(&F[15usize], seen[15usize])?;
+        cx.absent_verdict::<Option<String>>(&F[16usize], seen[16usize])?;
+        cx.absent_verdict::<Option<f64>>(&F[17usize], seen[17usize])?;
+        cx.absent_verdict::<
+                Option<Vec<PersonneMobilisatrice>>,
+            >(&F[18usize], seen[18usize])?;
+        cx.absent_verdict::<Option<String>>(&F[19usize], seen[19usize])?;
+        cx.absent_verdict::<Option<Vec<ModeAccueil>>>(&F[20usize], seen[20usize])?;
+        cx.absent_verdict::<Option<Vec<ModeMobilisation>>>(&F[21usize], seen[21usize])?;
+        cx.absent_verdict::<String>(&F[22usize], seen[22usize])?;
+        cx.absent_verdict::<Option<i64>>(&F[23usize], seen[23usize])?;
+        cx.absent_verdict::<Option<Vec<Public>>>(&F[24usize], seen[24usize])?;
+        cx.absent_verdict::<Option<String>>(&F[25usize], seen[25usize])?;
+        cx.absent_verdict::<String>(&F[26usize], seen[26usize])?;
+        cx.absent_verdict::<String>(&F[27usize], seen[27usize])?;
+        cx.absent_verdict::<Option<String>>(&F[28usize], seen[28usize])?;
+        cx.absent_verdict::<Option<Vec<Thematique>>>(&F[29usize], seen[29usize])?;
+        cx.absent_verdict::<Option<TypeService>>(&F[30usize], seen[30usize])?;
+        cx.absent_verdict::<Option<f64>>(&F[31usize], seen[31usize])?;
+        cx.absent_verdict::<Option<Vec<String>>>(&F[32usize], seen[32usize])?;
+        Some(())
     }
 }
 impl ::serde::Serialize for Service {

@@ -14,7 +14,12 @@
 //! conformance corpus, hold both paths to the same outcome).
 //!
 //! The generated `Record::fast_read` of each record type calls this module (through
-//! `crate::__private`); the entry points are `Validator`'s.
+//! `crate::__private`); the entry points are `Validator`'s. Beside it, the generated
+//! `Record::fast_verdict` answers for the verdict alone (`Validator::is_valid_json`): the
+//! same walk, each field through [`Source::field_verdict`] and [`FastField::verdict`],
+//! which check a value without building it (a string where the input lends it, a list's
+//! items as borrowed strings), the fields the schema does not know skipped; `Some`
+//! exactly when `fast_read` gives a record (the tests below and in `tests/fuzz.rs`).
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -291,7 +296,8 @@ pub trait Source<'t>: Sized {
     }
 
     /// Reads any value at `depth` and forgets it, with the same outcome as
-    /// [`Source::raw`]. By default through [`Source::raw`].
+    /// [`Source::raw`] and [`Source::any`] (the verdict of a field of type `Any` is read
+    /// with it). By default through [`Source::raw`].
     fn skip_any(&mut self, peek: Peek, depth: usize) -> Option<()> {
         self.raw(peek, depth).map(drop)
     }
@@ -299,12 +305,46 @@ pub trait Source<'t>: Sized {
     /// The value of a key the schema does not know, kept as JSON text (`null` when only
     /// the verdict is wanted: the value is read, not kept).
     fn unknown(&mut self) -> Option<RawJson> {
+        if self.state().verdict_only {
+            return self.skip_unknown().map(|()| RawJson::null());
+        }
         let peek = self.peek()?;
         let depth = self.state().depth;
-        if self.state().verdict_only {
-            return self.skip_any(peek, depth).map(|()| RawJson::null());
-        }
         self.raw(peek, depth)
+    }
+
+    /// The value of a key the schema does not know, read and forgotten, with the outcome
+    /// of [`Source::unknown`].
+    fn skip_unknown(&mut self) -> Option<()> {
+        let peek = self.peek()?;
+        let depth = self.state().depth;
+        self.skip_any(peek, depth)
+    }
+
+    /// Whether the value of a field of the schema passes: `Some` exactly when
+    /// [`Source::field`] gives a value, but the value is checked without being built
+    /// where that matters ([`FastField::verdict`]). The generated `Record::fast_verdict`
+    /// reads each field with it.
+    fn field_verdict<T: FastField>(&mut self, spec: &FieldSpec) -> Option<()> {
+        let peek = self.peek()?;
+        if peek == Peek::Null {
+            // As `field`.
+            if spec.required && !spec.nullable {
+                return None;
+            }
+            self.null()?;
+            return T::null().map(drop);
+        }
+        T::verdict(self, peek, &spec.ty, spec.rule)
+    }
+
+    /// [`Source::absent`] for the verdict: `seen` when the field was read (and passed).
+    fn absent_verdict<T: FastField>(&self, spec: &FieldSpec, seen: bool) -> Option<()> {
+        match (seen, spec.required) {
+            (true, _) => Some(()),
+            (false, true) => None,
+            (false, false) => T::null().map(drop),
+        }
     }
 }
 
@@ -365,6 +405,12 @@ impl<'t> Source<'t> for ValueSource<'t> {
 
     fn raw(&mut self, _peek: Peek, _depth: usize) -> Option<RawJson> {
         Some(RawJson::from_value(self.current))
+    }
+
+    /// Nothing to read: the value is there, as [`Source::raw`] and [`Source::any`]
+    /// always take it.
+    fn skip_any(&mut self, _peek: Peek, _depth: usize) -> Option<()> {
+        Some(())
     }
 
     fn first_key(&mut self) -> Option<Option<Cow<'t, str>>> {
@@ -836,17 +882,53 @@ pub trait FastField: Sized {
     fn passes_rule(&self, _state: &State, _rule: Rule) -> bool {
         true
     }
+
+    /// Whether a non-null value passes: `Some` exactly when [`FastField::read`] gives a
+    /// value that passes `rule` (if any), the source left at the same place. By default
+    /// through `read`; the types whose value would be built for nothing (strings, lists,
+    /// `Any`) check it without building it.
+    fn verdict<'t, S: Source<'t>>(
+        cx: &mut S,
+        peek: Peek,
+        ty: &TypeSpec,
+        rule: Option<Rule>,
+    ) -> Option<()> {
+        let value = Self::read(cx, peek, ty)?;
+        rule.is_none_or(|rule| value.passes_rule(cx.state(), rule))
+            .then_some(())
+    }
 }
 
 /// An item of a list: how it is compared with the others (lists that are sets).
 pub trait FastItem: FastField {
     /// The item as the schema writes it.
     fn item_str(&self) -> &str;
+
+    /// The item's verdict ([`FastField::verdict`], without a rule): its string
+    /// ([`FastItem::item_str`]) when [`FastField::read`] gives a value, borrowed from the
+    /// source where it can be. By default through `read`, the string copied.
+    fn item_verdict<'t, S: Source<'t>>(
+        cx: &mut S,
+        peek: Peek,
+        ty: &TypeSpec,
+    ) -> Option<Cow<'t, str>> {
+        Self::read(cx, peek, ty).map(|value| Cow::Owned(value.item_str().to_owned()))
+    }
 }
 
 impl<T: FastField> FastField for Option<T> {
     fn read<'t, S: Source<'t>>(cx: &mut S, peek: Peek, ty: &TypeSpec) -> Option<Self> {
         T::read(cx, peek, ty).map(Some)
+    }
+
+    /// A non-null value is `Some`, and passes the rule as the value itself does.
+    fn verdict<'t, S: Source<'t>>(
+        cx: &mut S,
+        peek: Peek,
+        ty: &TypeSpec,
+        rule: Option<Rule>,
+    ) -> Option<()> {
+        T::verdict(cx, peek, ty, rule)
     }
 
     fn null() -> Option<Self> {
@@ -884,11 +966,35 @@ impl FastField for String {
     fn passes_rule(&self, cx: &State, rule: Rule) -> bool {
         rules::passes_str(rule, cx.record, self)
     }
+
+    /// The string checked where the source lends it: nothing allocated.
+    fn verdict<'t, S: Source<'t>>(
+        cx: &mut S,
+        peek: Peek,
+        ty: &TypeSpec,
+        rule: Option<Rule>,
+    ) -> Option<()> {
+        let s = Self::item_verdict(cx, peek, ty)?;
+        rule.is_none_or(|rule| rules::passes_str(rule, cx.state().record, &s))
+            .then_some(())
+    }
 }
 
 impl FastItem for String {
     fn item_str(&self) -> &str {
         self
+    }
+
+    fn item_verdict<'t, S: Source<'t>>(
+        cx: &mut S,
+        peek: Peek,
+        ty: &TypeSpec,
+    ) -> Option<Cow<'t, str>> {
+        if peek != Peek::String {
+            return None;
+        }
+        let s = cx.string()?;
+        str_passes(&s, ty).then_some(s)
     }
 }
 
@@ -904,6 +1010,25 @@ impl<R: Referential> FastField for R {
 impl<R: Referential> FastItem for R {
     fn item_str(&self) -> &str {
         self.as_str()
+    }
+
+    /// The string read, once it is known to be a listed value that writes itself so
+    /// (the generated `FromStr` takes the values exactly as written).
+    fn item_verdict<'t, S: Source<'t>>(
+        cx: &mut S,
+        peek: Peek,
+        ty: &TypeSpec,
+    ) -> Option<Cow<'t, str>> {
+        if peek != Peek::String || !matches!(ty, TypeSpec::Referential { .. }) {
+            return None;
+        }
+        let s = cx.string()?;
+        let value: R = s.parse().ok()?;
+        if value.as_str() == s {
+            Some(s)
+        } else {
+            Some(Cow::Owned(value.as_str().to_owned()))
+        }
     }
 }
 
@@ -983,6 +1108,20 @@ impl FastField for Value {
             cx.any(peek, depth)
         }
     }
+
+    /// Read and forgotten: [`Source::skip_any`] gives up where [`Source::any`] does.
+    fn verdict<'t, S: Source<'t>>(
+        cx: &mut S,
+        peek: Peek,
+        ty: &TypeSpec,
+        _rule: Option<Rule>,
+    ) -> Option<()> {
+        if !matches!(ty, TypeSpec::Any) {
+            return None;
+        }
+        let depth = cx.state().depth;
+        cx.skip_any(peek, depth)
+    }
 }
 
 /// Lists longer than this look for duplicates in a hash set.
@@ -1011,7 +1150,8 @@ impl<T: FastItem> FastField for Vec<T> {
             };
             // A set keeps the first of equal items, as the full check.
             let duplicate = if *unique_items {
-                match repeated(&value, &out, &mut hashes) {
+                let kept = out.iter().map(T::item_str);
+                match repeated(value.item_str(), kept, out.len(), &mut hashes) {
                     Some(duplicate) => duplicate,
                     None => return false,
                 }
@@ -1036,26 +1176,117 @@ impl<T: FastItem> FastField for Vec<T> {
     fn passes_rule(&self, _cx: &State, rule: Rule) -> bool {
         rules::passes_list(rule, self.iter().map(T::item_str))
     }
+
+    /// As `read`, the items kept as their strings (borrowed from the source where it
+    /// lends them, on the stack for the first [`LINEAR_UP_TO`]) rather than as values.
+    fn verdict<'t, S: Source<'t>>(
+        cx: &mut S,
+        peek: Peek,
+        ty: &TypeSpec,
+        rule: Option<Rule>,
+    ) -> Option<()> {
+        let TypeSpec::List {
+            item,
+            min_items,
+            unique_items,
+        } = ty
+        else {
+            return None;
+        };
+        if peek != Peek::Array {
+            return None;
+        }
+        let mut out = Kept::new();
+        let mut hashes: Option<(std::hash::RandomState, HashSet<u64>)> = None;
+        let depth = cx.state().depth;
+        cx.state_mut().depth += 1;
+        let ok = cx.array(depth, |cx, peek| {
+            let Some(value) = T::item_verdict(cx, peek, item) else {
+                return false;
+            };
+            let duplicate = if *unique_items {
+                match repeated(&value, out.iter(), out.len(), &mut hashes) {
+                    Some(duplicate) => duplicate,
+                    None => return false,
+                }
+            } else {
+                false
+            };
+            if !duplicate {
+                out.push(value);
+            }
+            true
+        });
+        cx.state_mut().depth = depth;
+        if !ok {
+            return None;
+        }
+        if min_items.is_some_and(|min| out.len() < min) {
+            return None;
+        }
+        rule.is_none_or(|rule| rules::passes_list(rule, out.iter()))
+            .then_some(())
+    }
 }
 
-/// Whether `value` equals an item already kept: a scan of short lists; in long ones, a
-/// hash seen before gives up (`None`) rather than compare (duplicates in long lists are
-/// rare, and the full check handles them).
-fn repeated<T: FastItem>(
-    value: &T,
-    out: &[T],
+/// The strings of a list's items kept by [`FastField::verdict`]: the first
+/// [`LINEAR_UP_TO`] in an array on the stack, the others (long lists are rare) in a
+/// vector.
+struct Kept<'t> {
+    first: [Cow<'t, str>; LINEAR_UP_TO],
+    len: usize,
+    more: Vec<Cow<'t, str>>,
+}
+
+impl<'t> Kept<'t> {
+    fn new() -> Self {
+        Kept {
+            first: std::array::from_fn(|_| Cow::Borrowed("")),
+            len: 0,
+            more: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, item: Cow<'t, str>) {
+        match self.first.get_mut(self.len) {
+            Some(slot) => {
+                *slot = item;
+                self.len += 1;
+            }
+            None => self.more.push(item),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len + self.more.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> + Clone {
+        self.first[..self.len]
+            .iter()
+            .chain(&self.more)
+            .map(AsRef::<str>::as_ref)
+    }
+}
+
+/// Whether `value` equals one of the `len` items already `kept`: a scan of short lists;
+/// in long ones, a hash seen before gives up (`None`) rather than compare (duplicates in
+/// long lists are rare, and the full check handles them).
+fn repeated<'a>(
+    value: &str,
+    kept: impl Iterator<Item = &'a str>,
+    len: usize,
     hashes: &mut Option<(std::hash::RandomState, HashSet<u64>)>,
 ) -> Option<bool> {
-    if out.len() < LINEAR_UP_TO {
-        return Some(out.iter().any(|o| o.item_str() == value.item_str()));
+    if len < LINEAR_UP_TO {
+        return Some(kept.into_iter().any(|o| o == value));
     }
     let (state, set) = hashes.get_or_insert_with(|| {
         let state = std::hash::RandomState::new();
-        let set = out.iter().map(|o| state.hash_one(o.item_str())).collect();
+        let set = kept.map(|o| state.hash_one(o)).collect();
         (state, set)
     });
-    set.insert(state.hash_one(value.item_str()))
-        .then_some(false)
+    set.insert(state.hash_one(value)).then_some(false)
 }
 
 #[cfg(test)]
@@ -1064,9 +1295,34 @@ mod tests {
     //! answers, the full check must find nothing to report and build the same record.
 
     use super::*;
-    use crate::v1::{Service, Structure};
+    use crate::v1::{ModeAccueil, Service, Structure};
     use crate::validate::{single_pass, single_pass_on_value, Validator};
     use crate::Record;
+
+    /// The verdict-only pass (`Record::fast_verdict`) answers where `fast_read` builds
+    /// the record, and only there; with the verdict-only state or not, for `read` and
+    /// for the verdict (`make` gives a source at the start of the record).
+    fn same_verdict<'t, R: Record, S: Source<'t>>(
+        validator: &Validator,
+        text: &str,
+        built: bool,
+        make: impl Fn(State) -> S,
+    ) {
+        for only in [false, true] {
+            let state = || {
+                let state = State::new(R::NAME, validator.reference_date());
+                if only {
+                    state.verdict_only()
+                } else {
+                    state
+                }
+            };
+            let verdict = R::fast_verdict(&mut make(state())).is_some();
+            assert_eq!(verdict, built, "{} ({only}): {text}", R::NAME);
+            let read = R::fast_read(&mut make(state())).is_some();
+            assert_eq!(read, built, "{} ({only}): {text}", R::NAME);
+        }
+    }
 
     /// The same for `serde_json` values (`check_value`, and `check_map` for CSV rows).
     fn agree_on_values<R: Record>(validator: &Validator, text: &str) -> bool {
@@ -1074,6 +1330,11 @@ mod tests {
             return false;
         };
         let fast = single_pass_on_value::<R>(&value, validator.reference_date());
+        if let Some(map) = value.as_object() {
+            same_verdict::<R, _>(validator, text, fast.is_some(), |state| {
+                ValueSource::of_map(map, state)
+            });
+        }
         let full = validator.check_node::<R>(&node::Node::from_value(&value));
         if let Some(fast) = &fast {
             assert!(full.problems.is_empty(), "{text}: {:?}", full.problems);
@@ -1088,6 +1349,9 @@ mod tests {
 
     fn agree<R: Record + PartialEq>(validator: &Validator, text: &str) -> bool {
         let fast = single_pass::<R>(text, validator.reference_date());
+        same_verdict::<R, _>(validator, text, fast.is_some(), |state| {
+            Fast::new(text, state)
+        });
         let full = match super::super::parse(text, R::field_index) {
             Ok(node) => validator.check_node::<R>(&node),
             Err(_) => {
@@ -1144,7 +1408,119 @@ mod tests {
         }
     }
 
+    /// A field's verdict ([`FastField::verdict`]) against its value ([`FastField::read`]
+    /// and the rule), on JSON text and on its `serde_json` value: the same answer, the
+    /// cursor left at the same place.
+    fn same_field_verdict<T: FastField>(text: &str, spec: &FieldSpec) {
+        let today = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
+        let fast = || Fast::new(text, State::new("Service", today));
+        let (mut read, mut verdict) = (fast(), fast());
+        let built = read.field::<T>(spec).is_some();
+        assert_eq!(
+            verdict.field_verdict::<T>(spec).is_some(),
+            built,
+            "{}: {text}",
+            spec.name
+        );
+        if built {
+            assert_eq!(read.pos, verdict.pos, "{text}");
+        }
+        let Ok(value) = serde_json::from_str::<Value>(text) else {
+            return;
+        };
+        let map = Map::from_iter([(spec.name.to_string(), value)]);
+        let source = || {
+            let mut source = ValueSource::of_map(&map, State::new("Service", today));
+            source.first_key();
+            source
+        };
+        let (mut read, mut verdict) = (source(), source());
+        assert_eq!(
+            verdict.field_verdict::<T>(spec).is_some(),
+            read.field::<T>(spec).is_some(),
+            "{} (value): {text}",
+            spec.name
+        );
+    }
+
+    fn service_field(name: &str) -> &'static FieldSpec {
+        Service::FIELDS.iter().find(|f| f.name == name).unwrap()
+    }
+
+    /// The lists of the schema (sets, with a minimum, a rule), around the 32 items beyond
+    /// which duplicates are looked for by hash, with escapes; strings with the `nom` rule;
+    /// values of type `Any` (which no record of this schema has) on any text.
+    fn every_field_verdict(list: &str, any: &str) {
+        use crate::v1::{Public, Thematique};
+        same_field_verdict::<Option<Vec<Thematique>>>(list, service_field("thematiques"));
+        same_field_verdict::<Option<Vec<Public>>>(list, service_field("publics"));
+        same_field_verdict::<Option<Vec<String>>>(list, service_field("zone_eligibilite"));
+        same_field_verdict::<Option<Vec<ModeAccueil>>>(list, service_field("modes_accueil"));
+        let any_spec = FieldSpec::new("x", None, false, true, TypeSpec::Any);
+        same_field_verdict::<Option<Value>>(any, &any_spec);
+        same_field_verdict::<Value>(any, &FieldSpec::new("x", None, true, false, TypeSpec::Any));
+        same_field_verdict::<String>(any, service_field("nom"));
+        same_field_verdict::<Option<String>>(any, service_field("courriel"));
+    }
+
+    /// A list as JSON text: distinct values of one referential (up to 45, beyond the 32
+    /// items after which duplicates are looked for by hash), codes, or a mix of values,
+    /// escapes and non-strings; with a few duplicates put in.
+    fn list_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use crate::v1::{Public, Thematique};
+        use proptest::prelude::*;
+        use proptest::sample::{subsequence, Index};
+        let quoted = |values: &[&str]| -> Vec<String> {
+            values.iter().map(|v| format!("\"{v}\"")).collect()
+        };
+        let mut mixed = quoted(&["tous-publics", "femmes", "59350", "en-presentiel", ""]);
+        mixed.extend(["\"f\\u0065mmes\"", "1", "null", "[]"].map(String::from));
+        let codes: Vec<String> = (0..50).map(|i| format!("\"{}\"", 59000 + i)).collect();
+        prop_oneof![
+            Just(quoted(Thematique::VALUES)),
+            Just(quoted(Public::VALUES)),
+            Just(quoted(ModeAccueil::VALUES)),
+            Just(codes),
+            Just(mixed),
+        ]
+        .prop_flat_map(|pool| {
+            let most = pool.len().min(45);
+            (
+                subsequence(pool, 0..=most).prop_shuffle(),
+                proptest::collection::vec((any::<Index>(), any::<Index>()), 0..3),
+            )
+        })
+        .prop_map(|(mut items, duplicates)| {
+            for (from, to) in duplicates {
+                if !items.is_empty() {
+                    let item = items[from.index(items.len())].clone();
+                    items.insert(to.index(items.len() + 1), item);
+                }
+            }
+            format!("[{}]", items.join(", "))
+        })
+    }
+
+    /// At the nesting limit, a value of type `Any` passes or not as it is built.
+    #[test]
+    fn the_verdict_of_a_deep_value_is_its_value_s() {
+        for depth in 195..205 {
+            for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
+                let text = format!("{}1{}", open.repeat(depth), close.repeat(depth));
+                every_field_verdict("[]", &text);
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_verdict_of_a_field_is_its_value_s(
+            list in list_text(),
+            any in r#"[\[\]{}",:0-9eE.+\- \ta-z\\/]{0,40}|"([a-zé. @\\]|\\u00[0-9a-f]{2})*""#,
+        ) {
+            every_field_verdict(&list, &any);
+        }
+
         #[test]
         fn the_tokenizer_builds_the_tree_jiter_builds(
             text in r#"[\[\]{}",:0-9eE.+\- \ta-z\\/]{0,40}|\{"[a-z\\"]{0,4}": ?(-?[0-9]{1,25}(\.[0-9]{1,5})?([eE][+-]?[0-9]{1,3})?|"([a-zé\\]|\\u00[0-9a-f]{2}|\\ud83d\\ude00)*"|\[\]|\{\}|null|true|nul),? *\}"#,

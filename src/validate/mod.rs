@@ -77,6 +77,12 @@
 //! record of the conformance corpus and on fuzzed input. A record with problems costs
 //! both passes; see `BENCHMARKS.md` for the figures.
 //!
+//! For the verdict alone ([`Validator::is_valid_json`], [`Validator::is_valid_value`],
+//! [`Validator::is_valid`]), the first pass builds no record: a second generated reader
+//! walks the keys as the first does, with the same give-ups, but checks each string
+//! where it lies in the input, keeps a list's items as borrowed strings, and skips the
+//! fields the schema does not know; the tests hold it to the first reader's answer.
+//!
 //! # Codes
 //!
 //! [`Problem::code`] is a [`Code`]: pydantic's error type where the official package has
@@ -600,12 +606,12 @@ impl Validator {
     }
 
     /// Whether the JSON text is a valid record (warnings allowed, unless strict): no
-    /// report; the full check, when it runs, stops at the first error.
+    /// report, and no record built by the single pass (see "Two passes, one verdict" in
+    /// the [module's documentation](self)); the full check, when it runs, stops at the
+    /// first error.
     pub fn is_valid_json<R: Record>(&self, text: &str) -> bool {
-        // The record read is thrown away: the fields the schema does not know are read
-        // but not kept.
-        let state = fast::State::new(R::NAME, self.today).verdict_only();
-        if self.fast() && R::fast_read(&mut fast::Fast::new(text, state)).is_some() {
+        // The single pass for the verdict alone: no record is built.
+        if self.fast() && verdict_pass::<R>(text, self.today) {
             return true;
         }
         match parse(text, R::field_index) {
@@ -616,8 +622,28 @@ impl Validator {
 
     /// Whether the value is a valid record (see [`Self::is_valid_json`]).
     pub fn is_valid_value<R: Record>(&self, value: &Value) -> bool {
-        (self.fast() && single_pass_on_value::<R>(value, self.today).is_some())
+        (self.fast() && verdict_pass_on_value::<R>(value, self.today))
             || self.is_valid_node::<R>(&Node::from_value(value))
+    }
+
+    /// The single pass's two answers on JSON text, for tests that hold them to one:
+    /// whether `Record::fast_read` builds the record, and whether `Record::fast_verdict`
+    /// (as [`Self::is_valid_json`] runs it) accepts it.
+    #[doc(hidden)]
+    pub fn single_pass_answers_json<R: Record>(&self, text: &str) -> (bool, bool) {
+        (
+            single_pass::<R>(text, self.today).is_some(),
+            verdict_pass::<R>(text, self.today),
+        )
+    }
+
+    /// [`Self::single_pass_answers_json`] on a `serde_json::Value`.
+    #[doc(hidden)]
+    pub fn single_pass_answers_value<R: Record>(&self, value: &Value) -> (bool, bool) {
+        (
+            single_pass_on_value::<R>(value, self.today).is_some(),
+            verdict_pass_on_value::<R>(value, self.today),
+        )
     }
 
     pub(crate) fn is_valid_node<R: Record>(&self, node: &Node<'_>) -> bool {
@@ -660,6 +686,23 @@ impl Validator {
 /// must decide.
 pub(crate) fn single_pass<R: Record>(text: &str, today: NaiveDate) -> Option<R> {
     R::fast_read(&mut fast::Fast::new(text, fast::State::new(R::NAME, today)))
+}
+
+/// Whether `text` is a record with nothing to report, told by the single pass without
+/// building it; `false` when the full check must decide.
+pub(crate) fn verdict_pass<R: Record>(text: &str, today: NaiveDate) -> bool {
+    // `verdict_only`: a `Record` whose `fast_verdict` is `fast_read`'s does not keep the
+    // fields the schema does not know either.
+    let state = fast::State::new(R::NAME, today).verdict_only();
+    R::fast_verdict(&mut fast::Fast::new(text, state)).is_some()
+}
+
+/// [`verdict_pass`] on a `serde_json::Value`.
+pub(crate) fn verdict_pass_on_value<R: Record>(value: &Value, today: NaiveDate) -> bool {
+    value.as_object().is_some_and(|map| {
+        let state = fast::State::new(R::NAME, today).verdict_only();
+        R::fast_verdict(&mut fast::ValueSource::of_map(map, state)).is_some()
+    })
 }
 
 /// The record, if the members of `map` are a record with nothing to report; `None` when
