@@ -199,7 +199,7 @@ pub mod validate;
 #[cfg_attr(docsrs, doc(cfg(feature = "codegen")))]
 pub use data_inclusion_codegen as codegen;
 
-pub use extra::{Extra, RawJson};
+pub use extra::{Extra, ExtraIter, RawJson};
 pub use lang::{Lang, UnknownLang};
 pub use record::Record;
 pub use referential::{OtherValue, Referential, UnknownValue};

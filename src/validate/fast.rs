@@ -178,8 +178,8 @@ pub(crate) fn parse_node(text: &str) -> Option<node::Node<'_>> {
 }
 
 /// [`parse_node`], but with `index`, the members of the record's object whose key `index`
-/// does not know are read without being built ([`node::Node::Raw`], as
-/// `node::parse_record` reads them).
+/// does not know are read without being built: each run of them is one
+/// [`node::Node::Members`] span, as `node::parse_record` reads them.
 pub(crate) fn parse_record(
     text: &str,
     index: Option<fn(&str) -> Option<usize>>,
@@ -192,25 +192,43 @@ pub(crate) fn parse_record(
     };
     let peek = cx.peek()?;
     let tree = match (peek, index) {
-        (Peek::Object, Some(index)) => {
-            let mut members = Vec::new();
-            cx.object(0, |cx, key, peek| {
-                let value = if index(&key).is_none() {
-                    let start = cx.pos;
-                    cx.skip(peek, 1)?;
-                    node::Node::Raw(cx.text.get(start..cx.pos)?)
-                } else {
-                    cx.node(peek, 1)?
-                };
-                members.push((key, value));
-                Some(())
-            })?;
-            node::Node::Object(members)
-        }
+        (Peek::Object, Some(index)) => node::Node::Object(cx.record_members(index)?),
         _ => cx.node(peek, 0)?,
     };
     cx.end()?;
     Some(tree)
+}
+
+/// Reads the members of a [`node::Node::Members`] span (`key: value` separated by commas,
+/// read once already) with `member`, each value as compact JSON text (as [`Source::raw`]
+/// writes it); `false`, having called `member` for none, when the tokenizer gives up.
+pub(crate) fn members(text: &str, member: &mut impl FnMut(Cow<'_, str>, RawJson)) -> bool {
+    // A first reading that builds nothing tells whether the tokenizer reads the whole
+    // span (the second, which writes the values, reads the same grammar).
+    let read = |write: bool, member: &mut dyn FnMut(Cow<'_, str>, RawJson)| -> Option<()> {
+        let mut cx = Fast {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            state: State::new("", NaiveDate::MIN),
+        };
+        loop {
+            let key = cx.key()?;
+            let peek = cx.peek()?;
+            if write {
+                member(key, cx.raw(peek, 1)?);
+            } else {
+                cx.skip(peek, 1)?;
+            }
+            cx.skip_whitespace();
+            match cx.bytes.get(cx.pos) {
+                None => return Some(()),
+                Some(b',') => cx.pos += 1,
+                Some(_) => return None,
+            }
+        }
+    };
+    read(false, &mut |_, _| {}).is_some() && read(true, member).is_some()
 }
 
 /// The compact JSON text of one JSON value (an unknown member kept as text by
@@ -616,6 +634,52 @@ impl<'t> Fast<'t> {
             None => false,
         });
         ok.then_some(items)
+    }
+
+    /// The members of the record's object (the cursor on its `{`), read as
+    /// [`Fast::object`] reads them at depth 0, but each run of members whose key `index`
+    /// does not know read without being built: one [`node::Node::Members`] span.
+    fn record_members(
+        &mut self,
+        index: fn(&str) -> Option<usize>,
+    ) -> Option<Vec<(Cow<'t, str>, node::Node<'t>)>> {
+        let mut members = Vec::new();
+        self.pos += 1;
+        self.skip_whitespace();
+        if self.eat(b'}').is_some() {
+            return Some(members);
+        }
+        // The run of unknown members being read: where its first key starts, where its
+        // last value ends.
+        let mut run: Option<(usize, usize)> = None;
+        loop {
+            self.skip_whitespace();
+            let key_start = self.pos;
+            let key = self.key()?;
+            let peek = self.peek()?;
+            if index(&key).is_none() {
+                self.skip(peek, 1)?;
+                run = Some((run.map_or(key_start, |(start, _)| start), self.pos));
+            } else {
+                if let Some((start, end)) = run.take() {
+                    members.push(node::members_pair(self.text, start, end));
+                }
+                members.push((key, self.node(peek, 1)?));
+            }
+            self.skip_whitespace();
+            match self.bytes.get(self.pos)? {
+                b',' => self.pos += 1,
+                b'}' => {
+                    self.pos += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+        if let Some((start, end)) = run {
+            members.push(node::members_pair(self.text, start, end));
+        }
+        Some(members)
     }
 
     /// `byte` next (after whitespace), consumed.

@@ -739,7 +739,7 @@ fn advised_members(_: &str) -> Option<Node<'_>> {
 ///
 /// The members of the record's object that `index` (a record type's
 /// [`Record::field_index`]) does not know are read, their syntax checked, but not built:
-/// they are only kept, as text, in the record's `extra` ([`node::Node::Raw`]).
+/// they are only kept, as text, in the record's `extra` ([`node::Node::Members`]).
 pub(crate) fn parse(
     text: &str,
     index: fn(&str) -> Option<usize>,
@@ -918,10 +918,17 @@ impl<'v> Run<'v> {
             // No record: the unknown fields need not be kept.
             return None;
         }
-        let extra: Extra = unknown
-            .into_iter()
-            .map(|i| (pairs[i].0.to_string(), pairs[i].1.to_raw()))
-            .collect();
+        let mut extra = Extra::new();
+        for i in unknown {
+            match &pairs[i] {
+                (_, Node::Members(text)) => node::members_of(text, |key, raw| {
+                    extra.insert(key, raw);
+                }),
+                (key, value) => {
+                    extra.insert(key.as_ref(), value.to_raw());
+                }
+            }
+        }
         Some((slots, extra))
     }
 

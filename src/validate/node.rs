@@ -21,11 +21,14 @@ pub(crate) enum Node<'a> {
     /// In input order, repeated keys included: whoever reads it lets the last one win (as
     /// the official package reads duplicate keys).
     Object(Vec<(Cow<'a, str>, Node<'a>)>),
-    /// The value of a member of the record that the schema does not know, read (its
-    /// syntax checked as the tree's would be) but not built: its JSON text as written.
-    /// It only goes to the record's `extra` ([`Node::to_raw`]), so that a huge unknown
-    /// field costs its text, not a tree many times its size.
-    Raw(&'a str),
+    /// Consecutive members of the record's object that the schema does not know, read
+    /// (their syntax checked as the tree's would be) but not built: their text as written,
+    /// from the first one's key to the last one's value, the commas and whitespace between
+    /// included. In the record's [`Node::Object`], the value of a pair whose key is empty
+    /// (one pair for the whole run, whatever its length); read back with
+    /// [`members_of`]. They only go to the record's `extra`, so that a huge unknown field,
+    /// or a million unknown keys, cost their text, not a tree many times its size.
+    Members(&'a str),
 }
 
 impl<'a> Node<'a> {
@@ -78,13 +81,22 @@ impl<'a> Node<'a> {
             Node::Float(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
             Node::Str(s) => Value::String(s.to_string()),
             Node::Array(items) => Value::Array(items.iter().map(Node::to_value).collect()),
-            Node::Object(pairs) => Value::Object(
-                pairs
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.to_value()))
-                    .collect(),
-            ),
-            Node::Raw(_) => self.to_raw().to_value(),
+            Node::Object(pairs) => {
+                let mut map = serde_json::Map::new();
+                for (k, v) in pairs {
+                    match v {
+                        Node::Members(text) => members_of(text, |k, raw| {
+                            map.insert(k.into_owned(), raw.to_value());
+                        }),
+                        _ => {
+                            map.insert(k.to_string(), v.to_value());
+                        }
+                    }
+                }
+                Value::Object(map)
+            }
+            // Not a value: only found among an object's pairs.
+            Node::Members(_) => Value::Null,
         }
     }
 }
@@ -95,9 +107,6 @@ impl Node<'_> {
     /// non-finite numbers as `null` (JSON cannot hold them), the members of an object in
     /// their order, repeated keys included.
     pub(crate) fn to_raw(&self) -> RawJson {
-        if let Node::Raw(text) = self {
-            return raw_of(text);
-        }
         let mut out = String::new();
         self.write_raw(&mut out);
         RawJson::from_compact(out)
@@ -123,23 +132,66 @@ impl Node<'_> {
             }
             Node::Object(members) => {
                 out.push('{');
-                for (i, (key, value)) in members.iter().enumerate() {
-                    if i > 0 {
+                let mut first = true;
+                let mut member = |out: &mut String, key: &str| {
+                    if !std::mem::take(&mut first) {
                         out.push(',');
                     }
                     crate::extra::write_str(out, key);
                     out.push(':');
-                    value.write_raw(out);
+                };
+                for (key, value) in members {
+                    match value {
+                        Node::Members(text) => members_of(text, |key, raw| {
+                            member(out, &key);
+                            out.push_str(raw.get());
+                        }),
+                        _ => {
+                            member(out, key);
+                            value.write_raw(out);
+                        }
+                    }
                 }
                 out.push('}');
             }
-            Node::Raw(text) => out.push_str(raw_of(text).get()),
+            // Not a value: only found among an object's pairs.
+            Node::Members(_) => out.push_str("null"),
         }
     }
 }
 
-/// The compact JSON text of a value that [`parse_record`] kept as text: written as it is
-/// read by the single pass's tokenizer (no tree), or, where the tokenizer gives up (`NaN`,
+/// Each member of a [`Node::Members`] span, in order (repeated keys included): its key
+/// and its value as compact JSON text, written as the single pass's tokenizer reads it
+/// (no tree), or, where the tokenizer gives up (`NaN`, integers beyond `i64`, control
+/// characters), as jiter reads it, each value from jiter's tree of that value alone. The
+/// text was read once already: it is members of an object.
+pub(crate) fn members_of(text: &str, mut member: impl FnMut(Cow<'_, str>, RawJson)) {
+    if super::fast::members(text, &mut member) {
+        return;
+    }
+    let wrapped = format!("{{{text}}}");
+    let mut jiter = jiter::Jiter::new(wrapped.as_bytes()).with_allow_inf_nan();
+    let Ok(mut key) = jiter.next_object_bytes() else {
+        return;
+    };
+    while let Some(k) = key {
+        let Ok(k) = text_of(k, &wrapped) else { return };
+        let Ok(peek) = jiter.peek() else { return };
+        let start = jiter.current_index();
+        if skip_value(&mut jiter, peek, &wrapped, 1).is_err() {
+            return;
+        }
+        let end = jiter.current_index();
+        member(k, raw_of(wrapped.get(start..end).unwrap_or("null")));
+        key = match jiter.next_key_bytes() {
+            Ok(key) => key,
+            Err(_) => return,
+        };
+    }
+}
+
+/// The compact JSON text of one value of a [`Node::Members`] span: written as it is read
+/// by the single pass's tokenizer (no tree), or, where the tokenizer gives up (`NaN`,
 /// integers beyond `i64`), from jiter's tree of that value alone. The text was read once
 /// already: it is JSON.
 fn raw_of(text: &str) -> RawJson {
@@ -166,8 +218,8 @@ pub(crate) fn parse(text: &str) -> Result<Node<'_>, String> {
 }
 
 /// Parses a record's JSON text as [`parse`] does, but the members of the record's object
-/// whose key `index` does not know are read without being built: [`Node::Raw`]. The
-/// errors are [`parse`]'s.
+/// whose key `index` does not know are read without being built: each run of them is one
+/// [`Node::Members`] span. The errors are [`parse`]'s.
 pub(crate) fn parse_record(
     text: &str,
     index: fn(&str) -> Option<usize>,
@@ -246,8 +298,24 @@ fn text_of<'a>(raw: &[u8], text: &'a str) -> Result<Cow<'a, str>, Failure> {
         .map_err(|_| Failure::Escape(start))
 }
 
-/// Parses a value at `depth`; with `index`, a member of the object whose key `index`
-/// does not know is [`Node::Raw`] (`index` is given for the record's object alone).
+/// Where the key that jiter scanned as `raw` starts in `text`: its opening quote.
+fn quote_of(raw: &[u8], text: &str) -> usize {
+    (raw.as_ptr() as usize)
+        .wrapping_sub(text.as_ptr() as usize)
+        .wrapping_sub(1)
+}
+
+/// The pair of a [`Node::Members`] span: `text[start..end]` under an empty key.
+pub(crate) fn members_pair(text: &str, start: usize, end: usize) -> (Cow<'_, str>, Node<'_>) {
+    (
+        Cow::Borrowed(""),
+        Node::Members(text.get(start..end).unwrap_or_default()),
+    )
+}
+
+/// Parses a value at `depth`; with `index`, the members of the object whose key `index`
+/// does not know are [`Node::Members`] spans (`index` is given for the record's object
+/// alone).
 fn parse_value<'a>(
     jiter: &mut jiter::Jiter<'_>,
     peek: jiter::Peek,
@@ -282,29 +350,42 @@ fn parse_value<'a>(
         Peek::Object => {
             let mut members: Vec<(Cow<'a, str>, Node<'a>)> = Vec::new();
             let first = match jiter.next_object_bytes()? {
-                Some(k) => Some(text_of(k, text)?),
+                Some(k) => Some((text_of(k, text)?, quote_of(k, text))),
                 None => None,
             };
-            if let Some(mut key) = first {
+            if let Some((mut key, key_start)) = first {
                 if depth >= MAX_DEPTH {
                     return Err(Failure::Depth(jiter.current_index()));
                 }
+                // The run of unknown members being read: where its first key starts,
+                // where its last value ends.
+                let mut run: Option<(usize, usize)> = None;
+                let mut key_start = key_start;
                 loop {
                     let peek = jiter.peek()?;
-                    let value = match index {
+                    match index {
                         Some(index) if index(&key).is_none() => {
-                            let start = jiter.current_index();
                             skip_value(jiter, peek, text, depth + 1)?;
                             let end = jiter.current_index();
-                            Node::Raw(text.get(start..end).unwrap_or("null"))
+                            run = Some((run.map_or(key_start, |(start, _)| start), end));
                         }
-                        _ => parse_value(jiter, peek, text, depth + 1, None)?,
-                    };
-                    members.push((key, value));
+                        _ => {
+                            if let Some((start, end)) = run.take() {
+                                members.push(members_pair(text, start, end));
+                            }
+                            members.push((key, parse_value(jiter, peek, text, depth + 1, None)?));
+                        }
+                    }
                     match jiter.next_key_bytes()? {
-                        Some(k) => key = text_of(k, text)?,
+                        Some(k) => {
+                            key_start = quote_of(k, text);
+                            key = text_of(k, text)?;
+                        }
                         None => break,
                     }
+                }
+                if let Some((start, end)) = run {
+                    members.push(members_pair(text, start, end));
                 }
             }
             Node::Object(members)
@@ -373,4 +454,117 @@ fn skip_value(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::v1::Structure;
+    use crate::Record;
+
+    /// A record's members, each `(key, value)` as written (keys quoted, some escaped).
+    fn record_text(members: &[(&str, &str)], spaces: &[&str]) -> String {
+        let space = |i: usize| spaces[i % spaces.len()];
+        let mut text = String::from("{");
+        for (i, (key, value)) in members.iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push_str(space(i));
+            text.push_str(key);
+            text.push_str(space(i + 1));
+            text.push(':');
+            text.push_str(space(i + 2));
+            text.push_str(value);
+            text.push_str(space(i + 3));
+        }
+        text.push('}');
+        text
+    }
+
+    /// The members of a record node, the spans read back: each key with its value's
+    /// compact text.
+    fn expanded(node: &Node<'_>) -> Vec<(String, String)> {
+        let Node::Object(pairs) = node else {
+            panic!("not an object")
+        };
+        let mut out = Vec::new();
+        for (key, value) in pairs {
+            match value {
+                Node::Members(text) => members_of(text, |k, raw| {
+                    out.push((k.into_owned(), raw.get().to_string()))
+                }),
+                _ => out.push((key.to_string(), value.to_raw().get().to_string())),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// A record read with its unknown members as spans (by the tokenizer or by
+        /// jiter) gives back the members that the whole tree gives, in order, repeated
+        /// keys included, the known ones as nodes; written whole, the same text.
+        #[test]
+        fn unknown_members_read_as_spans_are_the_members_of_the_tree(
+            members in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        r#""nom""#, r#""id""#, r#""x""#, r#""k1""#, r#""""#, r#""n\u006fm""#,
+                        r#""é\n""#, r#""score_qualite""#,
+                    ]),
+                    proptest::sample::select(vec![
+                        "0", "-1.5e3", "null", "true", r#""a\"b\u0001""#, r#""ccas""#,
+                        "[1, [2, {}], {\"a\": 1, \"a\": 2}]", "{ }", "NaN",
+                        "123456789012345678901234567890", "1.0", "[ ]",
+                    ]),
+                ),
+                0..12,
+            ),
+            spaces in proptest::collection::vec(
+                proptest::sample::select(vec!["", " ", "\n\t"]),
+                1..4,
+            ),
+        ) {
+            let members: Vec<(&str, &str)> = members;
+            let text = record_text(&members, &spaces);
+            let whole = parse(&text).unwrap();
+            let spans = parse_record(&text, Structure::field_index).unwrap();
+            proptest::prop_assert_eq!(expanded(&spans), expanded(&whole));
+            proptest::prop_assert_eq!(spans.to_raw(), whole.to_raw());
+            proptest::prop_assert_eq!(spans.to_value(), whole.to_value());
+            let Node::Object(pairs) = &spans else { panic!() };
+            for (i, (key, value)) in pairs.iter().enumerate() {
+                let known = Structure::field_index(key).is_some();
+                // Known members are nodes, runs of unknown ones one span each.
+                proptest::prop_assert_eq!(known, !matches!(value, Node::Members(_)));
+                if i > 0 {
+                    proptest::prop_assert!(known || !matches!(pairs[i - 1].1, Node::Members(_)));
+                }
+            }
+            if let Some(fast) = super::super::fast::parse_record(&text, Some(Structure::field_index)) {
+                proptest::prop_assert_eq!(format!("{fast:?}"), format!("{spans:?}"));
+            }
+        }
+    }
+
+    #[test]
+    fn a_thousand_unknown_members_are_one_span() {
+        let members = (0..1000)
+            .map(|i| format!(r#""k{i}": {i}"#))
+            .collect::<Vec<_>>();
+        let text = format!(
+            r#"{{"nom": "M", {}, "id": "x", "k0": []}}"#,
+            members.join(", ")
+        );
+        for tree in [
+            parse_record(&text, Structure::field_index).unwrap(),
+            super::super::fast::parse_record(&text, Some(Structure::field_index)).unwrap(),
+        ] {
+            let Node::Object(pairs) = &tree else { panic!() };
+            assert_eq!(pairs.len(), 4);
+            assert!(matches!(pairs[1].1, Node::Members(span) if span == members.join(", ")));
+            assert_eq!(expanded(&tree).len(), 1003);
+            assert_eq!(expanded(&tree)[1002], ("k0".to_string(), "[]".to_string()));
+        }
+    }
 }
