@@ -107,7 +107,7 @@ pub struct State {
     depth: usize,
     /// Only the verdict is wanted: the fields the schema does not know are read (their
     /// syntax checked) but not kept ([`Source::unknown`] gives `null` for them).
-    verdict_only: bool,
+    pub(crate) verdict_only: bool,
 }
 
 impl State {
@@ -531,7 +531,26 @@ impl<'t> Fast<'t> {
                 Number::Int(i) => Node::Int(i),
                 Number::Float(f) => Node::Float(f),
             },
-            Peek::Array => Node::Array(self.items(depth, |cx, peek| cx.node(peek, depth + 1))?),
+            Peek::Array => {
+                // A field's list is the largest part of a record's tree: its items are
+                // counted first (a reading that builds nothing), so that the tree's
+                // vector is allocated once at their number, not grown up to twice it.
+                let count = match depth {
+                    0 | 1 => self
+                        .measured(|cx| cx.count_items(depth))
+                        .map_or(0, |(_, n)| n),
+                    _ => 0,
+                };
+                let mut items = Vec::with_capacity(count);
+                let ok = self.array(depth, |cx, peek| match cx.node(peek, depth + 1) {
+                    Some(node) => {
+                        items.push(node);
+                        true
+                    }
+                    None => false,
+                });
+                Node::Array(ok.then_some(items)?)
+            }
             Peek::Object => {
                 let mut members = Vec::new();
                 self.object(depth, |cx, key, peek| {
@@ -541,6 +560,27 @@ impl<'t> Fast<'t> {
                 Node::Object(members)
             }
         })
+    }
+
+    /// What `read` gives reading ahead, and how many bytes it read; the cursor stays
+    /// where it is. `None` when `read` fails.
+    fn measured<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<(usize, T)> {
+        let start = self.pos;
+        let read = read(self);
+        let len = self.pos - start;
+        self.pos = start;
+        read.map(|read| (len, read))
+    }
+
+    /// The number of items of the array at `depth` under the cursor, each read as
+    /// [`Fast::skip`] reads it.
+    fn count_items(&mut self, depth: usize) -> Option<usize> {
+        let mut count = 0;
+        self.array(depth, |cx, peek| {
+            count += 1;
+            cx.skip(peek, depth + 1).is_some()
+        })
+        .then_some(count)
     }
 
     /// Writes a value as compact JSON (see [`Source::raw`]), with `node::parse`'s depth
@@ -885,7 +925,17 @@ impl<'t> Source<'t> for Fast<'t> {
     /// Any value written as compact JSON as it is read, as the full check writes an
     /// unknown field ([`Node::to_raw`](node::Node::to_raw)): no tree is built.
     fn raw(&mut self, peek: Peek, depth: usize) -> Option<RawJson> {
-        let mut out = String::new();
+        // An array or an object is read once first, to find how long its text is: the
+        // compact text is then written into a string allocated once at about that size
+        // (a string grown as it is written would take up to twice it, and leave the
+        // smaller ones it grew from behind).
+        let capacity = match peek {
+            Peek::Array | Peek::Object => self
+                .measured(|cx| cx.skip(peek, depth))
+                .map_or(0, |(len, ())| len),
+            _ => 0,
+        };
+        let mut out = String::with_capacity(capacity);
         self.write_raw(peek, depth, &mut out)?;
         Some(RawJson::from_compact(out))
     }
