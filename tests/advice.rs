@@ -42,6 +42,10 @@ fn same_verdict<R: Record>(plain: &Validator, json: &str) -> usize {
         .all(|p| p.level != Level::Advice));
     // The fast verdict knows nothing of advice.
     assert_eq!(advised.is_valid_json::<R>(json), without.record.is_some());
+    // The verdict without the record gives the same problems, advice included.
+    let verdict = advised.verdict_json::<R>(json);
+    assert_eq!(verdict.record.is_some(), with.record.is_some(), "{json}");
+    assert_eq!(verdict.problems, with.problems, "{json}");
     advice.len()
 }
 

@@ -99,6 +99,10 @@ fn fields_in_error<R: Record>(validator: &Validator, json: &str) -> BTreeSet<Str
         "{json}"
     );
     assert_eq!(checked.record.is_some(), fields.is_empty());
+    // So does the verdict without the record, with the same problems.
+    let verdict = validator.verdict_json::<R>(json);
+    assert_eq!(verdict.record.is_some(), fields.is_empty(), "{json}");
+    assert_eq!(verdict.problems, checked.problems, "{json}");
     fields
 }
 

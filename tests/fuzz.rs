@@ -541,6 +541,19 @@ fn check_text_as<R: Record>(validator: &Validator, text: &str) -> Result<(), Tes
         R::NAME,
         checked.problems
     );
+    let verdict = validator.verdict_json::<R>(text);
+    prop_assert_eq!(
+        verdict.is_valid(),
+        checked.is_valid(),
+        "verdict_json on {}",
+        text
+    );
+    prop_assert_eq!(
+        &verdict.problems,
+        &checked.problems,
+        "verdict_json on {}",
+        text
+    );
     let has_error = checked.problems.iter().any(|p| p.level == Level::Error);
     prop_assert_eq!(checked.is_valid(), !has_error, "{:?}", checked.problems);
     for p in &checked.problems {

@@ -4,7 +4,8 @@
 //! the encoding told once) and the same error ending the reading, in the same order,
 //! whatever the number of threads and the size of the batches handed to them. With
 //! batches of 1 to 4 records, every boundary between two records of a generated file is
-//! a boundary between two batches in one of the runs.
+//! a boundary between two batches in one of the runs. The verdicts alone
+//! (`Parallel::verdicts`) are those of the records validated, without the records.
 #![cfg(feature = "io")]
 
 mod support;
@@ -13,7 +14,7 @@ use std::num::NonZeroUsize;
 
 use data_inclusion_schema::io::{CheckedEntry, Entry, Format, Item, ReadOptions, Reader};
 use data_inclusion_schema::v1::Structure;
-use data_inclusion_schema::validate::Validator;
+use data_inclusion_schema::validate::{Checked, Validator};
 use proptest::prelude::*;
 use support::validator;
 
@@ -162,23 +163,47 @@ fn reader(bytes: &[u8], format: Format) -> Reader<&[u8]> {
     Reader::with_options(bytes, format, options)
 }
 
+/// A validated record's verdict and problems, without the record (what
+/// `Parallel::verdicts` gives).
+fn verdict_of(entry: CheckedEntry<Structure>) -> CheckedEntry<()> {
+    CheckedEntry {
+        line: entry.line,
+        checked: Checked {
+            record: entry.checked.record.map(drop),
+            problems: entry.checked.problems,
+        },
+    }
+}
+
 /// Every run on several threads gives the sequential reading's items.
 fn same_in_parallel(
     bytes: &[u8],
     format: Format,
     validator: &Validator,
 ) -> Result<(), TestCaseError> {
-    let sequential: Vec<String> = reader(bytes, format)
+    same_in_parallel_with(|| reader(bytes, format), validator)
+}
+
+/// [`same_in_parallel`] on the readers `reader` makes.
+fn same_in_parallel_with<'b>(
+    reader: impl Fn() -> Reader<&'b [u8]>,
+    validator: &Validator,
+) -> Result<(), TestCaseError> {
+    let sequential: Vec<String> = reader()
         .checked::<Structure>(validator)
         .map(shown)
         .collect();
-    let entries: Vec<String> = reader(bytes, format).map(shown).collect();
+    let verdicts: Vec<String> = reader()
+        .checked::<Structure>(validator)
+        .map(|item| shown(item.map(verdict_of)))
+        .collect();
+    let entries: Vec<String> = reader().map(shown).collect();
     for jobs in 1..=3 {
         for batch in 1..=4 {
             let jobs = NonZeroUsize::new(jobs).unwrap();
             let batch = NonZeroUsize::new(batch).unwrap();
             let mut checked = Vec::new();
-            reader(bytes, format)
+            reader()
                 .parallel(jobs)
                 .with_batch_size(batch)
                 .checked::<Structure, ()>(validator, |item: Item<CheckedEntry<Structure>>| {
@@ -193,8 +218,24 @@ fn same_in_parallel(
                 jobs,
                 batch
             );
+            let mut verdicts_now = Vec::new();
+            reader()
+                .parallel(jobs)
+                .with_batch_size(batch)
+                .verdicts::<Structure, ()>(validator, |item| {
+                    verdicts_now.push(shown(item));
+                    Ok(())
+                })
+                .unwrap();
+            prop_assert_eq!(
+                &verdicts_now,
+                &verdicts,
+                "verdicts, {} jobs, batches of {}",
+                jobs,
+                batch
+            );
             let mut mapped = Vec::new();
-            reader(bytes, format)
+            reader()
                 .parallel(jobs)
                 .with_batch_size(batch)
                 .entries(
@@ -282,4 +323,59 @@ fn the_records_read_ahead_are_given_first() {
         })
         .unwrap();
     assert_eq!(items, [(1, false), (2, true), (3, false), (4, true)]);
+}
+
+/// Lines long enough to fill a batch alone (256 KiB and more, the reader hands over
+/// their buffer rather than copying them) give the same items as the others, in every
+/// position of a file (first: read ahead; after short ones; at the end), with spaces
+/// around them, valid, invalid, not UTF-8; the entries' text is the line's, trimmed.
+#[test]
+fn long_lines_read_the_same_in_parallel() {
+    let long = |i: usize, nom: &str| -> Vec<u8> {
+        let padding = "x".repeat(300 * 1024);
+        json_record(
+            i,
+            nom.as_bytes(),
+            &format!(", \"commentaire\": \"{padding}\""),
+        )
+    };
+    let mut bytes = Vec::new();
+    let lines: [Vec<u8>; 7] = [
+        long(0, "Mission locale"),
+        json_record(1, b"Mission locale", ""),
+        [b"   ".as_slice(), &long(2, "M"), b" \t"].concat(),
+        json_record(3, b"M", ""),
+        [long(4, "Mission locale"), b"\xe9".to_vec()].concat(),
+        long(5, "Mission locale"),
+        long(6, "Mission locale"),
+    ];
+    for line in &lines {
+        bytes.extend_from_slice(line);
+        bytes.push(b'\n');
+    }
+    let read = || Reader::new(&bytes[..], Format::JsonLines);
+    same_in_parallel_with(read, &validator()).unwrap();
+
+    let texts: Vec<Option<String>> = read()
+        .map(|item| match item {
+            Item::Record(Entry {
+                input: data_inclusion_schema::io::Input::Json(text),
+                ..
+            }) => Some(text),
+            _ => None,
+        })
+        .collect();
+    let trimmed = |line: &[u8]| Some(String::from_utf8(line.trim_ascii().to_vec()).unwrap());
+    assert_eq!(
+        texts,
+        [
+            trimmed(&lines[0]),
+            trimmed(&lines[1]),
+            trimmed(&lines[2]),
+            trimmed(&lines[3]),
+            None,
+            trimmed(&lines[5]),
+            trimmed(&lines[6]),
+        ]
+    );
 }

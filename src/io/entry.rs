@@ -58,6 +58,14 @@ impl Input {
         }
     }
 
+    /// [`Input::check`] without the record ([`Validator::verdict_json`]).
+    pub(crate) fn verdict<R: Record>(&self, validator: &Validator) -> Checked<()> {
+        match self {
+            Input::Json(text) => validator.verdict_json::<R>(text),
+            Input::Fields(map) => validator.check_map::<R>(map).without_record(),
+        }
+    }
+
     /// Whether the record (a JSON object, or a CSV row with a non-empty cell) has this
     /// key, whatever its value; a peek at the keys that parses nothing else.
     ///

@@ -416,10 +416,15 @@ pub(super) fn skip_ws<R: Read>(src: &mut Source<R>) -> Result<Option<u8>, ReadEr
 
 /// Trims JSON whitespace at both ends.
 pub(super) fn trim_json_ws(bytes: &[u8]) -> &[u8] {
+    bytes.get(json_ws_trimmed(bytes)).unwrap_or_default()
+}
+
+/// Where `bytes` without the JSON whitespace around them are.
+pub(super) fn json_ws_trimmed(bytes: &[u8]) -> std::ops::Range<usize> {
     let ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
     let start = bytes.iter().position(|b| !ws(b)).unwrap_or(bytes.len());
     let end = bytes.iter().rposition(|b| !ws(b)).map_or(start, |i| i + 1);
-    bytes.get(start..end).unwrap_or_default()
+    start..end
 }
 
 /// Where a JSON record is: `line` as [`Entry::line`]; `start`, the physical line where it
@@ -467,7 +472,7 @@ fn json_syntax(text: &str, start: u64, with_line: bool) -> Result<(), String> {
 }
 
 /// Whether the text of a JSON record is JSON, as a [`RecordError`] where it is not.
-fn json_record_syntax(text: &str, at: JsonAt) -> Result<(), RecordError> {
+pub(super) fn json_record_syntax(text: &str, at: JsonAt) -> Result<(), RecordError> {
     json_syntax(text, at.start, at.in_document).map_err(|message| {
         if at.in_document {
             RecordError::in_document(at.line, at.start, RecordErrorKind::InvalidJson, message)
@@ -503,6 +508,19 @@ pub(super) fn json_checked<T: Record>(
     })
 }
 
+/// [`json_checked`] without the record ([`Validator::verdict_json`]).
+pub(super) fn json_verdict<T: Record>(
+    text: &str,
+    at: JsonAt,
+    validator: &Validator,
+) -> Result<CheckedEntry<()>, RecordError> {
+    let checked = validator.verdict_json_read::<T, _>(text, || json_record_syntax(text, at))?;
+    Ok(CheckedEntry {
+        line: at.line,
+        checked,
+    })
+}
+
 /// The text of a JSON record read whole, in its batch's [`Arena`]: validated or made an
 /// entry as the reader would ([`json_checked`], [`json_entry`]), anywhere (on another
 /// thread).
@@ -512,6 +530,11 @@ pub(crate) struct OwnedJson {
 }
 
 impl OwnedJson {
+    /// The record whose text is already in its arena, at `text`.
+    pub(super) fn in_arena(text: std::ops::Range<usize>, at: JsonAt) -> OwnedJson {
+        OwnedJson { text, at }
+    }
+
     /// The record's `text` written at the end of `arena`.
     pub(super) fn push(arena: &mut Arena, text: &str, at: JsonAt) -> OwnedJson {
         let start = arena.text.len();
@@ -534,6 +557,15 @@ impl OwnedJson {
         validator: &Validator,
     ) -> Result<CheckedEntry<T>, RecordError> {
         json_checked(self.text(arena), self.at, validator)
+    }
+
+    /// The record's verdict and problems ([`json_verdict`]).
+    pub(crate) fn verdict<T: Record>(
+        &self,
+        arena: &Arena,
+        validator: &Validator,
+    ) -> Result<CheckedEntry<()>, RecordError> {
+        json_verdict::<T>(self.text(arena), self.at, validator)
     }
 
     /// The record as an entry ([`json_entry`]).

@@ -75,10 +75,15 @@ impl Arena {
         {
             return None;
         }
+        self.clear();
+        Some(self)
+    }
+
+    /// Emptied, its memory kept.
+    fn clear(&mut self) {
         self.text.clear();
         self.ends.clear();
         self.shape = None;
-        Some(self)
     }
 }
 
@@ -106,6 +111,22 @@ impl Owned {
             Owned::Entry(entry) => Ok(CheckedEntry {
                 line: entry.line,
                 checked: entry.input.check(validator),
+            }),
+        }
+    }
+
+    /// What [`Parallel::verdicts`] gives for the record.
+    fn verdict<T: Record>(
+        &self,
+        arena: &Arena,
+        validator: &Validator,
+    ) -> Result<CheckedEntry<()>, RecordError> {
+        match self {
+            Owned::Json(json) => json.verdict::<T>(arena, validator),
+            Owned::Row(row) => Ok(row.verdict::<T>(arena, validator)),
+            Owned::Entry(entry) => Ok(CheckedEntry {
+                line: entry.line,
+                checked: entry.input.verdict::<T>(validator),
             }),
         }
     }
@@ -248,6 +269,57 @@ impl<R: Read> Parallel<'_, R> {
         run(reader, jobs, batch, work, each)
     }
 
+    /// [`Parallel::checked`] without the records: each record's verdict and problems, the
+    /// same items in the same order, `checked.record` being `Some(())` where `checked`
+    /// gives a record. A record with nothing to report is read without being built, as
+    /// [`Validator::verdict_json`] reads it (its fields checked, the fields the schema
+    /// does not know read but not kept): less work and less memory for a report on a
+    /// file. The `data-inclusion validate` tool reads its files so.
+    ///
+    /// With `jobs` 1, no thread is started: each record is read and checked in turn.
+    ///
+    /// ```
+    /// use std::num::NonZeroUsize;
+    /// use data_inclusion_schema::io::{Format, Item, Reader};
+    /// use data_inclusion_schema::v1::Structure;
+    /// use data_inclusion_schema::validate::Validator;
+    ///
+    /// let csv = "id,nom,source,date_maj\ndora--1,Mission locale,dora,2025-02-14\ndora--2,M,dora,2025-02-14\n";
+    /// let validator = Validator::new().with_advice(false);
+    /// let mut report = Vec::new();
+    /// Reader::new(csv.as_bytes(), Format::Csv)
+    ///     .parallel(NonZeroUsize::new(2).unwrap())
+    ///     .verdicts::<Structure, ()>(&validator, |item| {
+    ///         if let Item::Record(entry) = item {
+    ///             let codes: Vec<_> = entry.checked.problems.iter().map(|p| p.code().as_str()).collect();
+    ///             report.push((entry.line, entry.checked.is_valid(), codes));
+    ///         }
+    ///         Ok(())
+    ///     })?;
+    /// assert_eq!(report, [(2, true, vec![]), (3, false, vec!["string_too_short"])]);
+    /// # Ok::<(), ()>(())
+    /// ```
+    pub fn verdicts<T: Record, E>(
+        self,
+        validator: &Validator,
+        mut each: impl FnMut(Item<CheckedEntry<()>>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let reader = self.reader;
+        reader.read_as::<T>();
+        let work = |arena: &Arena, owned: Owned| owned.verdict::<T>(arena, validator);
+        if self.jobs.get() == 1 {
+            let mut arena = Arena::new();
+            loop {
+                arena.clear();
+                let Some(item) = reader.next_owned(&mut arena) else {
+                    return Ok(());
+                };
+                each(do_item(&work, &arena, Item::from(item)))?;
+            }
+        }
+        run(reader, self.jobs, self.batch.get(), work, each)
+    }
+
     /// Makes an [`Entry`] of every record, maps it with `map` on the worker threads, and
     /// gives each item to `each`, in the order of the input: the items of the plain
     /// iterator, mapped. An error of `each` stops the reading and is returned.
@@ -316,16 +388,25 @@ fn do_batch<U>(
 ) -> (Batch<U>, Option<Arena>) {
     let items = batch
         .into_iter()
-        .map(|item| match item {
-            Item::Record(owned) => match work(&arena, owned) {
-                Ok(done) => Item::Record(done),
-                Err(e) => Item::Unreadable(e),
-            },
-            Item::Unreadable(e) => Item::Unreadable(e),
-            Item::Stopped(e) => Item::Stopped(e),
-        })
+        .map(|item| do_item(work, &arena, item))
         .collect();
     (items, arena.recycled())
+}
+
+/// `work`s one item's record (its text in `arena`).
+fn do_item<U>(
+    work: &impl Fn(&Arena, Owned) -> Result<U, RecordError>,
+    arena: &Arena,
+    item: Item<Owned>,
+) -> Item<U> {
+    match item {
+        Item::Record(owned) => match work(arena, owned) {
+            Ok(done) => Item::Record(done),
+            Err(e) => Item::Unreadable(e),
+        },
+        Item::Unreadable(e) => Item::Unreadable(e),
+        Item::Stopped(e) => Item::Stopped(e),
+    }
 }
 
 /// Reads `reader` on this thread, `work`s its records on this thread and `jobs - 1`

@@ -256,12 +256,22 @@ pub struct Checked<R> {
     pub problems: Vec<Problem>,
 }
 
-impl<R: Record> Checked<R> {
+impl<R> Checked<R> {
     /// Whether there is no error.
     pub fn is_valid(&self) -> bool {
         self.record.is_some()
     }
 
+    /// The verdict and the problems, without the record (`Some(())` when there is one).
+    pub(crate) fn without_record(self) -> Checked<()> {
+        Checked {
+            record: self.record.map(drop),
+            problems: self.problems,
+        }
+    }
+}
+
+impl<R: Record> Checked<R> {
     /// The record, or a [`Report`] of every problem.
     pub fn into_result(self) -> Result<R, Report> {
         match self.record {
@@ -390,11 +400,11 @@ impl Validator {
 
     /// Adds the advice on a record that the single pass accepted (`checked`, without
     /// problems), reading it again as `node` gives it.
-    fn advised<'t, R: Record>(
+    fn advised<'t, R: Record, X>(
         &self,
-        checked: Checked<R>,
+        checked: Checked<X>,
         node: impl FnOnce() -> Option<Node<'t>>,
-    ) -> Checked<R> {
+    ) -> Checked<X> {
         #[cfg(feature = "advice")]
         if self.advice {
             let mut checked = checked;
@@ -482,7 +492,7 @@ impl Validator {
                 record: Some(record),
                 problems: Vec::new(),
             };
-            return self.advised(checked, || advised_members(text));
+            return self.advised::<R, _>(checked, || advised_members(text));
         }
         match parse(text, R::field_index) {
             Ok(node) => self.check_node(&node),
@@ -504,7 +514,33 @@ impl Validator {
         source: &mut S,
         members: impl FnOnce() -> Map<String, Value>,
     ) -> Checked<R> {
-        if let Some(record) = self.fast().then(|| R::fast_read(source)).flatten() {
+        self.check_source_as::<R, _, _>(source, R::fast_read, members, |node| self.check_node(node))
+    }
+
+    /// [`Validator::check_source`] without the record ([`Validator::verdict_json`]).
+    #[cfg(feature = "io")]
+    pub(crate) fn verdict_source<'t, R: Record, S: fast::Source<'t>>(
+        &self,
+        source: &mut S,
+        members: impl FnOnce() -> Map<String, Value>,
+    ) -> Checked<()> {
+        source.state_mut().verdict_only = true;
+        self.check_source_as::<R, _, _>(source, R::fast_verdict, members, |node| {
+            self.verdict_node::<R>(node)
+        })
+    }
+
+    /// [`Validator::check_source`] with `pass` for the single pass, and what the full
+    /// check gives made an `X` by `full`.
+    #[cfg(feature = "io")]
+    fn check_source_as<'t, R: Record, S: fast::Source<'t>, X>(
+        &self,
+        source: &mut S,
+        pass: impl FnOnce(&mut S) -> Option<X>,
+        members: impl FnOnce() -> Map<String, Value>,
+        full: impl FnOnce(&Node<'_>) -> Checked<X>,
+    ) -> Checked<X> {
+        if let Some(record) = self.fast().then(|| pass(source)).flatten() {
             let checked = Checked {
                 record: Some(record),
                 problems: Vec::new(),
@@ -512,11 +548,11 @@ impl Validator {
             #[cfg(feature = "advice")]
             if self.advice {
                 let map = members();
-                return self.advised(checked, || Some(Node::from_map(&map)));
+                return self.advised::<R, _>(checked, || Some(Node::from_map(&map)));
             }
             return checked;
         }
-        self.check_node(&Node::from_map(&members()))
+        full(&Node::from_map(&members()))
     }
 
     /// [`Validator::check_json`] without the single pass: the full check alone. For tests
@@ -548,19 +584,43 @@ impl Validator {
         text: &str,
         syntax: impl FnOnce() -> Result<(), E>,
     ) -> Result<Checked<R>, E> {
-        if let Some(record) = self
-            .fast()
-            .then(|| single_pass::<R>(text, self.today))
-            .flatten()
-        {
+        self.check_json_read_as::<R, _, _>(text, single_pass::<R>, syntax, |text| {
+            self.check_json_fully(text)
+        })
+    }
+
+    /// [`Validator::check_json_read`] without the record ([`Validator::verdict_json`]).
+    #[cfg(feature = "io")]
+    pub(crate) fn verdict_json_read<R: Record, E>(
+        &self,
+        text: &str,
+        syntax: impl FnOnce() -> Result<(), E>,
+    ) -> Result<Checked<()>, E> {
+        let pass = |text: &str, today| verdict_pass::<R>(text, today).then_some(());
+        self.check_json_read_as::<R, _, _>(text, pass, syntax, |text| {
+            self.verdict_json_fully::<R>(text)
+        })
+    }
+
+    /// [`Validator::check_json_read`] with `pass` for the single pass, and what the full
+    /// check gives made an `X` by `full`.
+    #[cfg(feature = "io")]
+    fn check_json_read_as<R: Record, X, E>(
+        &self,
+        text: &str,
+        pass: impl FnOnce(&str, NaiveDate) -> Option<X>,
+        syntax: impl FnOnce() -> Result<(), E>,
+        full: impl FnOnce(&str) -> Checked<X>,
+    ) -> Result<Checked<X>, E> {
+        if let Some(record) = self.fast().then(|| pass(text, self.today)).flatten() {
             let checked = Checked {
                 record: Some(record),
                 problems: Vec::new(),
             };
-            return Ok(self.advised(checked, || advised_members(text)));
+            return Ok(self.advised::<R, _>(checked, || advised_members(text)));
         }
         syntax()?;
-        Ok(self.check_json_fully(text))
+        Ok(full(text))
     }
 
     /// Validates a record given as the members of a JSON object (a CSV row, for instance).
@@ -574,7 +634,7 @@ impl Validator {
                 record: Some(record),
                 problems: Vec::new(),
             };
-            return self.advised(checked, || Some(Node::from_map(map)));
+            return self.advised::<R, _>(checked, || Some(Node::from_map(map)));
         }
         self.check_node(&Node::from_map(map))
     }
@@ -590,7 +650,7 @@ impl Validator {
                 record: Some(record),
                 problems: Vec::new(),
             };
-            return self.advised(checked, || Some(Node::from_value(value)));
+            return self.advised::<R, _>(checked, || Some(Node::from_value(value)));
         }
         self.check_node(&Node::from_value(value))
     }
@@ -618,6 +678,39 @@ impl Validator {
             Ok(node) => self.is_valid_node::<R>(&node),
             Err(_) => false,
         }
+    }
+
+    /// What [`Validator::check_json`] gives, without the record: the same verdict
+    /// (`record` is `Some(())` exactly when `check_json` gives a record) and the same
+    /// problems, advice included. A record with nothing to report is read without being
+    /// built (its fields are checked, the fields the schema does not know are read but not
+    /// kept, as [`Validator::is_valid_json`] reads it); the others go through the full
+    /// check. For a service or a tool that reports on records it does not keep: the
+    /// `data-inclusion validate` tool reads its files so, and
+    /// [`Parallel::verdicts`](crate::io::Parallel::verdicts) gives these for a whole file.
+    ///
+    /// ```
+    /// use data_inclusion_schema::v1::Structure;
+    /// use data_inclusion_schema::validate::Validator;
+    ///
+    /// let validator = Validator::new().with_advice(false);
+    /// let text = r#"{"source": "dora", "id": "dora--1", "nom": "M", "date_maj": "2025-02-14"}"#;
+    /// let verdict = validator.verdict_json::<Structure>(text);
+    /// assert!(!verdict.is_valid());
+    /// assert_eq!(verdict.problems, validator.check_json::<Structure>(text).problems);
+    ///
+    /// let text = r#"{"source": "dora", "id": "dora--1", "nom": "Mission locale", "date_maj": "2025-02-14", "x": [1, 2]}"#;
+    /// assert_eq!(validator.verdict_json::<Structure>(text).record, Some(()));
+    /// ```
+    pub fn verdict_json<R: Record>(&self, text: &str) -> Checked<()> {
+        if self.fast() && verdict_pass::<R>(text, self.today) {
+            let checked = Checked {
+                record: Some(()),
+                problems: Vec::new(),
+            };
+            return self.advised::<R, _>(checked, || advised_members(text));
+        }
+        self.verdict_json_fully::<R>(text)
     }
 
     /// Whether the value is a valid record (see [`Self::is_valid_json`]).
@@ -678,6 +771,33 @@ impl Validator {
         Checked {
             record,
             problems: run.problems,
+        }
+    }
+
+    /// [`Validator::check_node`] without the record: the same verdict and problems,
+    /// nothing built.
+    pub(crate) fn verdict_node<R: Record>(&self, node: &Node<'_>) -> Checked<()> {
+        let mut run = Run::new(self, R::NAME, false);
+        run.build = false;
+        run.record(R::FIELDS, R::field_index, node);
+        #[cfg(feature = "advice")]
+        if self.advice {
+            advice::advise(node, R::field_index, self.mask, &mut run.problems);
+        }
+        Checked {
+            record: (run.errors == 0).then_some(()),
+            problems: run.problems,
+        }
+    }
+
+    /// [`Validator::check_json_fully`] without the record.
+    fn verdict_json_fully<R: Record>(&self, text: &str) -> Checked<()> {
+        match parse(text, R::field_index) {
+            Ok(node) => self.verdict_node::<R>(&node),
+            Err(problem) => Checked {
+                record: None,
+                problems: vec![*problem],
+            },
         }
     }
 }
@@ -787,6 +907,9 @@ struct Run<'v> {
     validator: &'v Validator,
     record: &'static str,
     stop_early: bool,
+    /// The typed record is wanted: the values are built (not in the fast mode, nor for
+    /// the verdict alone).
+    build: bool,
     errors: usize,
     problems: Vec<Problem>,
     fields: Option<&'static [FieldSpec]>,
@@ -801,6 +924,7 @@ impl<'v> Run<'v> {
             validator,
             record,
             stop_early,
+            build: !stop_early,
             errors: 0,
             problems: Vec::new(),
             fields: None,
@@ -899,7 +1023,7 @@ impl<'v> Run<'v> {
                 None => unknown.push(i),
             }
         }
-        let mut slots = if self.stop_early {
+        let mut slots = if !self.build {
             None
         } else {
             Some(Vec::with_capacity(fields.len()))
@@ -998,7 +1122,7 @@ impl<'v> Run<'v> {
     /// the fast mode a valid value is `Some(Slot::Absent)`: nothing is built.
     fn value(&mut self, loc: Loc<'_>, ty: &TypeSpec, node: &Node<'_>) -> Option<Slot> {
         // Once an error is found no record will be built: the values are only checked.
-        let build = !self.stop_early && self.errors == 0;
+        let build = self.build && self.errors == 0;
         let result: Result<Slot, Detail> = match ty {
             TypeSpec::String(s) => string(node, s, build),
             TypeSpec::Number { minimum } => scalar::number(node).and_then(|f| match minimum {
@@ -1074,7 +1198,9 @@ impl<'v> Run<'v> {
             );
             return None;
         };
-        let mut out: Vec<Slot> = Vec::with_capacity(if self.stop_early { 0 } else { items.len() });
+        // Once an error is found no record will be built: the items are only checked.
+        let build = self.build && self.errors == 0;
+        let mut out: Vec<Slot> = Vec::with_capacity(if build { items.len() } else { 0 });
         let mut failed = false;
         let mut count = 0;
         let mut seen = Seen::new(items.len());
@@ -1091,7 +1217,7 @@ impl<'v> Run<'v> {
                 Some(v) => {
                     if !(unique && seen.repeated(items, i)) {
                         count += 1;
-                        if !self.stop_early {
+                        if build {
                             out.push(v);
                         }
                     }

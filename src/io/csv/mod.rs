@@ -105,6 +105,18 @@ impl OwnedRow {
         }
     }
 
+    /// [`OwnedRow::check`] without the record ([`Validator::verdict_json`]).
+    pub(crate) fn verdict<T: Record>(
+        &self,
+        arena: &Arena,
+        validator: &Validator,
+    ) -> CheckedEntry<()> {
+        CheckedEntry {
+            line: self.line,
+            checked: self.row(arena).verdict::<T>(validator),
+        }
+    }
+
     /// The row as an entry, as [`Csv::next_entry`] makes it.
     pub(crate) fn entry(&self, arena: &Arena) -> Entry {
         Entry {

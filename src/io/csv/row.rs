@@ -66,6 +66,12 @@ impl<'t> Row<'t> {
         let mut source = RowSource::new(self.members(), R::NAME, validator);
         validator.check_source(&mut source, || self.map())
     }
+
+    /// [`Row::check`] without the record ([`Validator::verdict_json`]).
+    pub(super) fn verdict<R: Record>(&self, validator: &Validator) -> Checked<()> {
+        let mut source = RowSource::new(self.members(), R::NAME, validator);
+        validator.verdict_source::<R, _>(&mut source, || self.map())
+    }
 }
 
 /// The members of a row: `(name, cell)` for each column that the record holds.
