@@ -306,17 +306,14 @@ fn each_record_of<R: Record, T: std::io::Read>(
 ) -> Result<(), Fatal> {
     let parallel = entries.parallel(jobs);
     if !keep {
-        // The typed record is dropped on the worker threads: the report needs the
-        // problems alone.
-        return parallel.checked_map::<R, _, Fatal>(
-            validator,
-            |entry| Validated {
+        // The report needs the problems alone: no typed record is built.
+        return parallel.verdicts::<R, Fatal>(validator, |item| {
+            each(item.map(|entry| Validated {
                 line: entry.line,
                 problems: entry.checked.problems,
                 input: None,
-            },
-            each,
-        );
+            }))
+        });
     }
     parallel.entries(
         |entry| Validated {
