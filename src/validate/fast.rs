@@ -1243,47 +1243,8 @@ const LINEAR_UP_TO: usize = 32;
 
 impl<T: FastItem> FastField for Vec<T> {
     fn read<'t, S: Source<'t>>(cx: &mut S, peek: Peek, ty: &TypeSpec) -> Option<Self> {
-        let TypeSpec::List {
-            item,
-            min_items,
-            unique_items,
-        } = ty
-        else {
-            return None;
-        };
-        if peek != Peek::Array {
-            return None;
-        }
         let mut out: Vec<T> = Vec::new();
-        let mut hashes: Option<(std::hash::RandomState, HashSet<u64>)> = None;
-        let depth = cx.state().depth;
-        cx.state_mut().depth += 1;
-        let ok = cx.array(depth, |cx, peek| {
-            let Some(value) = T::read(cx, peek, item) else {
-                return false;
-            };
-            // A set keeps the first of equal items, as the full check.
-            let duplicate = if *unique_items {
-                let kept = out.iter().map(T::item_str);
-                match repeated(value.item_str(), kept, out.len(), &mut hashes) {
-                    Some(duplicate) => duplicate,
-                    None => return false,
-                }
-            } else {
-                false
-            };
-            if !duplicate {
-                out.push(value);
-            }
-            true
-        });
-        cx.state_mut().depth = depth;
-        if !ok {
-            return None;
-        }
-        if min_items.is_some_and(|min| out.len() < min) {
-            return None;
-        }
+        list(cx, peek, ty, &mut out, T::read)?;
         Some(out)
     }
 
@@ -1299,48 +1260,108 @@ impl<T: FastItem> FastField for Vec<T> {
         ty: &TypeSpec,
         rule: Option<Rule>,
     ) -> Option<()> {
-        let TypeSpec::List {
-            item,
-            min_items,
-            unique_items,
-        } = ty
-        else {
-            return None;
-        };
-        if peek != Peek::Array {
-            return None;
-        }
         let mut out = Kept::new();
-        let mut hashes: Option<(std::hash::RandomState, HashSet<u64>)> = None;
-        let depth = cx.state().depth;
-        cx.state_mut().depth += 1;
-        let ok = cx.array(depth, |cx, peek| {
-            let Some(value) = T::item_verdict(cx, peek, item) else {
-                return false;
-            };
-            let duplicate = if *unique_items {
-                match repeated(&value, out.iter(), out.len(), &mut hashes) {
-                    Some(duplicate) => duplicate,
-                    None => return false,
-                }
-            } else {
-                false
-            };
-            if !duplicate {
-                out.push(value);
-            }
-            true
-        });
-        cx.state_mut().depth = depth;
-        if !ok {
-            return None;
-        }
-        if min_items.is_some_and(|min| out.len() < min) {
-            return None;
-        }
+        list(cx, peek, ty, &mut out, T::item_verdict)?;
         rule.is_none_or(|rule| rules::passes_list(rule, out.iter()))
             .then_some(())
     }
+}
+
+/// Where a list's items go as [`list`] reads them: the values ([`FastField::read`]) or
+/// their strings ([`FastField::verdict`]).
+trait Items<V> {
+    /// The item's string, as the schema writes it.
+    fn str_of(value: &V) -> &str;
+    /// The strings of the items kept.
+    fn strs(&self) -> impl Iterator<Item = &str>;
+    /// How many items are kept.
+    fn count(&self) -> usize;
+    /// Keeps an item.
+    fn keep(&mut self, value: V);
+}
+
+impl<T: FastItem> Items<T> for Vec<T> {
+    fn str_of(value: &T) -> &str {
+        value.item_str()
+    }
+
+    fn strs(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(T::item_str)
+    }
+
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn keep(&mut self, value: T) {
+        self.push(value);
+    }
+}
+
+impl<'t> Items<Cow<'t, str>> for Kept<'t> {
+    fn str_of<'v>(value: &'v Cow<'t, str>) -> &'v str {
+        value
+    }
+
+    fn strs(&self) -> impl Iterator<Item = &str> {
+        self.iter()
+    }
+
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn keep(&mut self, value: Cow<'t, str>) {
+        self.push(value);
+    }
+}
+
+/// Reads a list of the schema (`ty`) into `out`, each item with `item`: a set keeps the
+/// first of equal items, as the full check; `None` when an item fails, when the list is
+/// too short, or when a long list may repeat an item (the full check decides then).
+fn list<'t, S: Source<'t>, V, K: Items<V>>(
+    cx: &mut S,
+    peek: Peek,
+    ty: &TypeSpec,
+    out: &mut K,
+    item: impl Fn(&mut S, Peek, &TypeSpec) -> Option<V>,
+) -> Option<()> {
+    let TypeSpec::List {
+        item: item_ty,
+        min_items,
+        unique_items,
+    } = ty
+    else {
+        return None;
+    };
+    if peek != Peek::Array {
+        return None;
+    }
+    let mut hashes: Option<(std::hash::RandomState, HashSet<u64>)> = None;
+    let depth = cx.state().depth;
+    cx.state_mut().depth += 1;
+    let ok = cx.array(depth, |cx, peek| {
+        let Some(value) = item(cx, peek, item_ty) else {
+            return false;
+        };
+        let duplicate = if *unique_items {
+            match repeated(K::str_of(&value), out.strs(), out.count(), &mut hashes) {
+                Some(duplicate) => duplicate,
+                None => return false,
+            }
+        } else {
+            false
+        };
+        if !duplicate {
+            out.keep(value);
+        }
+        true
+    });
+    cx.state_mut().depth = depth;
+    if !ok || min_items.is_some_and(|min| out.count() < min) {
+        return None;
+    }
+    Some(())
 }
 
 /// The strings of a list's items kept by [`FastField::verdict`]: the first
