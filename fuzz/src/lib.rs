@@ -535,8 +535,9 @@ pub fn problem_keys(problems: &[Problem]) -> Vec<(String, &'static str, Level, V
 }
 
 /// The single pass against the full check on JSON text, as `R`: the same record, the
-/// same problems; `is_valid_json` the same verdict, and the verdict-only pass the same
-/// answer as the pass that builds the record; an invalid record has an error, and every
+/// same problems; `is_valid_json` the same verdict, the verdict-only pass the same
+/// answer as the pass that builds the record, `verdict_json` the same verdict and
+/// problems; an invalid record has an error, and every
 /// problem a code, a path and a message; a valid record written back is valid.
 pub fn check_text_as<R: Record>(validator: &Validator, text: &str) {
     let checked: Checked<R> = validator.check_json(text);
@@ -548,6 +549,13 @@ pub fn check_text_as<R: Record>(validator: &Validator, text: &str) {
     );
     let (read, verdict) = validator.single_pass_answers_json::<R>(text);
     assert_eq!(read, verdict, "fast_read and fast_verdict disagree on {text:?}");
+    let without = validator.verdict_json::<R>(text);
+    assert_eq!(without.is_valid(), checked.is_valid(), "verdict_json on {text:?}");
+    assert_eq!(
+        problem_keys(&without.problems),
+        problem_keys(&checked.problems),
+        "verdict_json on {text:?}"
+    );
     let has_error = checked.problems.iter().any(|p| p.level == Level::Error);
     assert_eq!(checked.is_valid(), !has_error, "{:?}", checked.problems);
     for p in &checked.problems {
