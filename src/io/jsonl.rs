@@ -4,8 +4,7 @@
 
 use std::io::Read;
 
-use super::entry::Input;
-use super::entry::{CheckedEntry, Entry};
+use super::entry::{CheckedEntry, Entry, Input};
 use super::error::{Next, NotUtf8Records, RecordError};
 use super::json::{
     json_checked, json_entry, json_record_syntax, json_ws_trimmed, JsonAt, OwnedJson,

@@ -22,7 +22,9 @@
 //!
 //! Every problem of every field and every list item is reported, never only the first.
 //! [`Validator::is_valid_json`] answers valid/invalid alone: it reports nothing, and on a
-//! record with errors it stops at the first one.
+//! record with errors it stops at the first one. [`Validator::verdict_json`] gives the
+//! verdict and every problem without the typed record (a report on a file that is not
+//! kept; [`Parallel::verdicts`](crate::io::Parallel::verdicts) for a whole file).
 //!
 //! # What is checked
 //!
@@ -78,7 +80,8 @@
 //! both passes; see `BENCHMARKS.md` for the figures.
 //!
 //! For the verdict alone ([`Validator::is_valid_json`], [`Validator::is_valid_value`],
-//! [`Validator::is_valid`]), the first pass builds no record: a second generated reader
+//! [`Validator::is_valid`], and [`Validator::verdict_json`] before its full check), the
+//! first pass builds no record: a second generated reader
 //! walks the keys as the first does, with the same give-ups, but checks each string
 //! where it lies in the input, keeps a list's items as borrowed strings, and skips the
 //! fields the schema does not know; the tests hold it to the first reader's answer.
