@@ -504,7 +504,7 @@ impl Extra {
         match (slot, &mut self.index) {
             // At most 7/8 of the slots taken; beyond, an index twice as large.
             (Some(slot), Some(index)) if len * 8 <= index.places.len() * 7 => {
-                index.fill(slot, &key, i);
+                index.fill(slot, i);
             }
             _ if len > LINEAR_UP_TO => self.reindex(),
             _ => {}
@@ -583,6 +583,14 @@ impl Extra {
     }
 }
 
+/// An empty slot of an [`Index`] where a key would go, with its hash's tag (the hash
+/// computed once for the search and the filling).
+#[derive(Clone, Copy)]
+struct Vacant {
+    slot: usize,
+    tag: u8,
+}
+
 /// Where each key of an [`Extra`] is: open addressing with linear probing over slots that
 /// hold a field's place (4 bytes) and 7 bits of its key's hash (1 byte), at most 7/8 of
 /// them taken (the keys' hashes are keyed at random, as `HashMap`'s are).
@@ -607,7 +615,7 @@ impl Index {
         for i in 0..extra.len() {
             let key = extra.key(i);
             if let Err(slot) = index.find(extra, key) {
-                index.fill(slot, key, i);
+                index.fill(slot, i);
             }
         }
         index
@@ -619,14 +627,14 @@ impl Index {
     }
 
     /// The place of `key` in `extra`, or the empty slot where it would go.
-    fn find(&self, extra: &Extra, key: &str) -> Result<usize, usize> {
+    fn find(&self, extra: &Extra, key: &str) -> Result<usize, Vacant> {
         let hash = self.hash(key);
         let tag = (hash >> 57) as u8;
         let mask = self.places.len() - 1;
         let mut slot = hash as usize & mask;
         loop {
             match self.places[slot] {
-                0 => return Err(slot),
+                0 => return Err(Vacant { slot, tag }),
                 place => {
                     let i = place as usize - 1;
                     if self.tags[slot] == tag && extra.key(i) == key {
@@ -638,10 +646,10 @@ impl Index {
         }
     }
 
-    /// Puts the field `i`, whose key is `key`, in the empty `slot`.
-    fn fill(&mut self, slot: usize, key: &str, i: usize) {
-        self.places[slot] = u32::try_from(i + 1).expect("an Extra of 4 billion keys");
-        self.tags[slot] = (self.hash(key) >> 57) as u8;
+    /// Puts the field `i` in the `vacant` slot found for its key.
+    fn fill(&mut self, vacant: Vacant, i: usize) {
+        self.places[vacant.slot] = u32::try_from(i + 1).expect("an Extra of 4 billion keys");
+        self.tags[vacant.slot] = vacant.tag;
     }
 }
 

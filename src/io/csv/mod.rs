@@ -176,16 +176,10 @@ impl Csv {
         options: &ReadOptions,
         arena: &mut Arena,
     ) -> Next<OwnedRow> {
-        if arena.shape.is_none() {
-            // The shape is made once the header is read (and after a change of the
-            // columns): a batch's rows all have the shape of its first row.
-            self.read_header(src, options)?;
-            if self.header.is_some() {
-                if self.columns.is_none() {
-                    self.map_columns(options);
-                }
-                arena.shape = Some(self.shape(options));
-            }
+        // A batch's rows all have the shape of its first row (made once the header is
+        // read, and again after a change of the columns).
+        if arena.shape.is_none() && self.prepared(src, options)? {
+            arena.shape = Some(self.shape(options));
         }
         self.next(src, options, |row, line| {
             let (text, ends) = (arena.text.len(), arena.ends.len());
@@ -197,6 +191,23 @@ impl Csv {
                 ends: ends..arena.ends.len(),
             }
         })
+    }
+
+    /// The header read and its columns mapped, once; `false` when the input has no
+    /// header (it is empty).
+    fn prepared<R: Read>(
+        &mut self,
+        src: &mut Source<R>,
+        options: &ReadOptions,
+    ) -> Result<bool, ReadError> {
+        self.read_header(src, options)?;
+        if self.header.is_none() {
+            return Ok(false);
+        }
+        if self.columns.is_none() {
+            self.map_columns(options);
+        }
+        Ok(true)
     }
 
     /// The rows' shape, made once the columns are mapped.
@@ -252,14 +263,8 @@ impl Csv {
         options: &ReadOptions,
         make: impl FnOnce(&Row<'_>, u64) -> T,
     ) -> Next<T> {
-        if self.header.is_none() {
-            self.read_header(src, options)?;
-            if self.header.is_none() {
-                return Ok(None);
-            }
-        }
-        if self.columns.is_none() {
-            self.map_columns(options);
+        if !self.prepared(src, options)? {
+            return Ok(None);
         }
         let max = options.max_record_bytes;
         let Some(header) = &self.header else {
